@@ -1,0 +1,99 @@
+# ikm — GNU Makefile. `make` builds build/ikm; `make test` runs every test and
+# ends with "N passed, N failed"; `make test SANITIZE=1` does it under
+# ASan+UBSan; `make valgrind` under valgrind. Libraries come from pkg-config;
+# when one is missing, scripts/install-deps installs the Debian packages.
+
+SANITIZE ?= 0
+ifeq ($(SANITIZE),1)
+BUILD ?= build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1
+else
+BUILD ?= build/release
+SANFLAGS :=
+OPT := -O2
+endif
+
+CC ?= cc
+PKGS := gmp libzip expat
+TEST_PKGS := cmocka
+
+# Probe pkg-config once; install the Debian packages when anything is missing.
+PKG_OK := $(shell pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && echo yes)
+ifneq ($(PKG_OK),yes)
+ifeq ($(filter clean format check,$(MAKECMDGOALS)),)
+$(info ikm: required libraries missing; running scripts/install-deps)
+$(shell scripts/install-deps >&2)
+endif
+endif
+
+WARN := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wvla -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter
+HARDEN := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+CFLAGS := -std=c17 $(OPT) -g $(WARN) $(HARDEN) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L \
+	-D_DEFAULT_SOURCE $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LDFLAGS := -pie -Wl,-z,relro,-z,now $(SANFLAGS) $(EXTRA_LDFLAGS)
+LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+INCLUDES := -Isrc -Isrc/core -Isrc/io -Isrc/cli
+
+CORE_SRC := $(wildcard src/core/*.c)
+IO_SRC := $(wildcard src/io/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_SRC := $(CORE_SRC) $(IO_SRC) $(filter-out src/cli/main.c,$(CLI_SRC))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_HELP := $(filter-out $(TEST_SRC),$(wildcard tests/*.c))
+TEST_HELP_OBJ := $(TEST_HELP:%.c=$(BUILD)/%.o)
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+.PHONY: all test valgrind check format fuzz bench run clean
+all: $(BUILD)/ikm
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(INCLUDES) -DIKM_VERSION='"$(VERSION)"' -MMD -MP -c $< -o $@
+
+$(BUILD)/libikm.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ikm: $(BUILD)/src/cli/main.o $(BUILD)/libikm.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@ln -sf $(notdir $(BUILD))/ikm build/ikm 2>/dev/null || true
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELP_OBJ) $(BUILD)/libikm.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+test: $(BUILD)/ikm $(TEST_BIN)
+	@tests/run.sh $(BUILD)
+
+valgrind: $(BUILD)/ikm $(TEST_BIN)
+	@VALGRIND=1 tests/run.sh $(BUILD)
+
+check:
+	@scripts/check-source
+
+format:
+	clang-format -i $(wildcard src/*/*.c src/*/*.h tests/*.c tests/*.h fuzz/*.c)
+
+FUZZ_SECONDS ?= 30
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+
+bench: $(BUILD)/ikm
+	@bench/compute.sh
+
+run: $(BUILD)/ikm
+	@echo "ikm: server belum tersedia; menghitung IKM data demo / no server yet: computing the demo data set"
+	$(BUILD)/ikm compute examples/mojokerto-2022-s1-demo.csv \
+		--unit "Dinas Kependudukan dan Pencatatan Sipil Kota Mojokerto" --period "Semester I 2022"
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(TEST_BIN:=.d)

@@ -1,0 +1,53 @@
+/* main: `ikm` entry point — dispatches to the commands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef IKM_VERSION
+#define IKM_VERSION "0.0.0"
+#endif
+
+static void usage(FILE *out)
+{
+	fputs("ikm " IKM_VERSION " — Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017)\n"
+	      "\n"
+	      "Penggunaan / usage:\n"
+	      "  ikm compute FILE... [--json] [--population N] [--period TEKS] [--unit TEKS]\n"
+	      "                      [--elements SPEC] [--legacy-weight W] [--skip-invalid]\n"
+	      "      Hitung NRR per unsur, IKM, mutu, kinerja, selang kepercayaan 95%,\n"
+	      "      kecukupan sampel dan prioritas dari berkas CSV/XLSX.\n"
+	      "  ikm sample N\n"
+	      "      Sampel minimum Krejcie-Morgan untuk populasi N.\n"
+	      "  ikm --version | --help\n"
+	      "\n"
+	      "Bantuan perintah / command help: ikm compute --help\n"
+	      "Kode keluar / exit codes: 0 berhasil, 1 kesalahan data, 2 kesalahan penggunaan.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (cmd == NULL) {
+		usage(stderr);
+		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		printf("ikm %s\n", IKM_VERSION);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(cmd, "compute") == 0)
+		return cmd_compute(argc - 1, argv + 1);
+	if (strcmp(cmd, "sample") == 0)
+		return cmd_sample(argc - 1, argv + 1);
+	fprintf(stderr,
+		"ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
+		cmd, cmd);
+	return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,53 @@
+/* idfmt: see idfmt.h. */
+#include "idfmt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int64_t pow10i(int d)
+{
+	int64_t p = 1;
+
+	while (d-- > 0)
+		p *= 10;
+	return p;
+}
+
+/* Format |value| split at `decimals` with the given separators. */
+static char *fmt(char *buf, size_t size, int64_t value, int decimals, char dec, char group)
+{
+	char intpart[32], grouped[48];
+	uint64_t mag = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+	uint64_t p = (uint64_t)pow10i(decimals);
+	size_t len, o = 0;
+
+	snprintf(intpart, sizeof(intpart), "%llu", (unsigned long long)(mag / p));
+	len = strlen(intpart);
+	for (size_t i = 0; i < len; i++) {
+		if (group != 0 && i > 0 && (len - i) % 3 == 0)
+			grouped[o++] = group;
+		grouped[o++] = intpart[i];
+	}
+	grouped[o] = '\0';
+	if (decimals > 0)
+		snprintf(buf, size, "%s%s%c%0*llu", value < 0 ? "-" : "", grouped, dec, decimals,
+			 (unsigned long long)(mag % p));
+	else
+		snprintf(buf, size, "%s%s", value < 0 ? "-" : "", grouped);
+	return buf;
+}
+
+char *idfmt_fixed(char *buf, size_t size, int64_t value, int decimals)
+{
+	return fmt(buf, size, value, decimals, ',', '.');
+}
+
+char *idfmt_fixed_c(char *buf, size_t size, int64_t value, int decimals)
+{
+	return fmt(buf, size, value, decimals, '.', 0);
+}
+
+char *idfmt_int(char *buf, size_t size, int64_t value)
+{
+	return fmt(buf, size, value, 0, ',', '.');
+}

@@ -1,0 +1,39 @@
+/* quality: response-quality flags (method.md section 5). Flags are for staff
+ * to review; nothing is deleted because of them. A tally keeps counts and
+ * the first QUALITY_KEEP_ROWS row numbers per flag, so memory stays bounded. */
+#ifndef IKM_QUALITY_H
+#define IKM_QUALITY_H
+
+#include <stdint.h>
+
+enum quality_flag {
+	QUALITY_STRAIGHT = 1 << 0,  /* every answer equal (>= 2 answered) */
+	QUALITY_EMPTY = 1 << 1,     /* no element answered */
+	QUALITY_INVALID = 1 << 2,   /* a value out of range or unreadable */
+	QUALITY_PARTIAL = 1 << 3,   /* some, not all, elements answered */
+};
+
+#define QUALITY_NFLAGS 4
+#define QUALITY_KEEP_ROWS 20 /* named limit: row numbers kept per flag */
+
+struct quality_tally {
+	uint64_t count[QUALITY_NFLAGS];
+	int nrows[QUALITY_NFLAGS];
+	uint64_t rows[QUALITY_NFLAGS][QUALITY_KEEP_ROWS];
+	int files[QUALITY_NFLAGS][QUALITY_KEEP_ROWS]; /* index of the file */
+};
+
+/* Flags of one response: vals[j] in 0..4 (0 = not answered), k elements. */
+unsigned quality_flags(const uint8_t *vals, int k);
+
+/* Record the flags of the response at (file index, row). */
+void quality_note(struct quality_tally *t, unsigned flags, int file, uint64_t row);
+
+/* Bit number 0..QUALITY_NFLAGS-1 of a single flag. */
+int quality_bit(enum quality_flag f);
+
+/* Machine key of a flag bit ("straight_lining"), and Indonesian text. */
+const char *quality_key(int bit);
+const char *quality_text(int bit);
+
+#endif

@@ -1,0 +1,387 @@
+/* csv: see csv.h.
+ *
+ * Rows are found in a fixed buffer (TABLE_MAX_ROW_BYTES plus a read chunk).
+ * A row without quotes takes the fast path: one pass over its bytes that
+ * records field ends and only then writes the terminating NULs, so a row cut
+ * by the end of the buffer can be re-read after a refill. A row with a quote
+ * takes the slow path: the same state machine runs twice, once to find where
+ * the row ends (without writing) and once to unquote the fields in place. */
+#include "csv.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+#define CSV_CHUNK (256u << 10)
+#define CSV_CAP (TABLE_MAX_ROW_BYTES + CSV_CHUNK)
+
+enum { C_PLAIN = 0, C_DELIM, C_LF, C_CR, C_QUOTE };
+
+struct csv_reader {
+	char name[256];
+	int fd, own_fd;
+	const char *mem; /* memory source (NULL for fd) */
+	size_t mem_len, mem_pos;
+	char *buf;
+	size_t cap, pos, end; /* unread data is buf[pos..end) */
+	int eof;
+	int started;
+	char delim;
+	unsigned char cls[256];
+	uint64_t line; /* 1-based line number of buf[pos] */
+	const char *field[TABLE_MAX_FIELDS];
+	size_t len[TABLE_MAX_FIELDS];
+	size_t fend[TABLE_MAX_FIELDS]; /* fast path: end offsets */
+};
+
+static int init(struct csv_reader *r, const char *name)
+{
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	r->fd = -1;
+	r->line = 1;
+	return 0;
+}
+
+int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out,
+		struct ikm_err *err)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+
+	init(r, name);
+	r->fd = fd;
+	r->own_fd = own_fd;
+	r->cap = CSV_CAP;
+	r->buf = xmalloc(r->cap + 1);
+	*out = r;
+	return 0;
+}
+
+int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reader **out,
+		 struct ikm_err *err)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+
+	init(r, name);
+	r->mem = buf;
+	r->mem_len = len;
+	/* A memory source still goes through the bounded buffer, so tests and
+	 * the fuzzer exercise the refill logic. */
+	r->cap = CSV_CAP;
+	r->buf = xmalloc(r->cap + 1);
+	*out = r;
+	return 0;
+}
+
+void csv_close(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->own_fd && r->fd >= 0)
+		close(r->fd);
+	free(r->buf);
+	free(r);
+}
+
+char csv_delimiter(const struct csv_reader *r)
+{
+	return r->delim;
+}
+
+/* Move unread data to the front and read more. Returns bytes read, 0 at the
+ * end of input, -1 on error. */
+static ssize_t refill(struct csv_reader *r, struct ikm_err *err)
+{
+	size_t room;
+	ssize_t got = 0;
+
+	if (r->eof)
+		return 0;
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+		r->end -= r->pos;
+		r->pos = 0;
+	}
+	room = r->cap - r->end;
+	if (room == 0)
+		return err_set(err, IKM_ELIMIT,
+			       "%s: baris %llu lebih panjang dari %u byte / row longer than the limit",
+			       r->name, (unsigned long long)r->line, TABLE_MAX_ROW_BYTES);
+	if (r->mem != NULL) {
+		size_t n = r->mem_len - r->mem_pos;
+
+		if (n > room)
+			n = room;
+		memcpy(r->buf + r->end, r->mem + r->mem_pos, n);
+		r->mem_pos += n;
+		got = (ssize_t)n;
+	} else {
+		do {
+			got = read(r->fd, r->buf + r->end, room);
+		} while (got < 0 && errno == EINTR);
+		if (got < 0)
+			return err_set(err, IKM_EIO, "%s: gagal membaca / read failed: %s", r->name,
+				       strerror(errno));
+	}
+	if (got == 0)
+		r->eof = 1;
+	r->end += (size_t)got;
+	return got;
+}
+
+/* Choose the delimiter from the first line: the most frequent of , ; TAB
+ * outside quotes (ties: , then ; then TAB). Skips a UTF-8 BOM. */
+static int detect(struct csv_reader *r, struct ikm_err *err)
+{
+	size_t counts[3] = {0, 0, 0};
+	const char cand[3] = {',', ';', '\t'};
+	int inq = 0, best = 0;
+
+	while (!r->eof && r->end - r->pos < 65536) {
+		if (refill(r, err) < 0)
+			return -1;
+	}
+	if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
+		r->pos += 3;
+	if (r->end - r->pos >= 2 && ((unsigned char)r->buf[r->pos] == 0xFF ||
+				     (unsigned char)r->buf[r->pos] == 0xFE) &&
+	    ((unsigned char)r->buf[r->pos + 1] == 0xFE ||
+	     (unsigned char)r->buf[r->pos + 1] == 0xFF))
+		return err_set(err, IKM_EDATA,
+			       "%s: berkas berkode UTF-16; simpan ulang sebagai \"CSV UTF-8\" / the "
+			       "file is UTF-16; save it as CSV UTF-8",
+			       r->name);
+	for (size_t i = r->pos; i < r->end; i++) {
+		char c = r->buf[i];
+
+		if (c == '"')
+			inq = !inq;
+		else if (!inq && (c == '\n' || c == '\r'))
+			break;
+		else if (!inq)
+			for (int d = 0; d < 3; d++)
+				counts[d] += (c == cand[d]);
+	}
+	for (int d = 1; d < 3; d++)
+		if (counts[d] > counts[best])
+			best = d;
+	r->delim = cand[best];
+	memset(r->cls, C_PLAIN, sizeof(r->cls));
+	r->cls[(unsigned char)r->delim] = C_DELIM;
+	r->cls['\n'] = C_LF;
+	r->cls['\r'] = C_CR;
+	r->cls['"'] = C_QUOTE;
+	return 0;
+}
+
+/* Slow path state machine over buf[start..end). With write == 0 it only
+ * finds the row end; with write == 1 it also unquotes fields in place.
+ * Returns 1 with *next (first byte after the row terminator) and *lines
+ * (line breaks consumed), 0 when more input is needed, -1 on error. */
+static int scan_row(struct csv_reader *r, size_t start, int write, size_t *next, size_t *nf,
+		    uint64_t *lines, struct ikm_err *err)
+{
+	char *b = r->buf;
+	size_t i = start, o = start, fstart = start;
+	size_t n = 0;
+	int inq = 0, quoted_field = 0;
+	uint64_t nl = 0;
+
+	for (;;) {
+		char c;
+
+		if (i >= r->end) {
+			if (!r->eof)
+				return 0;
+			if (inq)
+				return err_set(err, IKM_EDATA,
+					       "%s: baris %llu: tanda kutip tidak ditutup sampai "
+					       "akhir berkas / unterminated quoted field",
+					       r->name, (unsigned long long)r->line);
+			goto field_end_row;
+		}
+		c = b[i];
+		if (inq) {
+			if (c == '"') {
+				if (i + 1 >= r->end && !r->eof)
+					return 0;
+				if (i + 1 < r->end && b[i + 1] == '"') {
+					if (write)
+						b[o++] = '"';
+					i += 2;
+					continue;
+				}
+				inq = 0;
+				i++;
+				continue;
+			}
+			if (c == '\n')
+				nl++;
+			if (write)
+				b[o++] = c;
+			i++;
+			continue;
+		}
+		if (c == '"' && i == fstart && !quoted_field) {
+			inq = 1;
+			quoted_field = 1;
+			i++;
+			continue;
+		}
+		if (c == r->delim) {
+			if (n >= TABLE_MAX_FIELDS)
+				goto too_many;
+			if (write) {
+				r->field[n] = b + fstart;
+				r->len[n] = o - fstart;
+				b[o] = '\0';
+			}
+			n++;
+			i++;
+			o = fstart = i;
+			quoted_field = 0;
+			continue;
+		}
+		if (c == '\n' || c == '\r') {
+			if (c == '\r') {
+				if (i + 1 >= r->end && !r->eof)
+					return 0;
+				if (i + 1 < r->end && b[i + 1] == '\n')
+					i++;
+			}
+			nl++;
+			i++;
+			goto field_end;
+		}
+		if (write)
+			b[o++] = c;
+		i++;
+	}
+field_end_row:
+field_end:
+	if (n >= TABLE_MAX_FIELDS)
+		goto too_many;
+	if (write) {
+		r->field[n] = b + fstart;
+		r->len[n] = o - fstart;
+		b[o] = '\0';
+	}
+	n++;
+	*next = i;
+	*nf = n;
+	*lines = nl;
+	return 1;
+too_many:
+	return err_set(err, IKM_ELIMIT,
+		       "%s: baris %llu: lebih dari %d kolom / more than %d columns", r->name,
+		       (unsigned long long)r->line, TABLE_MAX_FIELDS, TABLE_MAX_FIELDS);
+}
+
+/* Fast path: a row without quotes. Returns 1 (row done), 0 (more input
+ * needed), 2 (a quote was seen: use the slow path). */
+static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_err *err)
+{
+	const unsigned char *b = (const unsigned char *)r->buf;
+	const unsigned char *cls = r->cls;
+	size_t i = r->pos, end = r->end, n = 0;
+
+	for (;;) {
+		unsigned k;
+
+		while (i < end && (k = cls[b[i]]) == C_PLAIN)
+			i++;
+		if (i >= end) {
+			if (!r->eof)
+				return 0;
+			if (n >= TABLE_MAX_FIELDS)
+				return -1;
+			r->fend[n++] = i;
+			*next = i;
+			*nf = n;
+			return 1;
+		}
+		if (k == C_QUOTE)
+			return 2;
+		if (n >= TABLE_MAX_FIELDS)
+			return -1;
+		r->fend[n++] = i;
+		if (k == C_DELIM) {
+			i++;
+			continue;
+		}
+		if (k == C_CR) {
+			if (i + 1 >= end && !r->eof)
+				return 0;
+			if (i + 1 < end && b[i + 1] == '\n')
+				i++;
+		}
+		*next = i + 1;
+		*nf = n;
+		return 1;
+	}
+}
+
+int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err)
+{
+	for (;;) {
+		size_t next = 0, nf = 0;
+		uint64_t lines = 1;
+		int rc;
+
+		if (!r->started) {
+			if (detect(r, err) < 0)
+				return -1;
+			r->started = 1;
+		}
+		if (r->pos >= r->end) {
+			if (r->eof)
+				return 0;
+			if (refill(r, err) < 0)
+				return -1;
+			continue;
+		}
+		rc = fast_row(r, &next, &nf, err);
+		if (rc < 0)
+			return err_set(err, IKM_ELIMIT,
+				       "%s: baris %llu: lebih dari %d kolom / more than %d columns",
+				       r->name, (unsigned long long)r->line, TABLE_MAX_FIELDS,
+				       TABLE_MAX_FIELDS);
+		if (rc == 1) {
+			size_t s = r->pos;
+
+			for (size_t f = 0; f < nf; f++) {
+				r->field[f] = r->buf + s;
+				r->len[f] = r->fend[f] - s;
+				s = r->fend[f] + 1;
+			}
+			for (size_t f = 0; f < nf; f++)
+				r->buf[r->fend[f]] = '\0';
+			/* A CRLF row leaves '\r' as the last field's end: fine,
+			 * it was overwritten with NUL above. */
+		} else if (rc == 2) {
+			rc = scan_row(r, r->pos, 0, &next, &nf, &lines, err);
+			if (rc < 0)
+				return -1;
+			if (rc == 1)
+				scan_row(r, r->pos, 1, &next, &nf, &lines, err);
+		}
+		if (rc == 0) {
+			if (refill(r, err) < 0)
+				return -1;
+			continue;
+		}
+		row->line = r->line;
+		r->line += lines;
+		r->pos = next;
+		if (nf == 1 && r->len[0] == 0)
+			continue; /* empty line */
+		row->n = nf;
+		row->field = r->field;
+		row->len = r->len;
+		return 1;
+	}
+}

@@ -1,0 +1,52 @@
+/* load: read data files (CSV/XLSX) into a score accumulator — header
+ * mapping, value checks, quality flags — streaming, one row at a time. A
+ * bad value stops the load with a message naming file, row, column, value
+ * and what was expected, unless skip_invalid asks to report and skip. */
+#ifndef IKM_LOAD_H
+#define IKM_LOAD_H
+
+#include <stdint.h>
+
+#include "colmap.h"
+#include "err.h"
+#include "instrument.h"
+#include "quality.h"
+#include "score.h"
+
+#define LOAD_MAX_FILES 256     /* named limit: files in one computation */
+#define LOAD_KEEP_MESSAGES 20  /* named limit: skipped-row messages kept */
+#define LOAD_MESSAGE_MAX 400
+
+struct load_opts {
+	int skip_invalid; /* report and skip rows with invalid values */
+	int add_extras;   /* add U10.. columns of the first file as elements */
+};
+
+struct load_file_info {
+	char name[256];
+	char format[64];
+	uint64_t rows; /* data rows (blank rows not counted) */
+	struct colmap map;
+};
+
+struct load_report {
+	int nfiles;
+	struct load_file_info *files; /* nfiles entries, owned */
+	uint64_t rows;                /* data rows in all files */
+	uint64_t skipped;             /* rows skipped as invalid */
+	int nmsgs;
+	char msgs[LOAD_KEEP_MESSAGES][LOAD_MESSAGE_MAX];
+	struct quality_tally quality;
+};
+
+/* Load `n` files into a new accumulator *acc (caller owns; score_acc_free)
+ * for instrument `in` (which may gain extra elements from the first
+ * header when opts->add_extras). rep is filled (free with
+ * load_report_free) also on failure. */
+int load_files(char *const *paths, int n, struct instrument *in, const struct load_opts *opts,
+	       struct score_acc **acc, struct load_report *rep, struct ikm_err *err);
+
+/* Free what a report owns; NULL is fine. */
+void load_report_free(struct load_report *rep);
+
+#endif

@@ -1,0 +1,120 @@
+/* table: see table.h. Format detection by content, then CSV or XLSX. */
+#include "table.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "xalloc.h"
+#include "xlsx.h"
+
+struct table {
+	struct csv_reader *csv;
+	struct xlsx_reader *xlsx;
+	char format[64];
+};
+
+/* Read up to n bytes at offset 0 without moving the file offset. */
+static ssize_t peek(int fd, unsigned char *buf, size_t n)
+{
+	ssize_t got;
+
+	do {
+		got = pread(fd, buf, n, 0);
+	} while (got < 0 && errno == EINTR);
+	return got;
+}
+
+int table_open(const char *path, struct table **out, struct ikm_err *err)
+{
+	struct table *t;
+	unsigned char magic[8] = {0};
+	struct stat st;
+	ssize_t got;
+	int fd;
+
+	*out = NULL;
+	if (strcmp(path, "-") == 0) {
+		t = xcalloc(1, sizeof(*t));
+		if (csv_open_fd(0, 0, "(stdin)", &t->csv, err) < 0) {
+			free(t);
+			return -1;
+		}
+		snprintf(t->format, sizeof(t->format), "CSV");
+		*out = t;
+		return 0;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(err, IKM_EIO, "%s: tidak dapat dibuka / cannot open: %s", path,
+			       strerror(errno));
+	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		close(fd);
+		return err_set(err, IKM_EIO,
+			       "%s: bukan berkas biasa (folder?) / not a regular file", path);
+	}
+	got = S_ISREG(st.st_mode) ? peek(fd, magic, sizeof(magic)) : 0;
+	if (got >= 4 && memcmp(magic, "PK\x03\x04", 4) == 0) {
+		close(fd);
+		t = xcalloc(1, sizeof(*t));
+		if (xlsx_open(path, &t->xlsx, err) < 0) {
+			free(t);
+			return -1;
+		}
+		snprintf(t->format, sizeof(t->format), "XLSX");
+		*out = t;
+		return 0;
+	}
+	if (got >= 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+		close(fd);
+		return err_set(err, IKM_EDATA,
+			       "%s: berkas Excel lama (.xls) belum didukung; simpan ulang sebagai "
+			       ".xlsx atau .csv / legacy .xls is not supported, save as .xlsx or "
+			       ".csv",
+			       path);
+	}
+	t = xcalloc(1, sizeof(*t));
+	if (csv_open_fd(fd, 1, path, &t->csv, err) < 0) {
+		close(fd);
+		free(t);
+		return -1;
+	}
+	snprintf(t->format, sizeof(t->format), "CSV");
+	*out = t;
+	return 0;
+}
+
+int table_next(struct table *t, struct table_row *row, struct ikm_err *err)
+{
+	int rc;
+
+	if (t->xlsx != NULL)
+		return xlsx_next(t->xlsx, row, err);
+	rc = csv_next(t->csv, row, err);
+	if (rc >= 0 && strcmp(t->format, "CSV") == 0) {
+		char d = csv_delimiter(t->csv);
+
+		snprintf(t->format, sizeof(t->format), "CSV, pemisah %s",
+			 d == '\t' ? "tab" : d == ';' ? "titik koma" : "koma");
+	}
+	return rc;
+}
+
+const char *table_format(const struct table *t)
+{
+	return t->format;
+}
+
+void table_close(struct table *t)
+{
+	if (t == NULL)
+		return;
+	csv_close(t->csv);
+	xlsx_close(t->xlsx);
+	free(t);
+}

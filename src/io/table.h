@@ -1,0 +1,41 @@
+/* table: a stream of rows from a data file, whatever its format (CSV or
+ * XLSX), so the loader does not care where the rows come from. Rows are
+ * pulled one at a time; memory does not grow with the number of rows. */
+#ifndef IKM_TABLE_H
+#define IKM_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+#define TABLE_MAX_FIELDS 1024           /* named limit: columns in a row */
+#define TABLE_MAX_ROW_BYTES (1u << 20)  /* named limit: bytes in one row */
+
+/* One row. field[i] is NUL-terminated and len[i] bytes long (a field may
+ * contain NUL only if the file did; len is authoritative). Valid until the
+ * next call on the same reader. */
+struct table_row {
+	size_t n;
+	const char *const *field;
+	const size_t *len;
+	uint64_t line; /* 1-based: CSV line where the row starts, XLSX row number */
+};
+
+struct table;
+
+/* Open a data file; the format is chosen by content (ZIP magic -> XLSX,
+ * otherwise CSV) and "-" reads CSV from standard input. Caller owns *out. */
+int table_open(const char *path, struct table **out, struct ikm_err *err);
+
+/* Next row: 1 with *row filled, 0 at the end, -1 on error (message names
+ * the file and row). Empty lines are skipped. */
+int table_next(struct table *t, struct table_row *row, struct ikm_err *err);
+
+/* Human description of the detected format, e.g. "CSV (pemisah ;)". */
+const char *table_format(const struct table *t);
+
+/* Close; NULL is fine. */
+void table_close(struct table *t);
+
+#endif
