@@ -62,20 +62,25 @@ void view_warnings(struct compute_view *v)
 	if (!ci->available)
 		warn(v, "Hanya %llu responden; selang kepercayaan tidak dapat dihitung.",
 		     (unsigned long long)r->respondents);
-	if (ci->available && ci->low_mutu != r->mutu)
+	if (ci->available && ci->crosses) {
+		char lo[64] = "", hi[64] = "";
+
+		if (ci->low_mutu != r->mutu)
+			snprintf(lo, sizeof(lo), "%s", idfmt_fixed(c, sizeof(c), boundary(r->mutu), 2));
+		if (ci->high_mutu != r->mutu)
+			snprintf(hi, sizeof(hi), "%s",
+				 idfmt_fixed(d, sizeof(d), boundary(ci->high_mutu), 2));
 		warn(v,
-		     "Mutu %c, tetapi %c tidak dapat dikesampingkan: selang kepercayaan 95%% "
-		     "(%s-%s) melewati batas %s.",
-		     r->mutu, ci->low_mutu, idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
-		     idfmt_fixed(b, sizeof(b), ci->high_e2, 2),
-		     idfmt_fixed(c, sizeof(c), boundary(r->mutu), 2));
-	if (ci->available && ci->high_mutu != r->mutu)
-		warn(v,
-		     "Mutu %c, tetapi %c tidak dapat dikesampingkan: selang kepercayaan 95%% "
-		     "(%s-%s) melewati batas %s.",
-		     r->mutu, ci->high_mutu, idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
-		     idfmt_fixed(b, sizeof(b), ci->high_e2, 2),
-		     idfmt_fixed(d, sizeof(d), boundary(ci->high_mutu), 2));
+		     "Mutu %c, tetapi mutu %c tidak dapat dikesampingkan: selang kepercayaan 95%% "
+		     "(%s-%s) melewati batas %s%s%s. Tambah responden untuk hasil yang lebih pasti.",
+		     r->mutu, ci->low_mutu != r->mutu ? ci->low_mutu : ci->high_mutu,
+		     idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
+		     idfmt_fixed(b, sizeof(b), ci->high_e2, 2), lo, lo[0] && hi[0] ? " dan " : "",
+		     hi);
+		if (ci->low_mutu != r->mutu && ci->high_mutu != r->mutu)
+			warn(v, "Mutu %c, tetapi mutu %c juga tidak dapat dikesampingkan.", r->mutu,
+			     ci->high_mutu);
+	}
 	if (v->rep->skipped > 0)
 		warn(v, "%s baris dilewati karena berisi nilai tidak sah (--skip-invalid).",
 		     idfmt_int(a, sizeof(a), (int64_t)v->rep->skipped));
@@ -131,7 +136,7 @@ static void print_profile(FILE *out, const struct compute_view *v)
 	for (int p = 0; p < PROF_COUNT; p++) {
 		if (m->prof_col[p] < 0)
 			continue;
-		fprintf(out, "%s%s", any ? ", " : "Kolom profil         : ", colmap_profile_name(p));
+		fprintf(out, "%s%s", any ? ", " : "Kolom profil           : ", colmap_profile_name(p));
 		any = 1;
 	}
 	if (any)
@@ -147,14 +152,14 @@ void view_print_text(const struct compute_view *v, FILE *out)
 
 	fputs("HASIL SURVEI KEPUASAN MASYARAKAT (SKM)\n", out);
 	if (v->unit)
-		fprintf(out, "Unit layanan         : %s\n", v->unit);
+		fprintf(out, "Unit layanan           : %s\n", v->unit);
 	if (v->period)
-		fprintf(out, "Periode              : %s\n", v->period);
+		fprintf(out, "Periode                : %s\n", v->period);
 	for (int f = 0; f < v->rep->nfiles; f++)
-		fprintf(out, "%s %s (%s, %s baris)\n", f == 0 ? "Data                 :" : "                      ",
+		fprintf(out, "%s %s (%s, %s baris)\n", f == 0 ? "Data                   :" : "                         ",
 			v->rep->files[f].name, v->rep->files[f].format,
 			idfmt_int(a, sizeof(a), (int64_t)v->rep->files[f].rows));
-	fputs("Metode               : ", out);
+	fputs("Metode                 : ", out);
 	print_weight(out, in);
 	print_profile(out, v);
 	fputc('\n', out);
@@ -174,30 +179,30 @@ void view_print_text(const struct compute_view *v, FILE *out)
 		idfmt_fixed(a, sizeof(a), r->mean_nrr_e4, 4));
 	fputs("(* di bawah rata-rata NRR)\n\n", out);
 
-	fprintf(out, "Responden            : %s\n",
+	fprintf(out, "Responden              : %s\n",
 		idfmt_int(a, sizeof(a), (int64_t)r->respondents));
-	fprintf(out, "Nilai indeks (NI)    : %s\n", idfmt_fixed(a, sizeof(a), r->ni_e4, 4));
-	fprintf(out, "IKM                  : %s\n", idfmt_fixed(a, sizeof(a), r->ikm_e2, 2));
-	fprintf(out, "Mutu pelayanan       : %c\n", r->mutu);
+	fprintf(out, "Nilai indeks (NI)      : %s\n", idfmt_fixed(a, sizeof(a), r->ni_e4, 4));
+	fprintf(out, "IKM                    : %s\n", idfmt_fixed(a, sizeof(a), r->ikm_e2, 2));
+	fprintf(out, "Mutu pelayanan         : %c\n", r->mutu);
 	upper(a, sizeof(a), r->kinerja);
-	fprintf(out, "Kinerja unit         : %s\n", a);
+	fprintf(out, "Kinerja unit           : %s\n", a);
 	if (ci->available) {
-		fprintf(out, "Selang kepercayaan 95%%: %s - %s (galat baku %s", idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
+		fprintf(out, "Selang kepercayaan 95%% : %s - %s (galat baku %s", idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
 			idfmt_fixed(b, sizeof(b), ci->high_e2, 2),
 			idfmt_fixed(c, sizeof(c), (int64_t)(ci->se * 100 + 0.5), 2));
 		fprintf(out, "%s)\n", ci->fpc ? ", dengan koreksi populasi" : "");
 	} else {
-		fputs("Selang kepercayaan 95%: tidak tersedia (kurang dari 2 responden)\n", out);
+		fputs("Selang kepercayaan 95% : tidak tersedia (kurang dari 2 responden)\n", out);
 	}
 	if (v->population > 0)
-		fprintf(out, "Sampel               : minimum %s untuk populasi %s (Krejcie-Morgan); "
+		fprintf(out, "Sampel                 : minimum %s untuk populasi %s (Krejcie-Morgan); "
 			     "terkumpul %s, %s\n",
 			idfmt_int(a, sizeof(a), v->required),
 			idfmt_int(b, sizeof(b), v->population),
 			idfmt_int(c, sizeof(c), (int64_t)r->respondents),
 			(uint64_t)v->required <= r->respondents ? "MEMADAI" : "BELUM MEMADAI");
 	else
-		fputs("Sampel               : populasi tidak diberikan (--population N); kecukupan "
+		fputs("Sampel                 : populasi tidak diberikan (--population N); kecukupan "
 		      "sampel tidak diperiksa\n",
 		      out);
 
