@@ -11,13 +11,33 @@
 #include "xalloc.h"
 
 #define CELLS 25 /* 5 x 5 answer-pair cells, value 0 = not answered */
+#define BLOCK 3   /* elements per block */
+#define CODES 125 /* 5^BLOCK answer patterns of one block */
+#define NBLOCKS ((INSTR_MAX_ELEMENTS + BLOCK - 1) / BLOCK)
 
+/* Rows are counted per block of three elements: the pattern of each block
+ * (diag) and the joint pattern of every pair of blocks (cross). For nine
+ * elements that is six increments a row instead of 45 element pairs. The
+ * element-pair tables are derived from them when first read (fold). */
 struct score_acc {
-	int k;
+	int k, nb;
 	uint64_t respondents;
-	int *pair_index; /* k*k -> table number, symmetric */
-	uint64_t *tab;   /* ntables * CELLS counts */
+	uint64_t *diag;  /* nb * CODES */
+	uint64_t *cross; /* nb*(nb-1)/2 * CODES*CODES, block pairs p < q */
+	int *pair_index; /* k*k -> element pair table number, symmetric */
+	uint64_t *tab;   /* element pair tables, ntables * CELLS (a cache) */
+	int folded;      /* tab reflects diag and cross */
 };
+
+static size_t ntables(int k)
+{
+	return (size_t)k * (size_t)(k + 1) / 2;
+}
+
+static size_t ncross(int nb)
+{
+	return (size_t)nb * (size_t)(nb - 1) / 2;
+}
 
 struct score_acc *score_acc_new(int k)
 {
@@ -28,6 +48,9 @@ struct score_acc *score_acc_new(int k)
 		abort(); /* programmer error: callers bound k by the instrument */
 	acc = xcalloc(1, sizeof(*acc));
 	acc->k = k;
+	acc->nb = (k + BLOCK - 1) / BLOCK;
+	acc->diag = xcalloc((size_t)acc->nb * CODES, sizeof(uint64_t));
+	acc->cross = xcalloc(ncross(acc->nb) * CODES * CODES, sizeof(uint64_t));
 	acc->pair_index = xcalloc((size_t)k * (size_t)k, sizeof(int));
 	for (int j = 0; j < k; j++) {
 		for (int l = j; l < k; l++) {
@@ -36,7 +59,8 @@ struct score_acc *score_acc_new(int k)
 			t++;
 		}
 	}
-	acc->tab = xcalloc((size_t)t * CELLS, sizeof(uint64_t));
+	acc->tab = xcalloc(ntables(k) * CELLS, sizeof(uint64_t));
+	acc->folded = 1;
 	return acc;
 }
 
@@ -44,6 +68,8 @@ void score_acc_free(struct score_acc *acc)
 {
 	if (acc == NULL)
 		return;
+	free(acc->diag);
+	free(acc->cross);
 	free(acc->pair_index);
 	free(acc->tab);
 	free(acc);
@@ -51,43 +77,126 @@ void score_acc_free(struct score_acc *acc)
 
 void score_acc_add(struct score_acc *acc, const uint8_t *vals)
 {
-	int idx[INSTR_MAX_ELEMENTS];
-	unsigned v[INSTR_MAX_ELEMENTS];
-	int m = 0;
-	const int k = acc->k;
+	unsigned code[NBLOCKS];
+	unsigned any = 0;
+	const int k = acc->k, nb = acc->nb;
+	uint64_t *cross = acc->cross;
 
 	for (int j = 0; j < k; j++) {
-		/* A value above 4 would index past its 5x5 table: a programmer
+		/* A value above 4 would index past its table: a programmer
 		 * error (callers validate input), never a silent write. */
 		if (vals[j] > INSTR_OPTIONS)
 			abort();
-		if (vals[j] != 0) {
-			idx[m] = j;
-			v[m] = vals[j];
-			m++;
-		}
 	}
-	if (m == 0)
+	for (int p = 0; p < nb; p++) {
+		int j = p * BLOCK;
+		unsigned c = vals[j] * 25u;
+
+		if (j + 1 < k)
+			c += vals[j + 1] * 5u;
+		if (j + 2 < k)
+			c += vals[j + 2];
+		code[p] = c;
+		any |= c;
+	}
+	if (any == 0)
 		return;
 	acc->respondents++;
-	for (int p = 0; p < m; p++) {
-		const int *row = acc->pair_index + idx[p] * k;
-		const unsigned vp = v[p] * 5;
-
-		for (int q = p; q < m; q++)
-			acc->tab[(size_t)row[idx[q]] * CELLS + vp + v[q]]++;
+	acc->folded = 0;
+	for (int p = 0; p < nb; p++) {
+		acc->diag[p * CODES + code[p]]++;
+		for (int q = p + 1; q < nb; q++) {
+			cross[code[p] * CODES + code[q]]++;
+			cross += CODES * CODES;
+		}
 	}
+}
+
+/* Digit x (0..2) of a block pattern: the value of element BLOCK*p + x. */
+static unsigned digit(unsigned code, int x)
+{
+	return x == 0 ? code / 25 : x == 1 ? (code / 5) % 5 : code % 5;
+}
+
+static int block_size(const struct score_acc *acc, int p)
+{
+	int left = acc->k - p * BLOCK;
+
+	return left < BLOCK ? left : BLOCK;
+}
+
+/* Rebuild the element pair tables from the block counts. */
+static void fold(struct score_acc *acc)
+{
+	const uint64_t *cross = acc->cross;
+
+	memset(acc->tab, 0, ntables(acc->k) * CELLS * sizeof(uint64_t));
+	for (int p = 0; p < acc->nb; p++) {
+		int sp = block_size(acc, p);
+
+		for (unsigned c = 0; c < CODES; c++) {
+			uint64_t n = acc->diag[p * CODES + c];
+
+			if (n == 0)
+				continue;
+			for (int x = 0; x < sp; x++) {
+				for (int y = x; y < sp; y++) {
+					int t = acc->pair_index[(p * BLOCK + x) * acc->k +
+								p * BLOCK + y];
+
+					acc->tab[(size_t)t * CELLS + digit(c, x) * 5 + digit(c, y)] +=
+						n;
+				}
+			}
+		}
+		for (int q = p + 1; q < acc->nb; q++) {
+			int sq = block_size(acc, q);
+
+			for (unsigned c1 = 0; c1 < CODES; c1++) {
+				for (unsigned c2 = 0; c2 < CODES; c2++) {
+					uint64_t n = cross[c1 * CODES + c2];
+
+					if (n == 0)
+						continue;
+					for (int x = 0; x < sp; x++) {
+						const int *row =
+							acc->pair_index + (p * BLOCK + x) * acc->k;
+						unsigned dx = digit(c1, x) * 5;
+
+						for (int y = 0; y < sq; y++)
+							acc->tab[(size_t)row[q * BLOCK + y] * CELLS +
+								 dx + digit(c2, y)] += n;
+					}
+				}
+			}
+			cross += CODES * CODES;
+		}
+	}
+	acc->folded = 1;
+}
+
+/* The element pair tables, folded on first read. The accumulator is
+ * logically const here: only the cache changes (not thread-safe). */
+static const uint64_t *tables(const struct score_acc *acc)
+{
+	if (!acc->folded)
+		fold((struct score_acc *)acc);
+	return acc->tab;
 }
 
 void score_acc_merge(struct score_acc *dst, const struct score_acc *src)
 {
-	size_t n = (size_t)dst->k * (size_t)(dst->k + 1) / 2 * CELLS;
+	size_t nd = (size_t)dst->nb * CODES;
+	size_t nc = ncross(dst->nb) * CODES * CODES;
 
 	if (dst->k != src->k)
 		abort();
 	dst->respondents += src->respondents;
-	for (size_t i = 0; i < n; i++)
-		dst->tab[i] += src->tab[i];
+	for (size_t i = 0; i < nd; i++)
+		dst->diag[i] += src->diag[i];
+	for (size_t i = 0; i < nc; i++)
+		dst->cross[i] += src->cross[i];
+	dst->folded = 0;
 }
 
 int score_acc_k(const struct score_acc *acc)
@@ -102,7 +211,7 @@ uint64_t score_acc_respondents(const struct score_acc *acc)
 
 uint64_t score_acc_pair(const struct score_acc *acc, int j, int l, int a, int b)
 {
-	const uint64_t *t = acc->tab + (size_t)acc->pair_index[j * acc->k + l] * CELLS;
+	const uint64_t *t = tables(acc) + (size_t)acc->pair_index[j * acc->k + l] * CELLS;
 
 	if (j == l)
 		return a == b ? t[a * 5 + a] : 0;

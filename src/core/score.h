@@ -1,6 +1,6 @@
 /* score: exact IKM arithmetic (PermenPAN-RB 14/2017).
  *
- * A score_acc streams responses: per response it keeps, for every pair of
+ * A score_acc streams responses: it keeps, for every pair of
  * elements (j, l) with j <= l, a 5x5 table of answer-pair counts (0 =
  * not answered). Those integer tables are the sufficient statistics for the
  * per-element sums, the index and the linearised standard error, so memory

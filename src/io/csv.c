@@ -15,10 +15,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "xalloc.h"
 
 #define CSV_CHUNK (256u << 10)
 #define CSV_CAP (TABLE_MAX_ROW_BYTES + CSV_CHUNK)
+#define CSV_MIN_READ (64u << 10) /* bytes to gather before rescanning a row */
 
 enum { C_PLAIN = 0, C_DELIM, C_LF, C_CR, C_QUOTE };
 
@@ -133,6 +138,24 @@ static ssize_t refill(struct csv_reader *r, struct ikm_err *err)
 	return got;
 }
 
+/* Refill until at least CSV_MIN_READ new bytes (or the end of input) are
+ * in: an incomplete row is scanned again from its start after every
+ * refill, so a pipe that delivers a few bytes per read must not make that
+ * quadratic. Returns 0 or -1. */
+static int refill_more(struct csv_reader *r, struct ikm_err *err)
+{
+	size_t got = 0;
+
+	while (!r->eof && got < CSV_MIN_READ && (got == 0 || r->end < r->cap)) {
+		ssize_t n = refill(r, err);
+
+		if (n < 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
 /* Choose the delimiter from the first line: the most frequent of , ; TAB
  * outside quotes (ties: , then ; then TAB). Skips a UTF-8 BOM. */
 static int detect(struct csv_reader *r, struct ikm_err *err)
@@ -155,7 +178,13 @@ static int detect(struct csv_reader *r, struct ikm_err *err)
 			       "%s: berkas berkode UTF-16; simpan ulang sebagai \"CSV UTF-8\" / the "
 			       "file is UTF-16; save it as CSV UTF-8",
 			       r->name);
-	for (size_t i = r->pos; i < r->end; i++) {
+	/* Leading empty lines are skipped as rows, so they must not decide
+	 * the delimiter either: count on the first non-empty line. */
+	size_t i0 = r->pos;
+
+	while (i0 < r->end && (r->buf[i0] == '\n' || r->buf[i0] == '\r'))
+		i0++;
+	for (size_t i = i0; i < r->end; i++) {
 		char c = r->buf[i];
 
 		if (c == '"')
@@ -219,8 +248,16 @@ static int scan_row(struct csv_reader *r, size_t start, int write, size_t *next,
 				i++;
 				continue;
 			}
+			/* A line break inside quotes: LF, CRLF (counted at
+			 * the LF) or a lone CR (old Mac files) all count. */
 			if (c == '\n')
 				nl++;
+			else if (c == '\r') {
+				if (i + 1 >= r->end && !r->eof)
+					return 0;
+				if (i + 1 >= r->end || b[i + 1] != '\n')
+					nl++;
+			}
 			if (write)
 				b[o++] = c;
 			i++;
@@ -283,6 +320,57 @@ too_many:
 
 /* Fast path: a row without quotes. Returns 1 (row done), 0 (more input
  * needed), 2 (a quote was seen: use the slow path). */
+#if defined(__SSE2__)
+/* SSE2 step: classify 16 bytes at once. Records the delimiters and a line
+ * feed found before the first quote or CR. Returns 1 when the row ended
+ * (*next set), 0 when the caller must continue at *ip with the scalar step
+ * (a quote or CR ahead, or fewer than 16 bytes left). */
+static int simd_steps(struct csv_reader *r, size_t *ip, size_t *np, size_t *next)
+{
+	const unsigned char *b = (const unsigned char *)r->buf;
+	const __m128i vd = _mm_set1_epi8(r->delim), vl = _mm_set1_epi8('\n');
+	const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8('\r');
+	size_t i = *ip, n = *np;
+
+	while (i + 16 <= r->end) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		unsigned stop = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vc)));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, vl)));
+
+		if (stop != 0)
+			m &= (stop & -stop) - 1; /* only bits before the first stop */
+		while (m != 0) {
+			size_t at = i + (size_t)__builtin_ctz(m);
+
+			if (n >= TABLE_MAX_FIELDS) {
+				*np = n;
+				*ip = at;
+				return -1;
+			}
+			r->fend[n++] = at;
+			if (b[at] == '\n') {
+				*np = n;
+				*next = at + 1;
+				return 1;
+			}
+			m &= m - 1;
+		}
+		if (stop != 0) {
+			i += (size_t)__builtin_ctz(stop);
+			break;
+		}
+		i += 16;
+	}
+	*ip = i;
+	*np = n;
+	return 0;
+}
+#endif
+
+/* Fast path: a row without quotes. Returns 1 (row done), 0 (more input
+ * needed), 2 (a quote was seen: use the slow path), -1 (too many fields). */
 static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_err *err)
 {
 	const unsigned char *b = (const unsigned char *)r->buf;
@@ -292,6 +380,16 @@ static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_e
 	for (;;) {
 		unsigned k;
 
+#if defined(__SSE2__)
+		{
+			int rc = simd_steps(r, &i, &n, next);
+
+			if (rc != 0) {
+				*nf = n;
+				return rc;
+			}
+		}
+#endif
 		while (i < end && (k = cls[b[i]]) == C_PLAIN)
 			i++;
 		if (i >= end) {
@@ -325,6 +423,15 @@ static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_e
 	}
 }
 
+/* The row at r->pos is longer than TABLE_MAX_ROW_BYTES (line break
+ * included). */
+static int too_long(const struct csv_reader *r, struct ikm_err *err)
+{
+	return err_set(err, IKM_ELIMIT,
+		       "%s: baris %llu lebih panjang dari %u byte / row longer than the limit",
+		       r->name, (unsigned long long)r->line, TABLE_MAX_ROW_BYTES);
+}
+
 int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err)
 {
 	for (;;) {
@@ -354,12 +461,13 @@ int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err)
 			size_t s = r->pos;
 
 			for (size_t f = 0; f < nf; f++) {
+				size_t e = r->fend[f];
+
 				r->field[f] = r->buf + s;
-				r->len[f] = r->fend[f] - s;
-				s = r->fend[f] + 1;
+				r->len[f] = e - s;
+				r->buf[e] = '\0';
+				s = e + 1;
 			}
-			for (size_t f = 0; f < nf; f++)
-				r->buf[r->fend[f]] = '\0';
 			/* A CRLF row leaves '\r' as the last field's end: fine,
 			 * it was overwritten with NUL above. */
 		} else if (rc == 2) {
@@ -370,10 +478,17 @@ int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err)
 				scan_row(r, r->pos, 1, &next, &nf, &lines, err);
 		}
 		if (rc == 0) {
-			if (refill(r, err) < 0)
+			/* The unfinished row is already longer than the
+			 * limit: say so now rather than when the buffer is
+			 * full (which depends on where the row started). */
+			if (r->end - r->pos > TABLE_MAX_ROW_BYTES)
+				return too_long(r, err);
+			if (refill_more(r, err) < 0)
 				return -1;
 			continue;
 		}
+		if (next - r->pos > TABLE_MAX_ROW_BYTES)
+			return too_long(r, err);
 		row->line = r->line;
 		r->line += lines;
 		r->pos = next;

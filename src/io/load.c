@@ -12,7 +12,7 @@
 /* Message for a bad value at (file, row, column). */
 static void bad_value(char *buf, size_t size, const char *file, const struct table_row *row,
 		      int col, const struct colmap *m, int j, const struct instr_element *e,
-		      int kind)
+		      int kind, int hint)
 {
 	char shown[64];
 	size_t len = row->len[col] < sizeof(shown) - 1 ? row->len[col] : sizeof(shown) - 1;
@@ -24,11 +24,15 @@ static void bad_value(char *buf, size_t size, const char *file, const struct tab
 			shown[i] = ' ';
 	snprintf(buf, size,
 		 "%s: baris %llu, kolom %d (\"%s\"): nilai \"%s\" %s; yang diharapkan angka 1-4, "
-		 "label pilihan unsur %s (%s, %s, %s, %s), atau kosong bila tidak dijawab / "
-		 "invalid value, expected 1-4, an option label or empty",
+		 "label pilihan unsur %s (%s, %s, %s, %s), atau kosong bila tidak dijawab%s / "
+		 "invalid value, expected 1-4, an option label or empty%s",
 		 file, (unsigned long long)row->line, col + 1, m->header[j], shown,
 		 kind == VALUE_RANGE ? "di luar rentang" : "tidak dikenali", e->code, e->labels[0],
-		 e->labels[1], e->labels[2], e->labels[3]);
+		 e->labels[1], e->labels[2], e->labels[3],
+		 hint ? ". Perbaiki nilainya, atau jalankan dengan --skip-invalid untuk melewati "
+			"baris seperti ini"
+		      : "",
+		 hint ? "; fix it or use --skip-invalid" : "");
 }
 
 /* 1 when every field of the row is blank. */
@@ -97,16 +101,13 @@ static int load_one(const char *path, int fi, struct instrument *in,
 			if (!opts->skip_invalid) {
 				char msg[IKM_ERR_MSG_MAX];
 
-				bad_value(msg, sizeof(msg), path, &row, c, m, j, &in->el[j], v);
-				err_set(err, IKM_EDATA,
-					"%s. Perbaiki nilainya, atau jalankan dengan --skip-invalid "
-					"untuk melewati baris seperti ini",
-					msg);
+				bad_value(msg, sizeof(msg), path, &row, c, m, j, &in->el[j], v, 1);
+				err_set(err, IKM_EDATA, "%s", msg);
 				goto fail;
 			}
 			if (!bad && rep->nmsgs < LOAD_KEEP_MESSAGES)
 				bad_value(rep->msgs[rep->nmsgs++], LOAD_MESSAGE_MAX, path, &row, c, m,
-					  j, &in->el[j], v);
+					  j, &in->el[j], v, 0);
 			bad = 1;
 		}
 		if (bad) {

@@ -15,7 +15,7 @@
 
 #define LOAD_MAX_FILES 256     /* named limit: files in one computation */
 #define LOAD_KEEP_MESSAGES 20  /* named limit: skipped-row messages kept */
-#define LOAD_MESSAGE_MAX 400
+#define LOAD_MESSAGE_MAX 512
 
 struct load_opts {
 	int skip_invalid; /* report and skip rows with invalid values */

@@ -17,6 +17,7 @@ struct table {
 	struct csv_reader *csv;
 	struct xlsx_reader *xlsx;
 	char format[64];
+	int described; /* the CSV delimiter is in format */
 };
 
 /* Read up to n bytes at offset 0 without moving the file offset. */
@@ -96,11 +97,12 @@ int table_next(struct table *t, struct table_row *row, struct ikm_err *err)
 	if (t->xlsx != NULL)
 		return xlsx_next(t->xlsx, row, err);
 	rc = csv_next(t->csv, row, err);
-	if (rc >= 0 && strcmp(t->format, "CSV") == 0) {
+	if (rc > 0 && !t->described) {
 		char d = csv_delimiter(t->csv);
 
 		snprintf(t->format, sizeof(t->format), "CSV, pemisah %s",
 			 d == '\t' ? "tab" : d == ';' ? "titik koma" : "koma");
+		t->described = 1;
 	}
 	return rc;
 }
