@@ -18,8 +18,17 @@ static char *fmt(char *buf, size_t size, int64_t value, int decimals, char dec, 
 {
 	char intpart[32], grouped[48];
 	uint64_t mag = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
-	uint64_t p = (uint64_t)pow10i(decimals);
+	uint64_t p;
 	size_t len, o = 0;
+
+	/* 10^18 is the largest power of ten in an int64_t: more decimals
+	 * overflowed pow10i (undefined behaviour, and a -Wformat-truncation
+	 * error in the -O1 sanitizer build); fewer than 0 mean none. */
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > IDFMT_MAX_DECIMALS)
+		decimals = IDFMT_MAX_DECIMALS;
+	p = (uint64_t)pow10i(decimals);
 
 	snprintf(intpart, sizeof(intpart), "%llu", (unsigned long long)(mag / p));
 	len = strlen(intpart);

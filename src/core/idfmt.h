@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define IDFMT_MAX_DECIMALS 18 /* named limit: decimals are clamped to 0..18 */
+
 /* Indonesian: "96,89", "1.234,5000". Returns buf. */
 char *idfmt_fixed(char *buf, size_t size, int64_t value, int decimals);
 

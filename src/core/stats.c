@@ -85,24 +85,28 @@ static double beta_cf(double a, double b, double x)
 	return h;
 }
 
-/* Regularised incomplete beta I_x(a, b). */
-static double beta_inc(double a, double b, double x)
+/* Regularised incomplete beta I_x(a, b), given both x and y = 1 - x: the
+ * caller computes y without cancellation (for Student t, 1 - df/(df + x^2)
+ * is 0 in double for |x| < 1e-8 sqrt(df), which flattened the CDF at the
+ * centre and left quantiles near 0,5 wrong by ~1e-8). */
+static double beta_inc(double a, double b, double x, double y)
 {
 	double front;
 
 	if (x <= 0)
 		return 0;
-	if (x >= 1)
+	if (y <= 0)
 		return 1;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log(y));
 	if (x < (a + 1) / (a + b + 2))
 		return front * beta_cf(a, b, x) / a;
-	return 1 - front * beta_cf(b, a, 1 - x) / b;
+	return 1 - front * beta_cf(b, a, y) / b;
 }
 
 double stats_t_cdf(double x, double df)
 {
-	double tail = 0.5 * beta_inc(df / 2, 0.5, df / (df + x * x));
+	double x2 = x * x;
+	double tail = 0.5 * beta_inc(df / 2, 0.5, df / (df + x2), x2 / (df + x2));
 
 	return x >= 0 ? 1 - tail : tail;
 }
@@ -197,16 +201,11 @@ static double sum_u2(const struct score_acc *acc, const struct instrument *in)
 	return out;
 }
 
-static int64_t round_e2(double v)
-{
-	return (int64_t)floor(v * 100 + 0.5);
-}
-
 void stats_ikm_ci(const struct score_acc *acc, const struct instrument *in,
 		  const struct score_result *res, int64_t population, struct stats_ci *out)
 {
 	uint64_t n = score_acc_respondents(acc);
-	double var, ikm, fpc = 1;
+	double var, fpc = 1;
 	char mutu = res->mutu;
 
 	*out = (struct stats_ci){0};
@@ -225,32 +224,30 @@ void stats_ikm_ci(const struct score_acc *acc, const struct instrument *in,
 	var = fpc * sum_u2(acc, in) / ((double)n * (double)(n - 1));
 	out->se = sqrt(var > 0 ? var : 0);
 	out->t = stats_t_quantile(0.975, (double)(n - 1));
-	/* Centre on the exact index; the 2-decimal value is close enough for an
-	 * interval but not for grading, which uses res->ikm_e2. */
-	ikm = 0;
+	/* Centre on the exact index and round the bounds exactly: centring on
+	 * a double made a zero-width interval at a tie such as 76,605 read
+	 * 76,60 (C) beside the reported 76,61 (B), a false "crosses" flag.
+	 * mpq_set_d is exact, so only the half-width is binary floating point,
+	 * and the bounds always enclose res->ikm_e2 (rounding is monotone). */
 	{
-		mpq_t q, w, t;
+		mpq_t q, w, t, h;
 
-		mpq_inits(q, w, t, NULL);
+		mpq_inits(q, w, t, h, NULL);
 		for (int j = 0; j < in->k; j++) {
 			exact_set_ratio(t, score_acc_sum(acc, j), score_acc_answered(acc, j));
 			exact_set_ratio(w, (uint64_t)in->el[j].w_num, (uint64_t)in->el[j].w_den);
 			mpq_mul(t, t, w);
 			mpq_add(q, q, t);
 		}
-		ikm = 25 * mpq_get_d(q);
-		mpq_clears(q, w, t, NULL);
+		mpq_set_ui(t, 25, 1);
+		mpq_mul(q, q, t);
+		mpq_set_d(h, out->t * out->se);
+		mpq_sub(t, q, h);
+		out->low_e2 = exact_round(t, 2);
+		mpq_add(t, q, h);
+		out->high_e2 = exact_round(t, 2);
+		mpq_clears(q, w, t, h, NULL);
 	}
-	out->low_e2 = round_e2(ikm - out->t * out->se);
-	out->high_e2 = round_e2(ikm + out->t * out->se);
-	/* The bounds come from binary floating point; the reported IKM is
-	 * rounded exactly. Keep the interval around it, so that a zero-width
-	 * interval at a tie such as 88,305 cannot read 88,30 (B) beside an
-	 * exact 88,31 (A) and raise a false "crosses" flag. */
-	if (out->low_e2 > res->ikm_e2)
-		out->low_e2 = res->ikm_e2;
-	if (out->high_e2 < res->ikm_e2)
-		out->high_e2 = res->ikm_e2;
 	if (out->low_e2 < 2500)
 		out->low_e2 = 2500;
 	if (out->high_e2 > 10000)
