@@ -287,6 +287,11 @@ static void test_spec_weights_refused(void **state)
 	                                  "U7@0.111,U8@0.111,U9@0.111",
 	                                  &err),
 	                 -1);
+	/* A zero weight is refused: leave the element out instead. */
+	err_clear(&err);
+	assert_int_equal(instr_parse_spec(&in, "U1@1,U2@0", &err), -1);
+	assert_int_equal(err.kind, IKM_EUSAGE);
+	assert_non_null(strstr(err.msg, "U2"));
 	/* Partial weights. */
 	err_clear(&err);
 	assert_int_equal(instr_parse_spec(&in, "U1@1,U2", &err), -1);

@@ -334,6 +334,12 @@ weight:
 				       "weight applies to one element");
 		if (instr_parse_rational(weight, &wn[in->k - 1], &wd[in->k - 1], err) < 0)
 			return -1;
+		if (wn[in->k - 1] == 0)
+			return err_set(err, IKM_EUSAGE,
+				       "--elements: bobot unsur %s adalah 0; hilangkan unsur itu dari "
+				       "--elements bila tidak dihitung / a weight of 0 is refused: leave "
+				       "the element out instead",
+				       in->el[in->k - 1].code);
 		(*nweights)++;
 	}
 	return 0;
