@@ -12,10 +12,10 @@
 #include "err.h"
 #include "table.h"
 
-#define XLSX_MAX_SST_BYTES (64u << 20) /* named limit: shared string text */
-#define XLSX_MAX_SST_COUNT 2000000     /* named limit: shared strings */
-#define XLSX_MAX_CELL_BYTES 32767      /* Excel's own cell limit */
-#define XLSX_MAX_ROWS 1048576          /* Excel's own row limit */
+#define XLSX_MAX_SST_BYTES  (64u << 20) /* named limit: shared string text */
+#define XLSX_MAX_SST_COUNT  2000000     /* named limit: shared strings */
+#define XLSX_MAX_CELL_BYTES 32767       /* Excel's own cell limit */
+#define XLSX_MAX_ROWS       1048576     /* Excel's own row limit */
 
 struct xlsx_reader;
 
@@ -25,7 +25,7 @@ int xlsx_open(const char *path, struct xlsx_reader **out, struct ikm_err *err);
 /* Open an XLSX held in memory (buf must outlive the reader); for tests and
  * fuzzing. name is used in messages. */
 int xlsx_open_mem(const void *buf, size_t len, const char *name, struct xlsx_reader **out,
-		  struct ikm_err *err);
+                  struct ikm_err *err);
 
 /* Next non-empty row: 1, 0 at the end, -1 on error. */
 int xlsx_next(struct xlsx_reader *r, struct table_row *row, struct ikm_err *err);
