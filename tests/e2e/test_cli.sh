@@ -160,4 +160,22 @@ expect_json "Google Forms: interval crossing flagged" "d['ci_crosses_grade'] and
 run compute "$D/google-forms.csv"
 expect_out "Google Forms: profile columns recognised" "jenis kelamin, usia, pendidikan, pekerjaan, jenis layanan, tanggal, saran"
 
+# --- XLSX: a Google Forms export written by openpyxl (labels, a blank answer)
+run compute "$D/google-forms-sample.xlsx" --json
+expect_rc "XLSX: exit 0" 0
+expect_json "XLSX: NI 2,7111, IKM 67,78 C" "d['ni'] == 2.7111 and d['ikm'] == 67.78 and d['mutu'] == 'C' and d['respondents'] == 5"
+expect_json "XLSX: U4 3,2 and U9 3,0 over 4 answers" "d['elements'][3]['nrr'] == 3.2 and d['elements'][8]['answered'] == 4 and d['elements'][8]['nrr'] == 3"
+expect_json "XLSX: seven elements below the mean" "d['below_average'] == ['U1', 'U2', 'U3', 'U5', 'U6', 'U7', 'U8']"
+expect_json "XLSX: format reported" "d['files'][0]['format'] == 'XLSX'"
+run compute "$D/google-forms-sample.xlsx" "$D/google-forms.csv" --json
+expect_json "XLSX and CSV pooled" "d['respondents'] == 9 and len(d['files']) == 2"
+printf 'PK\003\004garbage' >"$T/broken.xlsx"
+run compute "$T/broken.xlsx"
+expect_rc "broken XLSX: data error" 1
+expect_err "broken XLSX named" "broken.xlsx"
+printf '\320\317\021\340\241\261\032\341rest' >"$T/old.xls"
+run compute "$T/old.xls"
+expect_rc "legacy .xls: data error" 1
+expect_err "legacy .xls explained" ".xlsx atau .csv"
+
 done_testing
