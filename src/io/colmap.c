@@ -2,6 +2,7 @@
 #include "colmap.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,21 @@ static int words_equal(const char *w, const char *raw)
 	return strcmp(w, f) == 0;
 }
 
+/* "U12" -> 12 when w is exactly a U code, else 0. */
+static int u_number(const char *w)
+{
+	char *end;
+	long v;
+
+	if (w[0] != 'u' || w[1] < '1' || w[1] > '9')
+		return 0;
+	errno = 0;
+	v = strtol(w + 1, &end, 10);
+	if (errno != 0 || (*end != '\0' && *end != ' ') || v < 1 || v > 99)
+		return 0;
+	return (int)v;
+}
+
 /* Element index for folded header words, -1 none, -2 ambiguous. */
 static int match_element(const struct instrument *in, const char *w)
 {
@@ -89,6 +105,11 @@ static int match_element(const struct instrument *in, const char *w)
 			if (strcasecmp(first, in->el[j].code) == 0)
 				return j;
 		}
+		/* A column numbered for an element this instrument lacks
+		 * ("U10. Kecepatan antrean" without --extras) is not mapped by
+		 * the key words of its text to another element. */
+		if (u_number(first) > 0)
+			return -1;
 	}
 	for (int j = 0; j < in->k; j++) {
 		if (words_equal(w, in->el[j].id) || words_equal(w, in->el[j].name))
@@ -120,21 +141,6 @@ static int match_element(const struct instrument *in, const char *w)
 	return found;
 }
 
-/* "U12" -> 12 when w is exactly a U code, else 0. */
-static int u_number(const char *w)
-{
-	char *end;
-	long v;
-
-	if (w[0] != 'u' || w[1] < '1' || w[1] > '9')
-		return 0;
-	errno = 0;
-	v = strtol(w + 1, &end, 10);
-	if (errno != 0 || (*end != '\0' && *end != ' ') || v < 1 || v > 99)
-		return 0;
-	return (int)v;
-}
-
 static void shown(char *dst, const char *src, size_t len)
 {
 	size_t n = len > COLMAP_HEADER_SHOWN ? COLMAP_HEADER_SHOWN : len;
@@ -151,33 +157,131 @@ static void shown(char *dst, const char *src, size_t len)
 
 static void add_extras_from(struct instrument *in, const struct table_row *h)
 {
-	/* Add U10.. in numeric order so the instrument keeps questionnaire
-	 * order whatever the column order. */
-	for (int num = INSTR_STANDARD_K + 1; num <= 99; num++) {
-		for (size_t c = 0; c < h->n; c++) {
-			char w[WORDS_MAX];
-			char code[16], name[32];
+	unsigned char seen[100] = {0};
 
-			text_words(w, sizeof(w), h->field[c], h->len[c]);
-			if (u_number(w) != num)
+	/* One pass over the header (folding every header once per number
+	 * 10..99 made a wide header 90 times slower), then add U10.. in
+	 * numeric order so the instrument keeps questionnaire order whatever
+	 * the column order. */
+	for (size_t c = 0; c < h->n; c++) {
+		char w[WORDS_MAX];
+		int num;
+
+		text_words(w, sizeof(w), h->field[c], h->len[c]);
+		num = u_number(w);
+		if (num > INSTR_STANDARD_K && match_element(in, w) < 0)
+			seen[num] = 1;
+	}
+	for (int num = INSTR_STANDARD_K + 1; num <= 99; num++) {
+		char code[16], name[32];
+
+		if (!seen[num] || in->k >= INSTR_MAX_ELEMENTS)
+			continue;
+		snprintf(code, sizeof(code), "U%d", num);
+		snprintf(name, sizeof(name), "Unsur %d", num);
+		instr_add_extra(in, code, NULL, name, NULL);
+	}
+}
+
+/* 1 when column c is mapped to an element or a profile field. */
+static int col_mapped(const struct colmap *m, int k, int c)
+{
+	for (int j = 0; j < k; j++)
+		if (m->elem_col[j] == c)
+			return 1;
+	for (int p = 0; p < PROF_COUNT; p++)
+		if (m->prof_col[p] == c)
+			return 1;
+	return 0;
+}
+
+/* 1 when an unmapped header looks meant as an element: a U code, a
+ * question ("Bagaimana ..."), or key words of two elements; 0 when not;
+ * -1 when the header is blank. */
+static int col_candidate(const struct instrument *in, const struct table_row *h, size_t c)
+{
+	char w[WORDS_MAX];
+	const char *ws;
+
+	text_words(w, sizeof(w), h->field[c], h->len[c]);
+	ws = skip_number(w);
+	if (ws[0] == '\0')
+		return -1; /* blank: not worth listing */
+	return u_number(ws) > 0 || strncmp(ws, "bagaimana", 9) == 0 || match_element(in, ws) == -2;
+}
+
+/* Append a formatted piece at msg + *o when all of it fits below limit. */
+static int put(char *msg, size_t limit, size_t *o, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int put(char *msg, size_t limit, size_t *o, const char *fmt, ...)
+{
+	char piece[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(piece, sizeof(piece), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(piece) || *o + (size_t)n >= limit)
+		return 0;
+	memcpy(msg + *o, piece, (size_t)n + 1);
+	*o += (size_t)n;
+	return 1;
+}
+
+static const char missing_hint[] =
+	" Beri judul kolom dengan kode (U1..U9), id unsur (persyaratan, prosedur, waktu, biaya, "
+	"produk, kompetensi, perilaku, sarana, pengaduan) atau nama unsur, atau pilih unsur yang "
+	"ada dengan --elements (mis. --elements U1-U5) / element columns missing: name them "
+	"U1..U9 or use --elements";
+
+/* The error for missing elements: which ones, then the columns that were
+ * not mapped (likely candidates first), then how to name them. The hint
+ * always fits; columns that do not are counted. */
+static int missing_error(const struct colmap *m, const struct instrument *in,
+			 const struct table_row *h, const char *file, int missing,
+			 struct ikm_err *err)
+{
+	char msg[IKM_ERR_MSG_MAX];
+	const size_t limit = sizeof(msg) - sizeof(missing_hint) - 32;
+	size_t o = 0;
+	int listed = 0, left = 0;
+
+	msg[0] = '\0';
+	put(msg, limit, &o, "%.200s: kolom untuk %d unsur tidak ditemukan:", file, missing);
+	for (int j = 0; j < in->k; j++) {
+		if (m->elem_col[j] < 0)
+			put(msg, limit, &o, " %s (%.60s);", in->el[j].code, in->el[j].name);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t c = 0; c < h->n; c++) {
+			char a[COLMAP_HEADER_SHOWN + 1];
+
+			int cand = col_candidate(in, h, c);
+
+			if (cand < 0 || col_mapped(m, in->k, (int)c) || cand != (pass == 0))
 				continue;
-			snprintf(code, sizeof(code), "U%d", num);
-			snprintf(name, sizeof(name), "Unsur %d", num);
-			if (match_element(in, w) < 0 && in->k < INSTR_MAX_ELEMENTS)
-				instr_add_extra(in, code, NULL, name, NULL);
-			break;
+			shown(a, h->field[c], h->len[c]);
+			if (left == 0 &&
+			    put(msg, limit, &o, "%s %zu (\"%s\"),",
+				listed == 0 ? " kolom yang tidak dapat dipetakan:" : "", c + 1, a))
+				listed++;
+			else
+				left++;
 		}
 	}
+	if (listed > 0 && left == 0)
+		msg[o - 1] = ';'; /* the last ',' */
+	if (left > 0)
+		put(msg, sizeof(msg), &o, " dan %d kolom lain;", left);
+	snprintf(msg + o, sizeof(msg) - o, "%s", missing_hint); /* fits: see limit */
+	return err_set(err, IKM_EDATA, "%s", msg);
 }
 
 int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
 		 const struct table_row *h, const char *file, struct ikm_err *err)
 {
-	char msg[IKM_ERR_MSG_MAX];
-	size_t o = 0;
 	int missing = 0;
-	int unmapped[TABLE_MAX_FIELDS];
-	int nunmapped = 0;
 
 	memset(m, 0, sizeof(*m));
 	m->ncols = (int)h->n;
@@ -198,9 +302,14 @@ int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
 		if (ws[0] == '\0')
 			goto ignore;
 		p = match_profile(ws);
-		if (p >= 0 && m->prof_col[p] < 0) {
-			m->prof_col[p] = (int)c;
-			continue;
+		if (p >= 0) {
+			if (m->prof_col[p] < 0) {
+				m->prof_col[p] = (int)c;
+				continue;
+			}
+			/* A second date column ("Tanggal", then "Cap waktu")
+			 * is still a date, never element waktu. */
+			goto ignore;
 		}
 		j = match_element(in, ws);
 		if (j >= 0) {
@@ -219,8 +328,6 @@ int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
 			shown(m->header[j], h->field[c], h->len[c]);
 			continue;
 		}
-		if (u_number(ws) > 0 || j == -2 || strncmp(ws, "bagaimana", 9) == 0)
-			unmapped[nunmapped++] = (int)c;
 	ignore:
 		if (m->nignored < COLMAP_KEEP_IGNORED)
 			shown(m->ignored[m->nignored], h->field[c], h->len[c]);
@@ -231,31 +338,5 @@ int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
 		missing += (m->elem_col[j] < 0);
 	if (missing == 0)
 		return 0;
-
-	o += (size_t)snprintf(msg + o, sizeof(msg) - o,
-			      "%s: kolom untuk %d unsur tidak ditemukan:", file, missing);
-	for (int j = 0; j < in->k && o < sizeof(msg); j++) {
-		if (m->elem_col[j] < 0)
-			o += (size_t)snprintf(msg + o, sizeof(msg) - o, " %s (%s);", in->el[j].code,
-					      in->el[j].name);
-	}
-	if (nunmapped > 0 && o < sizeof(msg)) {
-		o += (size_t)snprintf(msg + o, sizeof(msg) - o,
-				      " kolom yang tidak dapat dipetakan:");
-		for (int i = 0; i < nunmapped && o < sizeof(msg); i++) {
-			char a[COLMAP_HEADER_SHOWN + 1];
-			int c = unmapped[i];
-
-			shown(a, h->field[c], h->len[c]);
-			o += (size_t)snprintf(msg + o, sizeof(msg) - o, " %d (\"%s\")%s", c + 1, a,
-					      i + 1 < nunmapped ? "," : ";");
-		}
-	}
-	if (o < sizeof(msg))
-		snprintf(msg + o, sizeof(msg) - o,
-			 " beri judul kolom dengan kode (U1..U9), id unsur (persyaratan, prosedur, "
-			 "waktu, biaya, produk, kompetensi, perilaku, sarana, pengaduan) atau nama "
-			 "unsur, atau pilih unsur yang ada dengan --elements (mis. --elements U1-U5) "
-			 "/ element columns missing: name them U1..U9 or use --elements");
-	return err_set(err, IKM_EDATA, "%s", msg);
+	return missing_error(m, in, h, file, missing, err);
 }

@@ -49,6 +49,7 @@ static int init(struct csv_reader *r, const char *name)
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->fd = -1;
 	r->line = 1;
+	r->delim = ','; /* until detected (or when detection fails) */
 	return 0;
 }
 
@@ -170,10 +171,10 @@ static int detect(struct csv_reader *r, struct ikm_err *err)
 	}
 	if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
 		r->pos += 3;
-	if (r->end - r->pos >= 2 && ((unsigned char)r->buf[r->pos] == 0xFF ||
-				     (unsigned char)r->buf[r->pos] == 0xFE) &&
-	    ((unsigned char)r->buf[r->pos + 1] == 0xFE ||
-	     (unsigned char)r->buf[r->pos + 1] == 0xFF))
+	/* The UTF-16 byte order marks FF FE and FE FF (not FF FF or FE FE). */
+	if (r->end - r->pos >= 2 &&
+	    (memcmp(r->buf + r->pos, "\xFF\xFE", 2) == 0 ||
+	     memcmp(r->buf + r->pos, "\xFE\xFF", 2) == 0))
 		return err_set(err, IKM_EDATA,
 			       "%s: berkas berkode UTF-16; simpan ulang sebagai \"CSV UTF-8\" / the "
 			       "file is UTF-16; save it as CSV UTF-8",

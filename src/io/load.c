@@ -17,6 +17,9 @@ static void bad_value(char *buf, size_t size, const char *file, const struct tab
 	char shown[64];
 	size_t len = row->len[col] < sizeof(shown) - 1 ? row->len[col] : sizeof(shown) - 1;
 
+	/* Do not cut a UTF-8 sequence in half. */
+	while (len > 0 && len < row->len[col] && ((unsigned char)row->field[col][len] & 0xC0) == 0x80)
+		len--;
 	memcpy(shown, row->field[col], len);
 	shown[len] = '\0';
 	for (size_t i = 0; i < len; i++)
@@ -62,7 +65,9 @@ static int load_one(const char *path, int fi, struct instrument *in,
 	snprintf(info->name, sizeof(info->name), "%s", path);
 	if (table_open(path, &t, err) < 0)
 		return -1;
-	rc = table_next(t, &row, err);
+	/* Spreadsheets often save empty rows (",,,,") above the header. */
+	while ((rc = table_next(t, &row, err)) > 0 && blank_row(&row))
+		;
 	if (rc <= 0) {
 		if (rc == 0)
 			err_set(err, IKM_EDATA,

@@ -1,6 +1,8 @@
 /* value: see value.h. */
 #include "value.h"
 
+#include <string.h>
+
 #include "text.h"
 
 /* A number with optional zero fraction ("4", "4.0", "4,00"): its integer
@@ -37,6 +39,10 @@ int value_parse(const struct instr_element *e, const char *s, size_t len)
 	text_trim(&s, &len);
 	if (len == 0)
 		return VALUE_EMPTY;
+	/* Label matching works on C strings: "Baik\0xyz" must not pass as
+	 * "Baik". A NUL never belongs in an answer. */
+	if (memchr(s, '\0', len) != NULL)
+		return VALUE_INVALID;
 	v = number(s, len);
 	if (v >= 1 && v <= 4)
 		return v;

@@ -1,0 +1,491 @@
+/* Unit tests of src/io/load.c (with table.c): data files into a score
+ * accumulator — the demo file, invalid values (stop or skip), blank and
+ * unanswered rows, short rows, pooled files, labels, extras, and the file
+ * errors (missing, legacy .xls, empty, unterminated quote). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "instrument.h"
+#include "load.h"
+#include "quality.h"
+#include "score.h"
+
+#define assert_contains(hay, needle)                                                               \
+	do {                                                                                       \
+		if (strstr((hay), (needle)) == NULL) {                                             \
+			print_error("\"%s\" does not contain \"%s\"\n", (hay), (needle));          \
+			fail();                                                                    \
+		}                                                                                  \
+	} while (0)
+
+/* Path of a test file under the source tree (IKM_TOP, else "."). */
+static const char *path_of(char *buf, size_t size, const char *rel)
+{
+	const char *top = getenv("IKM_TOP");
+
+	snprintf(buf, size, "%s/%s", top != NULL && top[0] != '\0' ? top : ".", rel);
+	return buf;
+}
+
+struct run {
+	struct instrument in;
+	struct score_acc *acc;
+	struct load_report rep;
+	struct ikm_err err;
+	int rc;
+};
+
+/* Load the files `rel` (paths relative to the top) with the options. */
+static void load(struct run *r, int skip, int extras, const char *const *rel, int n)
+{
+	char bufs[4][512];
+	char *paths[4];
+	struct load_opts opts = {skip, extras};
+
+	assert_true(n >= 0 && n <= 4);
+	for (int i = 0; i < n; i++)
+		paths[i] = rel[i][0] == '/' ? (char *)rel[i]
+		                            : (char *)path_of(bufs[i], sizeof(bufs[i]), rel[i]);
+	instr_standard(&r->in);
+	err_clear(&r->err);
+	r->acc = NULL;
+	r->rc = load_files(paths, n, &r->in, &opts, &r->acc, &r->rep, &r->err);
+}
+
+static void load1(struct run *r, int skip, const char *rel)
+{
+	load(r, skip, 0, &rel, 1);
+}
+
+static void done(struct run *r)
+{
+	score_acc_free(r->acc);
+	load_report_free(&r->rep);
+}
+
+static void expect_ok(struct run *r)
+{
+	if (r->rc != 0) {
+		print_error("load failed: %s\n", r->err.msg);
+		fail();
+	}
+}
+
+/* A temporary file with the given bytes; returns its path in buf. */
+static const char *temp_with(char *buf, size_t size, const char *suffix, const void *data,
+                             size_t len)
+{
+	int fd;
+
+	snprintf(buf, size, "/tmp/ikm-test-load-XXXXXX%s", suffix);
+	fd = mkstemps(buf, (int)strlen(suffix));
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	return buf;
+}
+
+static void test_demo_file(void **state)
+{
+	static const uint64_t sums[9] = {970, 970, 970, 975, 970, 970, 960, 970, 965};
+	struct run r;
+	struct score_result res;
+
+	(void)state;
+	load1(&r, 0, "examples/mojokerto-2022-s1-demo.csv");
+	expect_ok(&r);
+	assert_non_null(r.acc);
+	assert_int_equal(r.rep.nfiles, 1);
+	assert_int_equal(r.rep.rows, 250);
+	assert_int_equal(r.rep.files[0].rows, 250);
+	assert_int_equal(r.rep.skipped, 0);
+	assert_int_equal(r.rep.nmsgs, 0);
+	assert_int_equal(score_acc_respondents(r.acc), 250);
+	for (int j = 0; j < 9; j++) {
+		assert_int_equal(score_acc_answered(r.acc, j), 250);
+		assert_int_equal(score_acc_sum(r.acc, j), sums[j]);
+	}
+	assert_string_equal(r.rep.files[0].format, "CSV, pemisah koma");
+	assert_contains(r.rep.files[0].name, "mojokerto-2022-s1-demo.csv");
+	assert_int_equal(r.rep.files[0].map.elem_col[0], 7);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_DATE], 1);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_GENDER], 2);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_SERVICE], 6);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_SUGGESTION], 16);
+	assert_int_equal(score_compute(r.acc, &r.in, &res, &r.err), 0);
+	assert_int_equal(res.ikm_e2, 9689);
+	assert_int_equal(res.mutu, 'A');
+	done(&r);
+}
+
+static void test_invalid_value_stops(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, "tests/data/io_invalid.csv");
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EDATA);
+	assert_contains(r.err.msg, "io_invalid.csv");
+	/* Line 5: the quoted field of the row before spans lines 3-4. */
+	assert_contains(r.err.msg, "baris 5,");
+	assert_contains(r.err.msg, "kolom 5 (\"U3\")");
+	assert_contains(r.err.msg, "nilai \"5\"");
+	assert_contains(r.err.msg, "di luar rentang");
+	assert_contains(r.err.msg, "1-4");
+	assert_contains(r.err.msg, "--skip-invalid");
+	/* The labels of the element are offered. */
+	assert_contains(r.err.msg, "Sangat cepat");
+	done(&r);
+}
+
+static void test_skip_invalid(void **state)
+{
+	struct run r;
+	int bit = quality_bit(QUALITY_INVALID);
+
+	(void)state;
+	load1(&r, 1, "tests/data/io_invalid.csv");
+	expect_ok(&r);
+	assert_int_equal(r.rep.rows, 6);
+	assert_int_equal(r.rep.skipped, 2);
+	assert_int_equal(r.rep.nmsgs, 2);
+	assert_contains(r.rep.msgs[0], "baris 5,");
+	assert_contains(r.rep.msgs[0], "nilai \"5\"");
+	/* One message per row: the first bad cell (U8 "abc", not U9 "0"). */
+	assert_contains(r.rep.msgs[1], "baris 7,");
+	assert_contains(r.rep.msgs[1], "kolom 10 (\"U8\")");
+	assert_contains(r.rep.msgs[1], "nilai \"abc\" tidak dikenali");
+	assert_contains(r.rep.msgs[1], "io_invalid.csv");
+	assert_int_equal(r.rep.quality.count[bit], 2);
+	assert_int_equal(r.rep.quality.rows[bit][0], 5);
+	assert_int_equal(r.rep.quality.rows[bit][1], 7);
+	/* The skipped rows are not in the result. */
+	assert_int_equal(score_acc_respondents(r.acc), 4);
+	assert_int_equal(score_acc_answered(r.acc, 0), 4);
+	assert_int_equal(score_acc_sum(r.acc, 0), 4 + 3 + 4 + 2);
+	assert_int_equal(score_acc_sum(r.acc, 1), 4 + 3 + 3 + 2);
+	assert_int_equal(score_acc_sum(r.acc, 2), 4 + 3 + 4 + 2);
+	done(&r);
+}
+
+static void test_skip_invalid_keeps_bounded_messages(void **state)
+{
+	char data[8192], path[64];
+	size_t n = 0;
+	struct run r;
+	const char *p;
+
+	(void)state;
+	n += (size_t)snprintf(data + n, sizeof(data) - n, "U1,U2,U3,U4,U5,U6,U7,U8,U9\n");
+	for (int i = 0; i < 50; i++)
+		n += (size_t)snprintf(data + n, sizeof(data) - n, "4,4,4,4,4,4,4,4,%d\n",
+		                      i % 2 ? 7 : 3);
+	p = temp_with(path, sizeof(path), ".csv", data, n);
+	load1(&r, 1, p);
+	unlink(path); /* already read */
+	expect_ok(&r);
+	assert_int_equal(r.rep.rows, 50);
+	assert_int_equal(r.rep.skipped, 25);
+	assert_int_equal(r.rep.nmsgs, LOAD_KEEP_MESSAGES);
+	assert_contains(r.rep.msgs[0], "baris 3,");
+	assert_contains(r.rep.msgs[LOAD_KEEP_MESSAGES - 1], "baris 41,");
+	assert_int_equal(r.rep.quality.count[quality_bit(QUALITY_INVALID)], 25);
+	assert_int_equal(score_acc_respondents(r.acc), 25);
+	assert_int_equal(score_acc_sum(r.acc, 8), 75);
+	done(&r);
+}
+
+static void test_blank_and_unanswered_rows(void **state)
+{
+	struct run r;
+	int empty = quality_bit(QUALITY_EMPTY), partial = quality_bit(QUALITY_PARTIAL);
+	int straight = quality_bit(QUALITY_STRAIGHT);
+
+	(void)state;
+	load1(&r, 0, "tests/data/io_blank.csv");
+	expect_ok(&r);
+	assert_string_equal(r.rep.files[0].format, "CSV, pemisah titik koma");
+	/* ",,,," and whitespace-only rows are not data rows. */
+	assert_int_equal(r.rep.rows, 4);
+	assert_int_equal(r.rep.files[0].rows, 4);
+	/* The row with no element answered is flagged and not counted. */
+	assert_int_equal(score_acc_respondents(r.acc), 3);
+	assert_int_equal(r.rep.quality.count[empty], 1);
+	assert_int_equal(r.rep.quality.rows[empty][0], 4);
+	/* The short row: missing cells are unanswered. */
+	assert_int_equal(r.rep.quality.count[partial], 1);
+	assert_int_equal(r.rep.quality.rows[partial][0], 5);
+	assert_int_equal(r.rep.quality.count[straight], 2);
+	assert_int_equal(r.rep.quality.rows[straight][0], 2);
+	assert_int_equal(r.rep.quality.rows[straight][1], 5);
+	assert_int_equal(score_acc_answered(r.acc, 0), 3);
+	assert_int_equal(score_acc_sum(r.acc, 0), 4 + 3 + 2);
+	assert_int_equal(score_acc_answered(r.acc, 3), 2);
+	assert_int_equal(score_acc_sum(r.acc, 3), 4 + 2);
+	assert_int_equal(score_acc_answered(r.acc, 8), 2);
+	assert_int_equal(score_acc_sum(r.acc, 8), 4 + 1);
+	assert_int_equal(r.rep.skipped, 0);
+	done(&r);
+}
+
+static void test_two_files_pooled(void **state)
+{
+	static const char *const files[] = {"tests/data/io_pool_a.csv", "tests/data/io_pool_b.csv"};
+	struct run r;
+
+	(void)state;
+	load(&r, 0, 0, files, 2);
+	expect_ok(&r);
+	assert_int_equal(r.rep.nfiles, 2);
+	assert_int_equal(r.rep.files[0].rows, 3);
+	assert_int_equal(r.rep.files[1].rows, 2);
+	assert_int_equal(r.rep.rows, 5);
+	assert_string_equal(r.rep.files[1].format, "CSV, pemisah tab");
+	assert_int_equal(r.rep.files[1].map.elem_col[0], 8);
+	assert_int_equal(r.rep.files[1].map.prof_col[PROF_AGE], 9);
+	assert_int_equal(score_acc_respondents(r.acc), 5);
+	assert_int_equal(score_acc_answered(r.acc, 0), 5);
+	assert_int_equal(score_acc_sum(r.acc, 0), 11 + 1 + 4); /* persyaratan */
+	assert_int_equal(score_acc_sum(r.acc, 1), 10 + 4 + 4); /* prosedur */
+	assert_int_equal(score_acc_sum(r.acc, 2), 11 + 3 + 4); /* waktu */
+	assert_int_equal(score_acc_sum(r.acc, 7), 10 + 2 + 4); /* sarana */
+	assert_int_equal(score_acc_sum(r.acc, 8), 11 + 1 + 4); /* pengaduan */
+	done(&r);
+}
+
+static void test_google_forms_labels(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, "tests/data/io_labels.csv");
+	expect_ok(&r);
+	assert_int_equal(r.rep.rows, 3);
+	assert_int_equal(score_acc_respondents(r.acc), 3);
+	assert_int_equal(score_acc_sum(r.acc, 0), 4 + 3 + 4);
+	assert_int_equal(score_acc_sum(r.acc, 1), 4 + 3 + 2);
+	assert_int_equal(score_acc_sum(r.acc, 3), 4 + 3 + 1); /* Gratis, Murah, Sangat mahal */
+	assert_int_equal(score_acc_sum(r.acc, 4), 4 + 2 + 1);
+	assert_int_equal(score_acc_sum(r.acc, 8), 4 + 3 + 1);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_DATE], 0);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_GENDER], 1);
+	assert_int_equal(r.rep.files[0].map.prof_col[PROF_SUGGESTION], 11);
+	assert_int_equal(r.rep.files[0].map.elem_col[2], 4);
+	done(&r);
+}
+
+static void test_extras(void **state)
+{
+	static const char *const f[] = {"tests/data/io_extra.csv"};
+	struct run r;
+
+	(void)state;
+	load(&r, 0, 1, f, 1);
+	expect_ok(&r);
+	assert_int_equal(r.in.k, 10);
+	assert_string_equal(r.in.el[9].code, "U10");
+	assert_int_equal(score_acc_k(r.acc), 10);
+	assert_int_equal(score_acc_sum(r.acc, 9), 2 + 4);
+	done(&r);
+	/* Without extras U10 is ignored. */
+	load(&r, 0, 0, f, 1);
+	expect_ok(&r);
+	assert_int_equal(r.in.k, 9);
+	assert_int_equal(score_acc_k(r.acc), 9);
+	assert_int_equal(r.rep.files[0].map.nignored, 1);
+	done(&r);
+}
+
+static void test_nonexistent_file(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, "/tmp/ikm-tidak-ada/survei.csv");
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EIO);
+	assert_contains(r.err.msg, "/tmp/ikm-tidak-ada/survei.csv");
+	assert_null(r.acc);
+	done(&r);
+}
+
+static void test_directory(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, "/tmp");
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EIO);
+	assert_contains(r.err.msg, "/tmp");
+	done(&r);
+}
+
+static void test_legacy_xls(void **state)
+{
+	static const unsigned char ole2[64] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+	char path[64];
+	struct run r;
+
+	(void)state;
+	/* Named .csv on purpose: detection goes by content. */
+	load1(&r, 0, temp_with(path, sizeof(path), ".csv", ole2, sizeof(ole2)));
+	unlink(path); /* already read */
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EDATA);
+	assert_contains(r.err.msg, path);
+	assert_contains(r.err.msg, ".xls");
+	assert_contains(r.err.msg, ".xlsx");
+	done(&r);
+}
+
+static void test_empty_file(void **state)
+{
+	char path[64];
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, temp_with(path, sizeof(path), ".csv", "", 0));
+	unlink(path); /* already read */
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EDATA);
+	assert_contains(r.err.msg, path);
+	assert_contains(r.err.msg, "kosong");
+	done(&r);
+	/* Only blank lines (and a BOM) is empty, too. */
+	load1(&r, 0, temp_with(path, sizeof(path), ".csv", "\xEF\xBB\xBF\r\n\n\n", 7));
+	unlink(path); /* already read */
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EDATA);
+	assert_contains(r.err.msg, "kosong");
+	done(&r);
+}
+
+static void test_header_only(void **state)
+{
+	static const char data[] = "U1,U2,U3,U4,U5,U6,U7,U8,U9\n,,,,,,,,\n";
+	char path[64];
+	struct run r;
+	struct score_result res;
+
+	(void)state;
+	load1(&r, 0, temp_with(path, sizeof(path), ".csv", data, sizeof(data) - 1));
+	unlink(path); /* already read */
+	expect_ok(&r);
+	assert_int_equal(r.rep.rows, 0);
+	assert_non_null(r.acc);
+	assert_int_equal(score_acc_respondents(r.acc), 0);
+	assert_int_equal(score_compute(r.acc, &r.in, &res, &r.err), -1);
+	done(&r);
+}
+
+static void test_blank_rows_before_header(void **state)
+{
+	static const char data[] = ",,,,\r\n \t \r\n\"U1\",U2,U3,U4,U5,U6,U7,U8,U9\r\n"
+				   "4,4,4,4,4,4,4,4,4\r\n3,3,3,3,3,3,3,3,x\r\n";
+	char path[64];
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, temp_with(path, sizeof(path), ".csv", data, sizeof(data) - 1));
+	unlink(path); /* already read */
+	assert_int_equal(r.rc, -1);
+	/* The header is found on line 3; the bad value is on line 5. */
+	assert_contains(r.err.msg, "baris 5,");
+	assert_contains(r.err.msg, "kolom 9 (\"U9\")");
+	done(&r);
+}
+
+static void test_missing_column(void **state)
+{
+	static const char data[] = "U1,U2,U3,U4,U5,U6,U7,U8\n4,4,4,4,4,4,4,4\n";
+	char path[64];
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, temp_with(path, sizeof(path), ".csv", data, sizeof(data) - 1));
+	unlink(path); /* already read */
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EDATA);
+	assert_contains(r.err.msg, path);
+	assert_contains(r.err.msg, "U9 (");
+	done(&r);
+}
+
+static void test_unterminated_quote(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load1(&r, 0, "tests/data/io_unterminated.csv");
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EDATA);
+	assert_contains(r.err.msg, "io_unterminated.csv");
+	assert_contains(r.err.msg, "baris 3");
+	done(&r);
+}
+
+static void test_error_in_second_file(void **state)
+{
+	static const char *const files[] = {"tests/data/io_pool_a.csv",
+	                                    "tests/data/io_invalid.csv"};
+	struct run r;
+
+	(void)state;
+	load(&r, 0, 0, files, 2);
+	assert_int_equal(r.rc, -1);
+	assert_contains(r.err.msg, "io_invalid.csv");
+	assert_contains(r.err.msg, "baris 5,");
+	assert_int_equal(r.rep.nfiles, 2);
+	assert_int_equal(r.rep.files[0].rows, 3);
+	done(&r);
+}
+
+static void test_no_files(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load(&r, 0, 0, NULL, 0);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.err.kind, IKM_EUSAGE);
+	assert_null(r.acc);
+	done(&r);
+	load_report_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_demo_file),
+	    cmocka_unit_test(test_invalid_value_stops),
+	    cmocka_unit_test(test_skip_invalid),
+	    cmocka_unit_test(test_skip_invalid_keeps_bounded_messages),
+	    cmocka_unit_test(test_blank_and_unanswered_rows),
+	    cmocka_unit_test(test_two_files_pooled),
+	    cmocka_unit_test(test_google_forms_labels),
+	    cmocka_unit_test(test_extras),
+	    cmocka_unit_test(test_nonexistent_file),
+	    cmocka_unit_test(test_directory),
+	    cmocka_unit_test(test_legacy_xls),
+	    cmocka_unit_test(test_empty_file),
+	    cmocka_unit_test(test_header_only),
+	    cmocka_unit_test(test_blank_rows_before_header),
+	    cmocka_unit_test(test_missing_column),
+	    cmocka_unit_test(test_unterminated_quote),
+	    cmocka_unit_test(test_error_in_second_file),
+	    cmocka_unit_test(test_no_files),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
