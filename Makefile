@@ -34,8 +34,8 @@ WARN := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wvla -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 HARDEN := -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 CFLAGS := -std=c17 $(OPT) -g $(WARN) $(HARDEN) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L \
-	-D_DEFAULT_SOURCE $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
-LDFLAGS := -pie -Wl,-z,relro,-z,now $(SANFLAGS) $(filter -flto%,$(OPT)) $(EXTRA_LDFLAGS)
+	-D_DEFAULT_SOURCE -pthread $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS)
+LDFLAGS := -pie -pthread -Wl,-z,relro,-z,now $(SANFLAGS) $(filter -flto%,$(OPT)) $(EXTRA_LDFLAGS)
 LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 

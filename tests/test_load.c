@@ -49,7 +49,7 @@ static void load(struct run *r, int skip, int extras, const char *const *rel, in
 {
 	char bufs[4][512];
 	char *paths[4];
-	struct load_opts opts = {skip, extras};
+	struct load_opts opts = {.skip_invalid = skip, .add_extras = extras, .threads = 1};
 
 	assert_true(n >= 0 && n <= 4);
 	for (int i = 0; i < n; i++)

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "compute_view.h"
@@ -29,25 +30,41 @@ static void usage(FILE *out)
 	      "                       U1@0.2,U2@0.8 (bobot harus berjumlah tepat 1)\n"
 	      "  --legacy-weight W    mode lama NON-STANDAR: bobot 0.111 atau 0.11\n"
 	      "  --skip-invalid       lewati dan laporkan baris bernilai tidak sah\n"
+	      "  --threads N          bagian berkas CSV besar yang dibaca serentak (1..8;\n"
+	      "                       bawaan: jumlah prosesor, paling banyak 4)\n"
 	      "  --help               bantuan ini\n",
 	      out);
+}
+
+/* Parts of a large file read at once: the online processors, at most 4. */
+static int default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 4 ? 4 : (int)n;
 }
 
 int cmd_compute(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"population", required_argument, NULL, 'N'},
-		{"period", required_argument, NULL, 'p'},
-		{"unit", required_argument, NULL, 'u'},
-		{"elements", required_argument, NULL, 'e'},
-		{"legacy-weight", required_argument, NULL, 'L'},
-		{"skip-invalid", no_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"json", no_argument, NULL, 'j'},
+	    {"population", required_argument, NULL, 'N'},
+	    {"period", required_argument, NULL, 'p'},
+	    {"unit", required_argument, NULL, 'u'},
+	    {"elements", required_argument, NULL, 'e'},
+	    {"legacy-weight", required_argument, NULL, 'L'},
+	    {"skip-invalid", no_argument, NULL, 's'},
+	    {"threads", required_argument, NULL, 'T'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct instrument in;
-	struct load_opts opts = {0, 1};
+	struct load_opts opts = {
+	    .skip_invalid = 0,
+	    .add_extras = 1,
+	    .threads = default_threads(),
+	    .parallel_min_bytes = LOAD_PARALLEL_MIN_BYTES,
+	};
 	struct load_report rep = {0};
 	struct score_acc *acc = NULL;
 	struct score_result res;
@@ -67,9 +84,9 @@ int cmd_compute(int argc, char **argv)
 		case 'N':
 			if (cli_parse_int(optarg, 1, SAMPLE_MAX_POPULATION, &view.population) < 0) {
 				fprintf(stderr,
-					"ikm: --population \"%s\" tidak sah; harus bilangan bulat "
-					"1..%lld / --population must be a whole number\n",
-					optarg, (long long)SAMPLE_MAX_POPULATION);
+				        "ikm: --population \"%s\" tidak sah; harus bilangan bulat "
+				        "1..%lld / --population must be a whole number\n",
+				        optarg, (long long)SAMPLE_MAX_POPULATION);
 				return CLI_EXIT_USAGE;
 			}
 			break;
@@ -88,12 +105,26 @@ int cmd_compute(int argc, char **argv)
 		case 's':
 			opts.skip_invalid = 1;
 			break;
+		case 'T': {
+			int64_t v;
+
+			if (cli_parse_int(optarg, 1, LOAD_MAX_THREADS, &v) < 0) {
+				fprintf(stderr,
+				        "ikm: --threads \"%s\" tidak sah; harus 1..%d / --threads "
+				        "must be 1..%d\n",
+				        optarg, LOAD_MAX_THREADS, LOAD_MAX_THREADS);
+				return CLI_EXIT_USAGE;
+			}
+			opts.threads = (int)v;
+			break;
+		}
 		case 'h':
 			usage(stdout);
 			return CLI_EXIT_OK;
 		default:
-			fprintf(stderr, "ikm: opsi tidak dikenal atau tanpa nilai: %s / bad option\n",
-				argv[optind - 1]);
+			fprintf(stderr,
+			        "ikm: opsi tidak dikenal atau tanpa nilai: %s / bad option\n",
+			        argv[optind - 1]);
 			usage(stderr);
 			return CLI_EXIT_USAGE;
 		}

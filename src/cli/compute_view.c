@@ -10,7 +10,7 @@
 #include "jsonw.h"
 
 static void warn(struct compute_view *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 static void warn(struct compute_view *v, const char *fmt, ...)
 {
@@ -66,17 +66,19 @@ void view_warnings(struct compute_view *v)
 		char lo[64] = "", hi[64] = "";
 
 		if (ci->low_mutu != r->mutu)
-			snprintf(lo, sizeof(lo), "%s", idfmt_fixed(c, sizeof(c), boundary(r->mutu), 2));
+			snprintf(lo, sizeof(lo), "%s",
+			         idfmt_fixed(c, sizeof(c), boundary(r->mutu), 2));
 		if (ci->high_mutu != r->mutu)
 			snprintf(hi, sizeof(hi), "%s",
-				 idfmt_fixed(d, sizeof(d), boundary(ci->high_mutu), 2));
-		warn(v,
-		     "Mutu %c, tetapi mutu %c tidak dapat dikesampingkan: selang kepercayaan 95%% "
-		     "(%s-%s) melewati batas %s%s%s. Tambah responden untuk hasil yang lebih pasti.",
-		     r->mutu, ci->low_mutu != r->mutu ? ci->low_mutu : ci->high_mutu,
-		     idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
-		     idfmt_fixed(b, sizeof(b), ci->high_e2, 2), lo, lo[0] && hi[0] ? " dan " : "",
-		     hi);
+			         idfmt_fixed(d, sizeof(d), boundary(ci->high_mutu), 2));
+		warn(
+		    v,
+		    "Mutu %c, tetapi mutu %c tidak dapat dikesampingkan: selang kepercayaan 95%% "
+		    "(%s-%s) melewati batas %s%s%s. Tambah responden untuk hasil yang lebih pasti.",
+		    r->mutu, ci->low_mutu != r->mutu ? ci->low_mutu : ci->high_mutu,
+		    idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
+		    idfmt_fixed(b, sizeof(b), ci->high_e2, 2), lo, lo[0] && hi[0] ? " dan " : "",
+		    hi);
 		if (ci->low_mutu != r->mutu && ci->high_mutu != r->mutu)
 			warn(v, "Mutu %c, tetapi mutu %c juga tidak dapat dikesampingkan.", r->mutu,
 			     ci->high_mutu);
@@ -87,7 +89,7 @@ void view_warnings(struct compute_view *v)
 	if (v->rep->quality.count[quality_bit(QUALITY_EMPTY)] > 0)
 		warn(v, "%s baris tidak menjawab satu unsur pun dan tidak dihitung.",
 		     idfmt_int(a, sizeof(a),
-			       (int64_t)v->rep->quality.count[quality_bit(QUALITY_EMPTY)]));
+		               (int64_t)v->rep->quality.count[quality_bit(QUALITY_EMPTY)]));
 }
 
 static void upper(char *dst, size_t size, const char *s)
@@ -100,7 +102,7 @@ static void upper(char *dst, size_t size, const char *s)
 }
 
 static void print_codes(FILE *out, const struct score_result *r, const struct instrument *in,
-			const int *idx, int n)
+                        const int *idx, int n)
 {
 	char a[32];
 
@@ -110,7 +112,7 @@ static void print_codes(FILE *out, const struct score_result *r, const struct in
 	}
 	for (int i = 0; i < n; i++)
 		fprintf(out, "%s%s (%s)", i ? ", " : "", in->el[idx[i]].code,
-			idfmt_fixed(a, sizeof(a), r->el[idx[i]].nrr_e2, 2));
+		        idfmt_fixed(a, sizeof(a), r->el[idx[i]].nrr_e2, 2));
 }
 
 static void print_weight(FILE *out, const struct instrument *in)
@@ -121,7 +123,7 @@ static void print_weight(FILE *out, const struct instrument *in)
 		equal &= in->el[j].w_num == in->el[0].w_num && in->el[j].w_den == in->el[0].w_den;
 	if (in->method != INSTR_METHOD_STANDARD)
 		fprintf(out, "NON-STANDAR, bobot %s per unsur (mode lama)\n",
-			in->method == INSTR_METHOD_LEGACY_0111 ? "0,111" : "0,11");
+		        in->method == INSTR_METHOD_LEGACY_0111 ? "0,111" : "0,11");
 	else if (equal)
 		fprintf(out, "PermenPAN-RB 14/2017, bobot tiap unsur tepat 1/%d\n", in->k);
 	else
@@ -136,7 +138,8 @@ static void print_profile(FILE *out, const struct compute_view *v)
 	for (int p = 0; p < PROF_COUNT; p++) {
 		if (m->prof_col[p] < 0)
 			continue;
-		fprintf(out, "%s%s", any ? ", " : "Kolom profil           : ", colmap_profile_name(p));
+		fprintf(out, "%s%s",
+		        any ? ", " : "Kolom profil           : ", colmap_profile_name(p));
 		any = 1;
 	}
 	if (any)
@@ -156,65 +159,69 @@ void view_print_text(const struct compute_view *v, FILE *out)
 	if (v->period)
 		fprintf(out, "Periode                : %s\n", v->period);
 	for (int f = 0; f < v->rep->nfiles; f++)
-		fprintf(out, "%s %s (%s, %s baris)\n", f == 0 ? "Data                   :" : "                         ",
-			v->rep->files[f].name, v->rep->files[f].format,
-			idfmt_int(a, sizeof(a), (int64_t)v->rep->files[f].rows));
+		fprintf(out, "%s %s (%s, %s baris)\n",
+		        f == 0 ? "Data                   :" : "                         ",
+		        v->rep->files[f].name, v->rep->files[f].format,
+		        idfmt_int(a, sizeof(a), (int64_t)v->rep->files[f].rows));
 	fputs("Metode                 : ", out);
 	print_weight(out, in);
 	print_profile(out, v);
 	fputc('\n', out);
 
 	fprintf(out, "%-5s %-40s %7s %8s %9s %5s\n", "Kode", "Unsur", "n", "NRR", "NRR x 25",
-		"Mutu");
+	        "Mutu");
 	for (int j = 0; j < in->k; j++) {
 		const struct score_element *e = &r->el[j];
 
 		fprintf(out, "%-5s %-40s %7s %8s %9s %5c%s\n", in->el[j].code, in->el[j].name,
-			idfmt_int(a, sizeof(a), (int64_t)e->answered),
-			idfmt_fixed(b, sizeof(b), e->nrr_e4, 4),
-			idfmt_fixed(c, sizeof(c), e->ikm_e2, 2), e->mutu,
-			e->below_mean ? "  *" : "");
+		        idfmt_int(a, sizeof(a), (int64_t)e->answered),
+		        idfmt_fixed(b, sizeof(b), e->nrr_e4, 4),
+		        idfmt_fixed(c, sizeof(c), e->ikm_e2, 2), e->mutu,
+		        e->below_mean ? "  *" : "");
 	}
 	fprintf(out, "%-46s %7s %8s\n", "Rata-rata NRR unsur", "",
-		idfmt_fixed(a, sizeof(a), r->mean_nrr_e4, 4));
+	        idfmt_fixed(a, sizeof(a), r->mean_nrr_e4, 4));
 	fputs("(* di bawah rata-rata NRR)\n\n", out);
 
 	fprintf(out, "Responden              : %s\n",
-		idfmt_int(a, sizeof(a), (int64_t)r->respondents));
+	        idfmt_int(a, sizeof(a), (int64_t)r->respondents));
 	fprintf(out, "Nilai indeks (NI)      : %s\n", idfmt_fixed(a, sizeof(a), r->ni_e4, 4));
 	fprintf(out, "IKM                    : %s\n", idfmt_fixed(a, sizeof(a), r->ikm_e2, 2));
 	fprintf(out, "Mutu pelayanan         : %c\n", r->mutu);
 	upper(a, sizeof(a), r->kinerja);
 	fprintf(out, "Kinerja unit           : %s\n", a);
 	if (ci->available) {
-		fprintf(out, "Selang kepercayaan 95%% : %s - %s (galat baku %s", idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
-			idfmt_fixed(b, sizeof(b), ci->high_e2, 2),
-			idfmt_fixed(c, sizeof(c), (int64_t)(ci->se * 100 + 0.5), 2));
+		fprintf(out, "Selang kepercayaan 95%% : %s - %s (galat baku %s",
+		        idfmt_fixed(a, sizeof(a), ci->low_e2, 2),
+		        idfmt_fixed(b, sizeof(b), ci->high_e2, 2),
+		        idfmt_fixed(c, sizeof(c), (int64_t)(ci->se * 100 + 0.5), 2));
 		fprintf(out, "%s)\n", ci->fpc ? ", dengan koreksi populasi" : "");
 	} else {
 		fputs("Selang kepercayaan 95% : tidak tersedia (kurang dari 2 responden)\n", out);
 	}
 	if (v->population > 0)
-		fprintf(out, "Sampel                 : minimum %s untuk populasi %s (Krejcie-Morgan); "
-			     "terkumpul %s, %s\n",
-			idfmt_int(a, sizeof(a), v->required),
-			idfmt_int(b, sizeof(b), v->population),
-			idfmt_int(c, sizeof(c), (int64_t)r->respondents),
-			(uint64_t)v->required <= r->respondents ? "MEMADAI" : "BELUM MEMADAI");
+		fprintf(out,
+		        "Sampel                 : minimum %s untuk populasi %s (Krejcie-Morgan); "
+		        "terkumpul %s, %s\n",
+		        idfmt_int(a, sizeof(a), v->required),
+		        idfmt_int(b, sizeof(b), v->population),
+		        idfmt_int(c, sizeof(c), (int64_t)r->respondents),
+		        (uint64_t)v->required <= r->respondents ? "MEMADAI" : "BELUM MEMADAI");
 	else
-		fputs("Sampel                 : populasi tidak diberikan (--population N); kecukupan "
-		      "sampel tidak diperiksa\n",
-		      out);
+		fputs(
+		    "Sampel                 : populasi tidak diberikan (--population N); kecukupan "
+		    "sampel tidak diperiksa\n",
+		    out);
 
 	fprintf(out, "\nPrioritas perbaikan (NRR di bawah rata-rata %s):\n",
-		idfmt_fixed(a, sizeof(a), r->mean_nrr_e4, 4));
+	        idfmt_fixed(a, sizeof(a), r->mean_nrr_e4, 4));
 	if (r->nbelow == 0)
 		fputs("  tidak ada\n", out);
 	for (int i = 0; i < r->nbelow; i++) {
 		int j = r->below[i];
 
 		fprintf(out, "  - %s %s: %s\n", in->el[j].code, in->el[j].name,
-			idfmt_fixed(a, sizeof(a), r->el[j].nrr_e2, 2));
+		        idfmt_fixed(a, sizeof(a), r->el[j].nrr_e2, 2));
 	}
 	fputs("Tiga unsur terendah: ", out);
 	print_codes(out, r, in, r->lowest, r->nlowest);
@@ -230,15 +237,16 @@ void view_print_text(const struct compute_view *v, FILE *out)
 			if (q->count[bit] == 0)
 				continue;
 			if (!any)
-				fputs("\nKualitas jawaban (untuk diperiksa petugas, tidak dihapus):\n",
+				fputs("\nKualitas jawaban (untuk diperiksa petugas, tidak "
+				      "dihapus):\n",
 				      out);
 			any = 1;
-			fprintf(out, "  - %s baris %s", idfmt_int(a, sizeof(a), (int64_t)q->count[bit]),
-				quality_text(bit));
+			fprintf(out, "  - %s baris %s",
+			        idfmt_int(a, sizeof(a), (int64_t)q->count[bit]), quality_text(bit));
 			fputs("; baris:", out);
 			for (int i = 0; i < q->nrows[bit]; i++)
 				fprintf(out, "%s%llu", i ? "," : " ",
-					(unsigned long long)q->rows[bit][i]);
+				        (unsigned long long)q->rows[bit][i]);
 			if (q->count[bit] > (uint64_t)q->nrows[bit])
 				fputs(", ...", out);
 			fputc('\n', out);
@@ -269,7 +277,7 @@ void view_print_text(const struct compute_view *v, FILE *out)
 }
 
 static void json_codes(struct jsonw *w, const char *key, const struct instrument *in,
-		       const int *idx, int n)
+                       const int *idx, int n)
 {
 	jsonw_array(w, key);
 	for (int i = 0; i < n; i++)
@@ -302,7 +310,7 @@ void view_print_json(const struct compute_view *v, FILE *out)
 		jsonw_string(&w, "id", in->el[j].id);
 		jsonw_string(&w, "name", in->el[j].name);
 		snprintf(buf, sizeof(buf), "%lld/%lld", (long long)in->el[j].w_num,
-			 (long long)in->el[j].w_den);
+		         (long long)in->el[j].w_den);
 		jsonw_string(&w, "weight", buf);
 		jsonw_int(&w, "answered", (int64_t)e->answered);
 		jsonw_int(&w, "sum", (int64_t)e->sum);
@@ -371,6 +379,7 @@ void view_print_json(const struct compute_view *v, FILE *out)
 		jsonw_string(&w, "name", fi->name);
 		jsonw_string(&w, "format", fi->format);
 		jsonw_int(&w, "rows", (int64_t)fi->rows);
+		jsonw_int(&w, "parts", fi->parts);
 		jsonw_array(&w, "ignored_columns");
 		for (int i = 0; i < fi->map.nignored && i < COLMAP_KEEP_IGNORED; i++)
 			jsonw_string(&w, NULL, fi->map.ignored[i]);

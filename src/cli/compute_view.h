@@ -13,7 +13,7 @@
 #include "stats.h"
 
 #define VIEW_MAX_WARNINGS 16
-#define VIEW_WARNING_MAX 512
+#define VIEW_WARNING_MAX  512
 
 struct compute_view {
 	const struct instrument *in;

@@ -47,7 +47,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "sample") == 0)
 		return cmd_sample(argc - 1, argv + 1);
 	fprintf(stderr,
-		"ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
-		cmd, cmd);
+	        "ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
+	        cmd, cmd);
 	return CLI_EXIT_USAGE;
 }

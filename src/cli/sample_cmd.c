@@ -18,21 +18,22 @@ int cmd_sample(int argc, char **argv)
 			json = 1;
 		} else if (strcmp(argv[i], "--help") == 0) {
 			puts("Penggunaan / usage: ikm sample N [--json]\n"
-			     "Sampel minimum Krejcie-Morgan (PermenPAN-RB 14/2017) untuk populasi N.");
+			     "Sampel minimum Krejcie-Morgan (PermenPAN-RB 14/2017) untuk populasi "
+			     "N.");
 			return CLI_EXIT_OK;
 		} else if (arg == NULL) {
 			arg = argv[i];
 		} else {
 			fprintf(stderr, "ikm sample: argumen berlebih \"%s\" / extra argument\n",
-				argv[i]);
+			        argv[i]);
 			return CLI_EXIT_USAGE;
 		}
 	}
 	if (arg == NULL || cli_parse_int(arg, 1, SAMPLE_MAX_POPULATION, &n) < 0) {
 		fprintf(stderr,
-			"ikm sample: populasi \"%s\" tidak sah; harus bilangan bulat 1..%lld / "
-			"population must be a whole number\n",
-			arg ? arg : "", (long long)SAMPLE_MAX_POPULATION);
+		        "ikm sample: populasi \"%s\" tidak sah; harus bilangan bulat 1..%lld / "
+		        "population must be a whole number\n",
+		        arg ? arg : "", (long long)SAMPLE_MAX_POPULATION);
 		return CLI_EXIT_USAGE;
 	}
 	s = sample_krejcie_morgan(n);

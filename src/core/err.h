@@ -30,7 +30,7 @@ void err_clear(struct ikm_err *err);
 /* Set kind and a printf-style message; returns -1 so callers can
  * `return err_set(...)`. err may be NULL (the message is dropped). */
 int err_set(struct ikm_err *err, enum ikm_err_kind kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Prefix the existing message with printf-style context ("file.csv: ").
  * Returns -1. */

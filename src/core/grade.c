@@ -2,10 +2,10 @@
 #include "grade.h"
 
 static const struct grade table_2017[] = {
-	{8831, 'A', "Sangat Baik", "Very good"},
-	{7661, 'B', "Baik", "Good"},
-	{6500, 'C', "Kurang Baik", "Poor"},
-	{2500, 'D', "Tidak Baik", "Very poor"},
+    {8831, 'A', "Sangat Baik", "Very good"},
+    {7661, 'B', "Baik", "Good"},
+    {6500, 'C', "Kurang Baik", "Poor"},
+    {2500, 'D', "Tidak Baik", "Very poor"},
 };
 
 #define NROWS ((int)(sizeof(table_2017) / sizeof(table_2017[0])))

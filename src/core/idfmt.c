@@ -40,7 +40,7 @@ static char *fmt(char *buf, size_t size, int64_t value, int decimals, char dec, 
 	grouped[o] = '\0';
 	if (decimals > 0)
 		snprintf(buf, size, "%s%s%c%0*llu", value < 0 ? "-" : "", grouped, dec, decimals,
-			 (unsigned long long)(mag % p));
+		         (unsigned long long)(mag % p));
 	else
 		snprintf(buf, size, "%s%s", value < 0 ? "-" : "", grouped);
 	return buf;

@@ -17,53 +17,71 @@ struct std_element {
 
 /* PermenPAN-RB 14/2017, in questionnaire order (sarana before pengaduan). */
 static const struct std_element std_elements[INSTR_STANDARD_K] = {
-	{"U1", "persyaratan", "Persyaratan",
-	 "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
-	 "pelayanan yang Saudara terima?",
-	 "persyaratan syarat",
-	 {"Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"}},
-	{"U2", "prosedur", "Sistem, Mekanisme, dan Prosedur",
-	 "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-	 "prosedur mekanisme alur",
-	 {"Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"}},
-	{"U3", "waktu", "Waktu Penyelesaian",
-	 "Bagaimana pendapat Saudara tentang kecepatan waktu penyelesaian pelayanan?",
-	 "waktu kecepatan",
-	 {"Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"}},
-	{"U4", "biaya", "Biaya/Tarif",
-	 "Bagaimana pendapat Saudara tentang kewajaran biaya atau tarif pelayanan?",
-	 "biaya tarif",
-	 {"Sangat mahal", "Cukup mahal", "Murah", "Gratis"}},
-	{"U5", "produk", "Produk Spesifikasi Jenis Pelayanan",
-	 "Bagaimana pendapat Saudara tentang kesesuaian hasil pelayanan yang Saudara terima "
-	 "dengan yang tercantum dalam standar pelayanan?",
-	 "produk spesifikasi",
-	 {"Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"}},
-	{"U6", "kompetensi", "Kompetensi Pelaksana",
-	 "Bagaimana pendapat Saudara tentang kompetensi atau kemampuan petugas dalam memberikan "
-	 "pelayanan?",
-	 "kompetensi kemampuan",
-	 {"Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"}},
-	{"U7", "perilaku", "Perilaku Pelaksana",
-	 "Bagaimana pendapat Saudara tentang kesopanan dan keramahan petugas dalam memberikan "
-	 "pelayanan?",
-	 "perilaku kesopanan keramahan sopan ramah",
-	 {"Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
-	  "Sangat sopan dan ramah"}},
-	{"U8", "sarana", "Sarana dan Prasarana",
-	 "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana pelayanan?",
-	 "sarana prasarana fasilitas",
-	 {"Buruk", "Cukup", "Baik", "Sangat baik"}},
-	{"U9", "pengaduan", "Penanganan Pengaduan, Saran dan Masukan",
-	 "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan di unit ini?",
-	 "pengaduan keluhan",
-	 {"Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
-	  "Dikelola dengan baik"}},
+    {"U1",
+     "persyaratan",
+     "Persyaratan",
+     "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
+     "pelayanan yang Saudara terima?",
+     "persyaratan syarat",
+     {"Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"}},
+    {"U2",
+     "prosedur",
+     "Sistem, Mekanisme, dan Prosedur",
+     "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+     "prosedur mekanisme alur",
+     {"Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"}},
+    {"U3",
+     "waktu",
+     "Waktu Penyelesaian",
+     "Bagaimana pendapat Saudara tentang kecepatan waktu penyelesaian pelayanan?",
+     "waktu kecepatan",
+     {"Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"}},
+    {"U4",
+     "biaya",
+     "Biaya/Tarif",
+     "Bagaimana pendapat Saudara tentang kewajaran biaya atau tarif pelayanan?",
+     "biaya tarif",
+     {"Sangat mahal", "Cukup mahal", "Murah", "Gratis"}},
+    {"U5",
+     "produk",
+     "Produk Spesifikasi Jenis Pelayanan",
+     "Bagaimana pendapat Saudara tentang kesesuaian hasil pelayanan yang Saudara terima "
+     "dengan yang tercantum dalam standar pelayanan?",
+     "produk spesifikasi",
+     {"Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"}},
+    {"U6",
+     "kompetensi",
+     "Kompetensi Pelaksana",
+     "Bagaimana pendapat Saudara tentang kompetensi atau kemampuan petugas dalam memberikan "
+     "pelayanan?",
+     "kompetensi kemampuan",
+     {"Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"}},
+    {"U7",
+     "perilaku",
+     "Perilaku Pelaksana",
+     "Bagaimana pendapat Saudara tentang kesopanan dan keramahan petugas dalam memberikan "
+     "pelayanan?",
+     "perilaku kesopanan keramahan sopan ramah",
+     {"Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
+      "Sangat sopan dan ramah"}},
+    {"U8",
+     "sarana",
+     "Sarana dan Prasarana",
+     "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana pelayanan?",
+     "sarana prasarana fasilitas",
+     {"Buruk", "Cukup", "Baik", "Sangat baik"}},
+    {"U9",
+     "pengaduan",
+     "Penanganan Pengaduan, Saran dan Masukan",
+     "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan di unit ini?",
+     "pengaduan keluhan",
+     {"Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
+      "Dikelola dengan baik"}},
 };
 
 /* Labels for elements an office adds; digits are accepted as well. */
 static const char *const extra_labels[INSTR_OPTIONS] = {"Tidak baik", "Kurang baik", "Baik",
-							"Sangat baik"};
+                                                        "Sangat baik"};
 
 static int64_t gcd64(int64_t a, int64_t b)
 {
@@ -144,29 +162,31 @@ static int find_element(const struct instrument *in, const char *code, const cha
 }
 
 int instr_add_extra(struct instrument *in, const char *code, const char *id, const char *name,
-		    struct ikm_err *err)
+                    struct ikm_err *err)
 {
 	struct instr_element *e;
 	char idbuf[48];
 
 	if (in->k >= INSTR_MAX_ELEMENTS)
-		return err_set(err, IKM_ELIMIT,
-			       "terlalu banyak unsur: paling banyak %d / too many elements (max %d)",
-			       INSTR_MAX_ELEMENTS, INSTR_MAX_ELEMENTS);
+		return err_set(
+		    err, IKM_ELIMIT,
+		    "terlalu banyak unsur: paling banyak %d / too many elements (max %d)",
+		    INSTR_MAX_ELEMENTS, INSTR_MAX_ELEMENTS);
 	if (strlen(code) >= sizeof(e->code) || (id && strlen(id) >= sizeof(e->id)) ||
 	    strlen(name) >= sizeof(e->name))
-		return err_set(err, IKM_EUSAGE,
-			       "kode, id atau nama unsur terlalu panjang: \"%.40s\" / element code, "
-			       "id or name too long",
-			       code);
+		return err_set(
+		    err, IKM_EUSAGE,
+		    "kode, id atau nama unsur terlalu panjang: \"%.40s\" / element code, "
+		    "id or name too long",
+		    code);
 	if (id == NULL) {
 		text_words(idbuf, sizeof(idbuf), code, strlen(code));
 		id = idbuf;
 	}
 	if (find_element(in, code, id) >= 0)
 		return err_set(err, IKM_EUSAGE,
-			       "unsur \"%s\" disebut dua kali / element \"%s\" listed twice", code,
-			       code);
+		               "unsur \"%s\" disebut dua kali / element \"%s\" listed twice", code,
+		               code);
 	e = &in->el[in->k++];
 	memset(e, 0, sizeof(*e));
 	snprintf(e->code, sizeof(e->code), "%s", code);
@@ -234,14 +254,14 @@ int instr_parse_rational(const char *s, int64_t *num, int64_t *den, struct ikm_e
 	return 0;
 bad:
 	return err_set(err, IKM_EUSAGE,
-		       "bobot \"%s\" tidak dapat dibaca; tulis sebagai desimal (0,15) atau pecahan "
-		       "(1/9) / weight \"%s\" is not a decimal or fraction",
-		       s, s);
+	               "bobot \"%s\" tidak dapat dibaca; tulis sebagai desimal (0,15) atau pecahan "
+	               "(1/9) / weight \"%s\" is not a decimal or fraction",
+	               s, s);
 }
 
 /* Parse one item of an --elements spec into `in`. */
-static int parse_item(struct instrument *in, char *item, int *nweights, int64_t wn[],
-		      int64_t wd[], struct ikm_err *err)
+static int parse_item(struct instrument *in, char *item, int *nweights, int64_t wn[], int64_t wd[],
+                      struct ikm_err *err)
 {
 	char *name = NULL, *weight = NULL, *dash;
 	char *at = strchr(item, '@');
@@ -258,8 +278,8 @@ static int parse_item(struct instrument *in, char *item, int *nweights, int64_t 
 	}
 	if (item[0] == '\0')
 		return err_set(err, IKM_EUSAGE,
-			       "--elements: ada butir kosong; contoh: U1-U9,U10=Kebersihan / "
-			       "--elements has an empty item");
+		               "--elements: ada butir kosong; contoh: U1-U9,U10=Kebersihan / "
+		               "--elements has an empty item");
 	dash = strchr(item, '-');
 	if (dash != NULL) {
 		*dash = '\0';
@@ -267,9 +287,9 @@ static int parse_item(struct instrument *in, char *item, int *nweights, int64_t 
 		to = code_number(dash + 1);
 		if (from == 0 || to == 0 || to < from || name != NULL || weight != NULL)
 			return err_set(err, IKM_EUSAGE,
-				       "--elements: rentang \"%s-%s\" tidak sah; contoh: U1-U9 / "
-				       "invalid range",
-				       item, dash + 1);
+			               "--elements: rentang \"%s-%s\" tidak sah; contoh: U1-U9 / "
+			               "invalid range",
+			               item, dash + 1);
 	} else {
 		int si = instr_standard_index(item);
 
@@ -286,10 +306,11 @@ static int parse_item(struct instrument *in, char *item, int *nweights, int64_t 
 			int c = in->k + 1 > INSTR_STANDARD_K ? in->k + 1 : INSTR_STANDARD_K + 1;
 
 			if ((item[0] == 'U' || item[0] == 'u') && item[1] >= '0' && item[1] <= '9')
-				return err_set(err, IKM_EUSAGE,
-					       "--elements: kode \"%s\" tidak sah; kode adalah U1..U99 "
-					       "/ invalid element code",
-					       item);
+				return err_set(
+				    err, IKM_EUSAGE,
+				    "--elements: kode \"%s\" tidak sah; kode adalah U1..U99 "
+				    "/ invalid element code",
+				    item);
 			for (;; c++) {
 				snprintf(code, sizeof(code), "U%d", c);
 				if (find_element(in, code, "") < 0)
@@ -307,17 +328,18 @@ static int parse_item(struct instrument *in, char *item, int *nweights, int64_t 
 		if (c <= INSTR_STANDARD_K && find_element(in, code, std_elements[c - 1].id) < 0) {
 			if (in->k >= INSTR_MAX_ELEMENTS)
 				return err_set(err, IKM_ELIMIT,
-					       "terlalu banyak unsur: paling banyak %d / too many "
-					       "elements",
-					       INSTR_MAX_ELEMENTS);
+				               "terlalu banyak unsur: paling banyak %d / too many "
+				               "elements",
+				               INSTR_MAX_ELEMENTS);
 			set_element(&in->el[in->k++], &std_elements[c - 1]);
 			if (name != NULL)
 				snprintf(in->el[in->k - 1].name, sizeof(in->el[0].name), "%s",
-					 name);
+				         name);
 		} else if (c <= INSTR_STANDARD_K) {
-			return err_set(err, IKM_EUSAGE,
-				       "unsur \"%s\" disebut dua kali / element \"%s\" listed twice",
-				       code, code);
+			return err_set(
+			    err, IKM_EUSAGE,
+			    "unsur \"%s\" disebut dua kali / element \"%s\" listed twice", code,
+			    code);
 		} else {
 			char dflt[32];
 
@@ -329,17 +351,19 @@ static int parse_item(struct instrument *in, char *item, int *nweights, int64_t 
 weight:
 	if (weight != NULL) {
 		if (from != to)
-			return err_set(err, IKM_EUSAGE,
-				       "--elements: bobot hanya untuk satu unsur, bukan rentang / a "
-				       "weight applies to one element");
+			return err_set(
+			    err, IKM_EUSAGE,
+			    "--elements: bobot hanya untuk satu unsur, bukan rentang / a "
+			    "weight applies to one element");
 		if (instr_parse_rational(weight, &wn[in->k - 1], &wd[in->k - 1], err) < 0)
 			return -1;
 		if (wn[in->k - 1] == 0)
-			return err_set(err, IKM_EUSAGE,
-				       "--elements: bobot unsur %s adalah 0; hilangkan unsur itu dari "
-				       "--elements bila tidak dihitung / a weight of 0 is refused: leave "
-				       "the element out instead",
-				       in->el[in->k - 1].code);
+			return err_set(
+			    err, IKM_EUSAGE,
+			    "--elements: bobot unsur %s adalah 0; hilangkan unsur itu dari "
+			    "--elements bila tidak dihitung / a weight of 0 is refused: leave "
+			    "the element out instead",
+			    in->el[in->k - 1].code);
 		(*nweights)++;
 	}
 	return 0;
@@ -372,11 +396,12 @@ int instr_parse_spec(struct instrument *in, const char *spec, struct ikm_err *er
 	if (nweights == 0)
 		return 0;
 	if (nweights != in->k)
-		return err_set(err, IKM_EUSAGE,
-			       "--elements: bobot diberikan untuk %d dari %d unsur; beri bobot untuk "
-			       "semua unsur atau tidak sama sekali / weights given for %d of %d "
-			       "elements",
-			       nweights, in->k, nweights, in->k);
+		return err_set(
+		    err, IKM_EUSAGE,
+		    "--elements: bobot diberikan untuk %d dari %d unsur; beri bobot untuk "
+		    "semua unsur atau tidak sama sekali / weights given for %d of %d "
+		    "elements",
+		    nweights, in->k, nweights, in->k);
 	{
 		/* Sum exactly with GMP: a product of up to 30 denominators of up to
 		 * 10^15 each overflows any fixed-width integer. */
@@ -393,10 +418,11 @@ int instr_parse_spec(struct instrument *in, const char *spec, struct ikm_err *er
 		got = mpq_get_d(sum);
 		mpq_clears(sum, w, NULL);
 		if (!one)
-			return err_set(err, IKM_EUSAGE,
-				       "--elements: jumlah bobot harus tepat 1, bukan %.6f; contoh: "
-				       "U1@0.2,U2@0.8 / weights must sum to exactly 1",
-				       got);
+			return err_set(
+			    err, IKM_EUSAGE,
+			    "--elements: jumlah bobot harus tepat 1, bukan %.6f; contoh: "
+			    "U1@0.2,U2@0.8 / weights must sum to exactly 1",
+			    got);
 	}
 	for (int j = 0; j < in->k; j++) {
 		in->el[j].w_num = wn[j];
@@ -414,9 +440,9 @@ int instr_set_legacy(struct instrument *in, const char *weight, struct ikm_err *
 	 * another element count, and would silently replace custom weights. */
 	if (in->k != INSTR_STANDARD_K || in->custom_weights)
 		return err_set(err, IKM_EUSAGE,
-			       "--legacy-weight hanya untuk sembilan unsur berbobot sama, bukan %d "
-			       "unsur%s / --legacy-weight needs the nine equally weighted elements",
-			       in->k, in->custom_weights ? " berbobot khusus" : "");
+		               "--legacy-weight hanya untuk sembilan unsur berbobot sama, bukan %d "
+		               "unsur%s / --legacy-weight needs the nine equally weighted elements",
+		               in->k, in->custom_weights ? " berbobot khusus" : "");
 	if (strcmp(weight, "0.111") == 0 || strcmp(weight, "0,111") == 0) {
 		in->method = INSTR_METHOD_LEGACY_0111;
 		num = 111;
@@ -425,9 +451,9 @@ int instr_set_legacy(struct instrument *in, const char *weight, struct ikm_err *
 		num = 110;
 	} else {
 		return err_set(err, IKM_EUSAGE,
-			       "--legacy-weight hanya menerima 0.111 atau 0.11, bukan \"%s\" / "
-			       "--legacy-weight takes 0.111 or 0.11",
-			       weight);
+		               "--legacy-weight hanya menerima 0.111 atau 0.11, bukan \"%s\" / "
+		               "--legacy-weight takes 0.111 or 0.11",
+		               weight);
 	}
 	for (int j = 0; j < in->k; j++) {
 		in->el[j].w_num = num;

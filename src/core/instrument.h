@@ -10,8 +10,8 @@
 #include "err.h"
 
 #define INSTR_MAX_ELEMENTS 30 /* named limit: elements in one instrument */
-#define INSTR_OPTIONS 4       /* answers are scored 1..4 */
-#define INSTR_STANDARD_K 9
+#define INSTR_OPTIONS      4  /* answers are scored 1..4 */
+#define INSTR_STANDARD_K   9
 
 enum instr_method {
 	INSTR_METHOD_STANDARD = 0, /* PermenPAN-RB 14/2017, weights exact */
@@ -20,13 +20,13 @@ enum instr_method {
 };
 
 struct instr_element {
-	char code[16];                      /* "U1" */
-	char id[48];                        /* "persyaratan" */
-	char name[128];                     /* "Persyaratan" */
-	const char *question;               /* static text, NULL for extras */
-	const char *labels[INSTR_OPTIONS];  /* static option labels, score 1..4 */
-	const char *keywords;               /* space-separated header words */
-	int64_t w_num, w_den;               /* weight, reduced, w_den > 0 */
+	char code[16];                     /* "U1" */
+	char id[48];                       /* "persyaratan" */
+	char name[128];                    /* "Persyaratan" */
+	const char *question;              /* static text, NULL for extras */
+	const char *labels[INSTR_OPTIONS]; /* static option labels, score 1..4 */
+	const char *keywords;              /* space-separated header words */
+	int64_t w_num, w_den;              /* weight, reduced, w_den > 0 */
 };
 
 struct instrument {
@@ -47,7 +47,7 @@ int instr_standard_index(const char *ref);
  * code when id is NULL). Generic option labels are used. Weights are reset to
  * exactly 1/k. */
 int instr_add_extra(struct instrument *in, const char *code, const char *id, const char *name,
-		    struct ikm_err *err);
+                    struct ikm_err *err);
 
 /* Build `in` from an --elements specification: comma-separated items
  * `REF[=Name][@weight]`, REF being a code (U1), an id (waktu) or a code range

@@ -3,22 +3,21 @@
 
 unsigned quality_flags(const uint8_t *vals, int k)
 {
-	int answered = 0, first = 0, same = 1;
+	/* Branch-free: the answered values (1..4) are all equal exactly when
+	 * their bitwise OR equals their bitwise AND. */
+	unsigned answered = 0, orv = 0, andv = 0xFF;
 
 	for (int j = 0; j < k; j++) {
-		if (vals[j] == 0)
-			continue;
-		if (answered == 0)
-			first = vals[j];
-		else if (vals[j] != first)
-			same = 0;
-		answered++;
+		unsigned v = vals[j];
+
+		answered += v != 0;
+		orv |= v;
+		andv &= v != 0 ? v : 0xFF;
 	}
 	if (answered == 0)
 		return QUALITY_EMPTY;
-	if (answered < k)
-		return QUALITY_PARTIAL | ((same && answered >= 2) ? QUALITY_STRAIGHT : 0);
-	return (same && answered >= 2) ? QUALITY_STRAIGHT : 0;
+	return (answered < (unsigned)k ? QUALITY_PARTIAL : 0) |
+	       ((answered >= 2 && orv == andv) ? QUALITY_STRAIGHT : 0);
 }
 
 int quality_bit(enum quality_flag f)
@@ -44,13 +43,25 @@ void quality_note(struct quality_tally *t, unsigned flags, int file, uint64_t ro
 	}
 }
 
-static const char *const keys[QUALITY_NFLAGS] = {"straight_lining", "no_answers",
-						  "invalid_values", "partial"};
+void quality_merge(struct quality_tally *dst, const struct quality_tally *src, uint64_t line_offset)
+{
+	for (int b = 0; b < QUALITY_NFLAGS; b++) {
+		dst->count[b] += src->count[b];
+		for (int i = 0; i < src->nrows[b] && dst->nrows[b] < QUALITY_KEEP_ROWS; i++) {
+			dst->rows[b][dst->nrows[b]] = src->rows[b][i] + line_offset;
+			dst->files[b][dst->nrows[b]] = src->files[b][i];
+			dst->nrows[b]++;
+		}
+	}
+}
+
+static const char *const keys[QUALITY_NFLAGS] = {"straight_lining", "no_answers", "invalid_values",
+                                                 "partial"};
 static const char *const texts[QUALITY_NFLAGS] = {
-	"menjawab sama untuk semua unsur (straight-lining)",
-	"tidak menjawab satu unsur pun (tidak dihitung)",
-	"berisi nilai tidak sah (dilewati dengan --skip-invalid)",
-	"tidak menjawab semua unsur",
+    "menjawab sama untuk semua unsur (straight-lining)",
+    "tidak menjawab satu unsur pun (tidak dihitung)",
+    "berisi nilai tidak sah (dilewati dengan --skip-invalid)",
+    "tidak menjawab semua unsur",
 };
 
 const char *quality_key(int bit)

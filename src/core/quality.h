@@ -7,13 +7,13 @@
 #include <stdint.h>
 
 enum quality_flag {
-	QUALITY_STRAIGHT = 1 << 0,  /* every answer equal (>= 2 answered) */
-	QUALITY_EMPTY = 1 << 1,     /* no element answered */
-	QUALITY_INVALID = 1 << 2,   /* a value out of range or unreadable */
-	QUALITY_PARTIAL = 1 << 3,   /* some, not all, elements answered */
+	QUALITY_STRAIGHT = 1 << 0, /* every answer equal (>= 2 answered) */
+	QUALITY_EMPTY = 1 << 1,    /* no element answered */
+	QUALITY_INVALID = 1 << 2,  /* a value out of range or unreadable */
+	QUALITY_PARTIAL = 1 << 3,  /* some, not all, elements answered */
 };
 
-#define QUALITY_NFLAGS 4
+#define QUALITY_NFLAGS    4
 #define QUALITY_KEEP_ROWS 20 /* named limit: row numbers kept per flag */
 
 struct quality_tally {
@@ -28,6 +28,11 @@ unsigned quality_flags(const uint8_t *vals, int k);
 
 /* Record the flags of the response at (file index, row). */
 void quality_note(struct quality_tally *t, unsigned flags, int file, uint64_t row);
+
+/* Add src into dst (src's rows come after dst's, each moved by
+ * line_offset, as when src tallied a later part of the same file). */
+void quality_merge(struct quality_tally *dst, const struct quality_tally *src,
+                   uint64_t line_offset);
 
 /* Bit number 0..QUALITY_NFLAGS-1 of a single flag. */
 int quality_bit(enum quality_flag f);

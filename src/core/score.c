@@ -10,9 +10,9 @@
 #include "priority.h"
 #include "xalloc.h"
 
-#define CELLS 25 /* 5 x 5 answer-pair cells, value 0 = not answered */
-#define BLOCK 3   /* elements per block */
-#define CODES 125 /* 5^BLOCK answer patterns of one block */
+#define CELLS   25  /* 5 x 5 answer-pair cells, value 0 = not answered */
+#define BLOCK   3   /* elements per block */
+#define CODES   125 /* 5^BLOCK answer patterns of one block */
 #define NBLOCKS ((INSTR_MAX_ELEMENTS + BLOCK - 1) / BLOCK)
 
 /* Rows are counted per block of three elements: the pattern of each block
@@ -64,6 +64,15 @@ struct score_acc *score_acc_new(int k)
 	return acc;
 }
 
+size_t score_acc_bytes(int k)
+{
+	int nb = (k + BLOCK - 1) / BLOCK;
+
+	return sizeof(struct score_acc) + (size_t)nb * CODES * sizeof(uint64_t) +
+	       ncross(nb) * CODES * CODES * sizeof(uint64_t) + (size_t)k * (size_t)k * sizeof(int) +
+	       ntables(k) * CELLS * sizeof(uint64_t);
+}
+
 void score_acc_free(struct score_acc *acc)
 {
 	if (acc == NULL)
@@ -78,27 +87,30 @@ void score_acc_free(struct score_acc *acc)
 void score_acc_add(struct score_acc *acc, const uint8_t *vals)
 {
 	unsigned code[NBLOCKS];
-	unsigned any = 0;
+	unsigned any = 0, over = 0;
 	const int k = acc->k, nb = acc->nb;
 	uint64_t *cross = acc->cross;
 
-	for (int j = 0; j < k; j++) {
-		/* A value above 4 would index past its table: a programmer
-		 * error (callers validate input), never a silent write. */
-		if (vals[j] > INSTR_OPTIONS)
-			abort();
-	}
 	for (int p = 0; p < nb; p++) {
 		int j = p * BLOCK;
 		unsigned c = vals[j] * 25u;
 
-		if (j + 1 < k)
+		over |= vals[j] > INSTR_OPTIONS;
+		if (j + 1 < k) {
 			c += vals[j + 1] * 5u;
-		if (j + 2 < k)
+			over |= vals[j + 1] > INSTR_OPTIONS;
+		}
+		if (j + 2 < k) {
 			c += vals[j + 2];
+			over |= vals[j + 2] > INSTR_OPTIONS;
+		}
 		code[p] = c;
 		any |= c;
 	}
+	/* A value above 4 would index past its table: a programmer error
+	 * (callers validate input), never a silent write. */
+	if (over)
+		abort();
 	if (any == 0)
 		return;
 	acc->respondents++;
@@ -142,10 +154,10 @@ static void fold(struct score_acc *acc)
 			for (int x = 0; x < sp; x++) {
 				for (int y = x; y < sp; y++) {
 					int t = acc->pair_index[(p * BLOCK + x) * acc->k +
-								p * BLOCK + y];
+					                        p * BLOCK + y];
 
-					acc->tab[(size_t)t * CELLS + digit(c, x) * 5 + digit(c, y)] +=
-						n;
+					acc->tab[(size_t)t * CELLS + digit(c, x) * 5 +
+					         digit(c, y)] += n;
 				}
 			}
 		}
@@ -160,12 +172,13 @@ static void fold(struct score_acc *acc)
 						continue;
 					for (int x = 0; x < sp; x++) {
 						const int *row =
-							acc->pair_index + (p * BLOCK + x) * acc->k;
+						    acc->pair_index + (p * BLOCK + x) * acc->k;
 						unsigned dx = digit(c1, x) * 5;
 
 						for (int y = 0; y < sq; y++)
-							acc->tab[(size_t)row[q * BLOCK + y] * CELLS +
-								 dx + digit(c2, y)] += n;
+							acc->tab[(size_t)row[q * BLOCK + y] *
+							             CELLS +
+							         dx + digit(c2, y)] += n;
 					}
 				}
 			}
@@ -238,29 +251,31 @@ uint64_t score_acc_sum(const struct score_acc *acc, int j)
 }
 
 int score_compute(const struct score_acc *acc, const struct instrument *in,
-		  struct score_result *res, struct ikm_err *err)
+                  struct score_result *res, struct ikm_err *err)
 {
 	mpq_t nrr, w, term, ni, ikm;
 	const struct grade *g;
 
 	memset(res, 0, sizeof(*res));
 	if (in->k != acc->k)
-		return err_set(err, IKM_EUSAGE, "jumlah unsur tidak cocok / element count mismatch");
+		return err_set(err, IKM_EUSAGE,
+		               "jumlah unsur tidak cocok / element count mismatch");
 	res->k = in->k;
 	res->respondents = acc->respondents;
 	if (acc->respondents == 0)
 		return err_set(err, IKM_EDATA,
-			       "tidak ada responden yang menjawab satu unsur pun; IKM tidak dapat "
-			       "dihitung / no respondent answered any element");
+		               "tidak ada responden yang menjawab satu unsur pun; IKM tidak dapat "
+		               "dihitung / no respondent answered any element");
 	for (int j = 0; j < in->k; j++) {
 		res->el[j].answered = score_acc_answered(acc, j);
 		res->el[j].sum = score_acc_sum(acc, j);
 		if (res->el[j].answered == 0)
-			return err_set(err, IKM_EDATA,
-				       "unsur %s (%s) tidak dijawab oleh satu responden pun; IKM tidak "
-				       "dapat dihitung. Periksa kolomnya, atau hilangkan unsur itu "
-				       "dengan --elements / element %s has no answer",
-				       in->el[j].code, in->el[j].name, in->el[j].code);
+			return err_set(
+			    err, IKM_EDATA,
+			    "unsur %s (%s) tidak dijawab oleh satu responden pun; IKM tidak "
+			    "dapat dihitung. Periksa kolomnya, atau hilangkan unsur itu "
+			    "dengan --elements / element %s has no answer",
+			    in->el[j].code, in->el[j].name, in->el[j].code);
 	}
 	mpq_inits(nrr, w, term, ni, ikm, NULL);
 	for (int j = 0; j < in->k; j++) {

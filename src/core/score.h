@@ -10,6 +10,7 @@
 #ifndef IKM_SCORE_H
 #define IKM_SCORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -20,6 +21,8 @@ struct score_acc;
 /* New empty accumulator for k elements (1..INSTR_MAX_ELEMENTS). Caller owns;
  * free with score_acc_free. */
 struct score_acc *score_acc_new(int k);
+/* Bytes an accumulator for k elements allocates (to bound parallel use). */
+size_t score_acc_bytes(int k);
 /* Free; NULL is fine. */
 void score_acc_free(struct score_acc *acc);
 /* Add one response: vals[j] is 1..4, or 0 when element j was not answered.
@@ -46,10 +49,10 @@ struct score_element {
 	int64_t ikm_e2;    /* 25 * NRR_j half-up to 2 decimals, x 100 */
 	char mutu;         /* grade of ikm_e2 */
 	const char *kinerja;
-	int rank;          /* 1 = lowest NRR; ties keep questionnaire order */
-	int below_mean;    /* NRR_j < mean NRR, exactly */
-	int lowest3;       /* among the three lowest */
-	int weak;          /* graded C or D */
+	int rank;       /* 1 = lowest NRR; ties keep questionnaire order */
+	int below_mean; /* NRR_j < mean NRR, exactly */
+	int lowest3;    /* among the three lowest */
+	int weak;       /* graded C or D */
 };
 
 struct score_result {
@@ -74,6 +77,6 @@ struct score_result {
  * Fails with IKM_EDATA when there is no respondent or an element has no
  * answer (the index is then undefined). */
 int score_compute(const struct score_acc *acc, const struct instrument *in,
-		  struct score_result *res, struct ikm_err *err);
+                  struct score_result *res, struct ikm_err *err);
 
 #endif

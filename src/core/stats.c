@@ -12,16 +12,16 @@ double stats_norm_quantile(double p)
 {
 	/* Acklam's rational approximation, then one Halley step on erfc. */
 	static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
-				   -2.759285104469687e+02, 1.383577518672690e+02,
-				   -3.066479806614716e+01, 2.506628277459239e+00};
+	                           -2.759285104469687e+02, 1.383577518672690e+02,
+	                           -3.066479806614716e+01, 2.506628277459239e+00};
 	static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
-				   -1.556989798598866e+02, 6.680131188771972e+01,
-				   -1.328068155288572e+01};
+	                           -1.556989798598866e+02, 6.680131188771972e+01,
+	                           -1.328068155288572e+01};
 	static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
-				   -2.400758277161838e+00, -2.549732539343734e+00,
-				   4.374664141464968e+00,  2.938163982698783e+00};
+	                           -2.400758277161838e+00, -2.549732539343734e+00,
+	                           4.374664141464968e+00,  2.938163982698783e+00};
 	static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
-				   2.445134137142996e+00, 3.754408661907416e+00};
+	                           2.445134137142996e+00, 3.754408661907416e+00};
 	double q, r, x, e, u;
 
 	if (p <= 0.0)
@@ -202,7 +202,7 @@ static double sum_u2(const struct score_acc *acc, const struct instrument *in)
 }
 
 void stats_ikm_ci(const struct score_acc *acc, const struct instrument *in,
-		  const struct score_result *res, int64_t population, struct stats_ci *out)
+                  const struct score_result *res, int64_t population, struct stats_ci *out)
 {
 	uint64_t n = score_acc_respondents(acc);
 	double var, fpc = 1;

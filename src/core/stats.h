@@ -20,7 +20,7 @@ struct stats_ci {
 	int64_t high_e2; /* clamped to 25,00 .. 100,00 */
 	char low_mutu;   /* grade of each bound */
 	char high_mutu;
-	int crosses;     /* 1 when a bound's grade differs from the result's */
+	int crosses; /* 1 when a bound's grade differs from the result's */
 };
 
 /* Standard normal quantile for 0 < p < 1 (|error| < 1e-14). */
@@ -36,6 +36,6 @@ double stats_t_quantile(double p, double df);
  * of `in`). population 0 means unknown (no correction); a population
  * smaller than the respondents is treated as unknown. */
 void stats_ikm_ci(const struct score_acc *acc, const struct instrument *in,
-		  const struct score_result *res, int64_t population, struct stats_ci *out);
+                  const struct score_result *res, int64_t population, struct stats_ci *out);
 
 #endif

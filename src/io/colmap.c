@@ -14,26 +14,25 @@
 
 /* Whole-header names of profile columns, folded with text_words. */
 static const char *const prof_names[PROF_COUNT][12] = {
-	[PROF_GENDER] = {"jenis kelamin", "kelamin", "jk", "l p", "gender", "sex", "jenis kelamin l p",
-			 NULL},
-	[PROF_AGE] = {"usia", "umur", "usia tahun", "umur tahun", "age", NULL},
-	[PROF_EDUCATION] = {"pendidikan", "pendidikan terakhir", "tingkat pendidikan", "education",
-			    NULL},
-	[PROF_JOB] = {"pekerjaan", "pekerjaan utama", "profesi", "occupation", "job", NULL},
-	[PROF_SERVICE] = {"jenis layanan", "layanan", "jenis pelayanan", "pelayanan",
-			  "layanan yang diterima", "jenis layanan yang diterima",
-			  "layanan yang digunakan", "service", NULL},
-	[PROF_DATE] = {"tanggal", "tgl", "tanggal survei", "tanggal survey", "tanggal pengisian",
-		       "timestamp", "cap waktu", "stempel waktu", "tanda waktu", "date", NULL},
-	[PROF_TIME] = {"jam", "jam survei", "waktu survei", "jam pengisian", "time", NULL},
-	[PROF_SUGGESTION] = {"saran", "masukan", "saran masukan", "saran dan masukan",
-			     "kritik dan saran", "kritik saran", "saran kritik",
-			     "saran dan kritik", "komentar", "suggestion", NULL},
+    [PROF_GENDER] = {"jenis kelamin", "kelamin", "jk", "l p", "gender", "sex", "jenis kelamin l p",
+                     NULL},
+    [PROF_AGE] = {"usia", "umur", "usia tahun", "umur tahun", "age", NULL},
+    [PROF_EDUCATION] = {"pendidikan", "pendidikan terakhir", "tingkat pendidikan", "education",
+                        NULL},
+    [PROF_JOB] = {"pekerjaan", "pekerjaan utama", "profesi", "occupation", "job", NULL},
+    [PROF_SERVICE] = {"jenis layanan", "layanan", "jenis pelayanan", "pelayanan",
+                      "layanan yang diterima", "jenis layanan yang diterima",
+                      "layanan yang digunakan", "service", NULL},
+    [PROF_DATE] = {"tanggal", "tgl", "tanggal survei", "tanggal survey", "tanggal pengisian",
+                   "timestamp", "cap waktu", "stempel waktu", "tanda waktu", "date", NULL},
+    [PROF_TIME] = {"jam", "jam survei", "waktu survei", "jam pengisian", "time", NULL},
+    [PROF_SUGGESTION] = {"saran", "masukan", "saran masukan", "saran dan masukan",
+                         "kritik dan saran", "kritik saran", "saran kritik", "saran dan kritik",
+                         "komentar", "suggestion", NULL},
 };
 
 static const char *const prof_labels[PROF_COUNT] = {
-	"jenis kelamin", "usia", "pendidikan", "pekerjaan",
-	"jenis layanan", "tanggal", "jam",   "saran",
+    "jenis kelamin", "usia", "pendidikan", "pekerjaan", "jenis layanan", "tanggal", "jam", "saran",
 };
 
 const char *colmap_profile_name(enum colmap_profile p)
@@ -212,7 +211,7 @@ static int col_candidate(const struct instrument *in, const struct table_row *h,
 
 /* Append a formatted piece at msg + *o when all of it fits below limit. */
 static int put(char *msg, size_t limit, size_t *o, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 static int put(char *msg, size_t limit, size_t *o, const char *fmt, ...)
 {
 	char piece[256];
@@ -230,17 +229,17 @@ static int put(char *msg, size_t limit, size_t *o, const char *fmt, ...)
 }
 
 static const char missing_hint[] =
-	" Beri judul kolom dengan kode (U1..U9), id unsur (persyaratan, prosedur, waktu, biaya, "
-	"produk, kompetensi, perilaku, sarana, pengaduan) atau nama unsur, atau pilih unsur yang "
-	"ada dengan --elements (mis. --elements U1-U5) / element columns missing: name them "
-	"U1..U9 or use --elements";
+    " Beri judul kolom dengan kode (U1..U9), id unsur (persyaratan, prosedur, waktu, biaya, "
+    "produk, kompetensi, perilaku, sarana, pengaduan) atau nama unsur, atau pilih unsur yang "
+    "ada dengan --elements (mis. --elements U1-U5) / element columns missing: name them "
+    "U1..U9 or use --elements";
 
 /* The error for missing elements: which ones, then the columns that were
  * not mapped (likely candidates first), then how to name them. The hint
  * always fits; columns that do not are counted. */
 static int missing_error(const struct colmap *m, const struct instrument *in,
-			 const struct table_row *h, const char *file, int missing,
-			 struct ikm_err *err)
+                         const struct table_row *h, const char *file, int missing,
+                         struct ikm_err *err)
 {
 	char msg[IKM_ERR_MSG_MAX];
 	const size_t limit = sizeof(msg) - sizeof(missing_hint) - 32;
@@ -264,7 +263,7 @@ static int missing_error(const struct colmap *m, const struct instrument *in,
 			shown(a, h->field[c], h->len[c]);
 			if (left == 0 &&
 			    put(msg, limit, &o, "%s %zu (\"%s\"),",
-				listed == 0 ? " kolom yang tidak dapat dipetakan:" : "", c + 1, a))
+			        listed == 0 ? " kolom yang tidak dapat dipetakan:" : "", c + 1, a))
 				listed++;
 			else
 				left++;
@@ -278,8 +277,8 @@ static int missing_error(const struct colmap *m, const struct instrument *in,
 	return err_set(err, IKM_EDATA, "%s", msg);
 }
 
-int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
-		 const struct table_row *h, const char *file, struct ikm_err *err)
+int colmap_build(struct colmap *m, struct instrument *in, int add_extras, const struct table_row *h,
+                 const char *file, struct ikm_err *err)
 {
 	int missing = 0;
 
@@ -317,18 +316,19 @@ int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
 				char a[COLMAP_HEADER_SHOWN + 1];
 
 				shown(a, h->field[c], h->len[c]);
-				return err_set(err, IKM_EDATA,
-					       "%s: kolom %d (\"%s\") dan kolom %zu (\"%s\") sama-sama "
-					       "dikenali sebagai unsur %s (%s); ganti salah satu judul "
-					       "kolom / two columns map to element %s",
-					       file, m->elem_col[j] + 1, m->header[j], c + 1, a,
-					       in->el[j].code, in->el[j].name, in->el[j].code);
+				return err_set(
+				    err, IKM_EDATA,
+				    "%s: kolom %d (\"%s\") dan kolom %zu (\"%s\") sama-sama "
+				    "dikenali sebagai unsur %s (%s); ganti salah satu judul "
+				    "kolom / two columns map to element %s",
+				    file, m->elem_col[j] + 1, m->header[j], c + 1, a,
+				    in->el[j].code, in->el[j].name, in->el[j].code);
 			}
 			m->elem_col[j] = (int)c;
 			shown(m->header[j], h->field[c], h->len[c]);
 			continue;
 		}
-	ignore:
+ignore:
 		if (m->nignored < COLMAP_KEEP_IGNORED)
 			shown(m->ignored[m->nignored], h->field[c], h->len[c]);
 		m->nignored++;

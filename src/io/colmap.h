@@ -40,7 +40,7 @@ struct colmap {
  * columns claim the same element, with a message listing the unmapped
  * columns and how to name them. */
 int colmap_build(struct colmap *m, struct instrument *in, int add_extras,
-		 const struct table_row *header, const char *file, struct ikm_err *err);
+                 const struct table_row *header, const char *file, struct ikm_err *err);
 
 /* Indonesian name of a profile field ("jenis kelamin"). */
 const char *colmap_profile_name(enum colmap_profile p);

@@ -21,8 +21,8 @@
 
 #include "xalloc.h"
 
-#define CSV_CHUNK (256u << 10)
-#define CSV_CAP (TABLE_MAX_ROW_BYTES + CSV_CHUNK)
+#define CSV_CHUNK    (256u << 10)
+#define CSV_CAP      (TABLE_MAX_ROW_BYTES + CSV_CHUNK)
 #define CSV_MIN_READ (64u << 10) /* bytes to gather before rescanning a row */
 
 enum { C_PLAIN = 0, C_DELIM, C_LF, C_CR, C_QUOTE };
@@ -34,6 +34,9 @@ struct csv_reader {
 	size_t mem_len, mem_pos;
 	char *buf;
 	size_t cap, pos, end; /* unread data is buf[pos..end) */
+	int64_t base;         /* file offset of buf[0] */
+	int64_t limit;        /* range readers: file offset where input ends */
+	int ranged;           /* read with pread over [base, limit) */
 	int eof;
 	int started;
 	char delim;
@@ -41,8 +44,17 @@ struct csv_reader {
 	uint64_t line; /* 1-based line number of buf[pos] */
 	const char *field[TABLE_MAX_FIELDS];
 	size_t len[TABLE_MAX_FIELDS];
-	size_t fend[TABLE_MAX_FIELDS]; /* fast path: end offsets */
 };
+
+static void set_delim(struct csv_reader *r, char delim)
+{
+	r->delim = delim;
+	memset(r->cls, C_PLAIN, sizeof(r->cls));
+	r->cls[(unsigned char)r->delim] = C_DELIM;
+	r->cls['\n'] = C_LF;
+	r->cls['\r'] = C_CR;
+	r->cls['"'] = C_QUOTE;
+}
 
 static int init(struct csv_reader *r, const char *name)
 {
@@ -53,8 +65,7 @@ static int init(struct csv_reader *r, const char *name)
 	return 0;
 }
 
-int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out,
-		struct ikm_err *err)
+int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out, struct ikm_err *err)
 {
 	struct csv_reader *r = xcalloc(1, sizeof(*r));
 
@@ -68,7 +79,7 @@ int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out,
 }
 
 int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reader **out,
-		 struct ikm_err *err)
+                 struct ikm_err *err)
 {
 	struct csv_reader *r = xcalloc(1, sizeof(*r));
 
@@ -81,6 +92,37 @@ int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reade
 	r->buf = xmalloc(r->cap + 1);
 	*out = r;
 	return 0;
+}
+
+int csv_open_range(int fd, const char *name, int64_t start, int64_t end, char delim,
+                   struct csv_reader **out, struct ikm_err *err)
+{
+	struct csv_reader *r;
+
+	if (start < 0 || end < start || (delim != ',' && delim != ';' && delim != '\t'))
+		return err_set(err, IKM_EUSAGE, "%s: rentang baca tidak sah / invalid range", name);
+	r = xcalloc(1, sizeof(*r));
+	init(r, name);
+	r->fd = fd;
+	r->ranged = 1;
+	r->base = start;
+	r->limit = end;
+	r->cap = CSV_CAP;
+	r->buf = xmalloc(r->cap + 1);
+	r->started = 1;
+	set_delim(r, delim);
+	*out = r;
+	return 0;
+}
+
+int64_t csv_offset(const struct csv_reader *r)
+{
+	return r->base + (int64_t)r->pos;
+}
+
+uint64_t csv_line(const struct csv_reader *r)
+{
+	return r->line;
 }
 
 void csv_close(struct csv_reader *r)
@@ -109,14 +151,16 @@ static ssize_t refill(struct csv_reader *r, struct ikm_err *err)
 		return 0;
 	if (r->pos > 0) {
 		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+		r->base += (int64_t)r->pos;
 		r->end -= r->pos;
 		r->pos = 0;
 	}
 	room = r->cap - r->end;
 	if (room == 0)
-		return err_set(err, IKM_ELIMIT,
-			       "%s: baris %llu lebih panjang dari %u byte / row longer than the limit",
-			       r->name, (unsigned long long)r->line, TABLE_MAX_ROW_BYTES);
+		return err_set(
+		    err, IKM_ELIMIT,
+		    "%s: baris %llu lebih panjang dari %u byte / row longer than the limit",
+		    r->name, (unsigned long long)r->line, TABLE_MAX_ROW_BYTES);
 	if (r->mem != NULL) {
 		size_t n = r->mem_len - r->mem_pos;
 
@@ -125,13 +169,25 @@ static ssize_t refill(struct csv_reader *r, struct ikm_err *err)
 		memcpy(r->buf + r->end, r->mem + r->mem_pos, n);
 		r->mem_pos += n;
 		got = (ssize_t)n;
+	} else if (r->ranged) {
+		int64_t at = r->base + (int64_t)r->end;
+		size_t want = room;
+
+		if ((int64_t)want > r->limit - at)
+			want = (size_t)(r->limit - at);
+		do {
+			got = want ? pread(r->fd, r->buf + r->end, want, at) : 0;
+		} while (got < 0 && errno == EINTR);
+		if (got < 0)
+			return err_set(err, IKM_EIO, "%s: gagal membaca / read failed: %s", r->name,
+			               strerror(errno));
 	} else {
 		do {
 			got = read(r->fd, r->buf + r->end, room);
 		} while (got < 0 && errno == EINTR);
 		if (got < 0)
 			return err_set(err, IKM_EIO, "%s: gagal membaca / read failed: %s", r->name,
-				       strerror(errno));
+			               strerror(errno));
 	}
 	if (got == 0)
 		r->eof = 1;
@@ -172,13 +228,13 @@ static int detect(struct csv_reader *r, struct ikm_err *err)
 	if (r->end - r->pos >= 3 && memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
 		r->pos += 3;
 	/* The UTF-16 byte order marks FF FE and FE FF (not FF FF or FE FE). */
-	if (r->end - r->pos >= 2 &&
-	    (memcmp(r->buf + r->pos, "\xFF\xFE", 2) == 0 ||
-	     memcmp(r->buf + r->pos, "\xFE\xFF", 2) == 0))
-		return err_set(err, IKM_EDATA,
-			       "%s: berkas berkode UTF-16; simpan ulang sebagai \"CSV UTF-8\" / the "
-			       "file is UTF-16; save it as CSV UTF-8",
-			       r->name);
+	if (r->end - r->pos >= 2 && (memcmp(r->buf + r->pos, "\xFF\xFE", 2) == 0 ||
+	                             memcmp(r->buf + r->pos, "\xFE\xFF", 2) == 0))
+		return err_set(
+		    err, IKM_EDATA,
+		    "%s: berkas berkode UTF-16; simpan ulang sebagai \"CSV UTF-8\" / the "
+		    "file is UTF-16; save it as CSV UTF-8",
+		    r->name);
 	/* Leading empty lines are skipped as rows, so they must not decide
 	 * the delimiter either: count on the first non-empty line. */
 	size_t i0 = r->pos;
@@ -199,12 +255,7 @@ static int detect(struct csv_reader *r, struct ikm_err *err)
 	for (int d = 1; d < 3; d++)
 		if (counts[d] > counts[best])
 			best = d;
-	r->delim = cand[best];
-	memset(r->cls, C_PLAIN, sizeof(r->cls));
-	r->cls[(unsigned char)r->delim] = C_DELIM;
-	r->cls['\n'] = C_LF;
-	r->cls['\r'] = C_CR;
-	r->cls['"'] = C_QUOTE;
+	set_delim(r, cand[best]);
 	return 0;
 }
 
@@ -213,7 +264,7 @@ static int detect(struct csv_reader *r, struct ikm_err *err)
  * Returns 1 with *next (first byte after the row terminator) and *lines
  * (line breaks consumed), 0 when more input is needed, -1 on error. */
 static int scan_row(struct csv_reader *r, size_t start, int write, size_t *next, size_t *nf,
-		    uint64_t *lines, struct ikm_err *err)
+                    uint64_t *lines, struct ikm_err *err)
 {
 	char *b = r->buf;
 	size_t i = start, o = start, fstart = start;
@@ -229,9 +280,9 @@ static int scan_row(struct csv_reader *r, size_t start, int write, size_t *next,
 				return 0;
 			if (inq)
 				return err_set(err, IKM_EDATA,
-					       "%s: baris %llu: tanda kutip tidak ditutup sampai "
-					       "akhir berkas / unterminated quoted field",
-					       r->name, (unsigned long long)r->line);
+				               "%s: baris %llu: tanda kutip tidak ditutup sampai "
+				               "akhir berkas / unterminated quoted field",
+				               r->name, (unsigned long long)r->line);
 			goto field_end_row;
 		}
 		c = b[i];
@@ -315,113 +366,155 @@ field_end:
 	return 1;
 too_many:
 	return err_set(err, IKM_ELIMIT,
-		       "%s: baris %llu: lebih dari %d kolom / more than %d columns", r->name,
-		       (unsigned long long)r->line, TABLE_MAX_FIELDS, TABLE_MAX_FIELDS);
+	               "%s: baris %llu: lebih dari %d kolom / more than %d columns", r->name,
+	               (unsigned long long)r->line, TABLE_MAX_FIELDS, TABLE_MAX_FIELDS);
 }
 
 /* Fast path: a row without quotes. Returns 1 (row done), 0 (more input
  * needed), 2 (a quote was seen: use the slow path). */
+/* The fast path writes each field's pointer, length and terminating NUL
+ * as soon as the field ends. When the row turns out to need more input or
+ * the slow path, the NULs of the fields already cut are turned back into
+ * delimiters, so the row can be scanned again from its start. */
+static void cut(struct csv_reader *r, size_t *n, size_t *start, size_t at)
+{
+	r->field[*n] = r->buf + *start;
+	r->len[*n] = at - *start;
+	r->buf[at] = '\0';
+	(*n)++;
+	*start = at + 1;
+}
+
+static void uncut(struct csv_reader *r, size_t n)
+{
+	for (size_t f = 0; f < n; f++)
+		r->buf[(r->field[f] - r->buf) + r->len[f]] = r->delim;
+}
+
 #if defined(__SSE2__)
-/* SSE2 step: classify 16 bytes at once. Records the delimiters and a line
- * feed found before the first quote or CR. Returns 1 when the row ended
- * (*next set), 0 when the caller must continue at *ip with the scalar step
- * (a quote or CR ahead, or fewer than 16 bytes left). */
-static int simd_steps(struct csv_reader *r, size_t *ip, size_t *np, size_t *next)
+/* Bit i set where b[i] equals any byte of `a` or `c` (16 bytes). */
+static inline uint64_t match16(const unsigned char *b, __m128i a, __m128i c)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)b);
+
+	return (uint64_t)(unsigned)_mm_movemask_epi8(
+	    _mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, c)));
+}
+
+/* SSE2 step: classify 64 bytes at a time and cut the fields that end at a
+ * delimiter or line feed before the first quote or CR. A row shorter than
+ * 64 bytes is then handled in one window, so the loop over its field ends
+ * runs the same number of times for every row of a file (predictable).
+ * Returns 1 when the row ended (*next set), -1 on too many fields, 0 when
+ * the caller must go on at *ip with the scalar step (a quote or CR ahead,
+ * or fewer than 64 bytes left). */
+static int simd_steps(struct csv_reader *r, size_t *ip, size_t *np, size_t *sp, size_t *next)
 {
 	const unsigned char *b = (const unsigned char *)r->buf;
 	const __m128i vd = _mm_set1_epi8(r->delim), vl = _mm_set1_epi8('\n');
 	const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8('\r');
-	size_t i = *ip, n = *np;
+	size_t i = *ip;
 
-	while (i + 16 <= r->end) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
-		unsigned stop = (unsigned)_mm_movemask_epi8(
-			_mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vc)));
-		unsigned m = (unsigned)_mm_movemask_epi8(
-			_mm_or_si128(_mm_cmpeq_epi8(x, vd), _mm_cmpeq_epi8(x, vl)));
+	while (i + 64 <= r->end) {
+		uint64_t m = match16(b + i, vd, vl) | match16(b + i + 16, vd, vl) << 16 |
+		             match16(b + i + 32, vd, vl) << 32 | match16(b + i + 48, vd, vl) << 48;
+		uint64_t stop = match16(b + i, vq, vc) | match16(b + i + 16, vq, vc) << 16 |
+		                match16(b + i + 32, vq, vc) << 32 |
+		                match16(b + i + 48, vq, vc) << 48;
 
 		if (stop != 0)
 			m &= (stop & -stop) - 1; /* only bits before the first stop */
 		while (m != 0) {
-			size_t at = i + (size_t)__builtin_ctz(m);
+			size_t at = i + (size_t)__builtin_ctzll(m);
+			int lf = b[at] == '\n';
 
-			if (n >= TABLE_MAX_FIELDS) {
-				*np = n;
+			if (*np >= TABLE_MAX_FIELDS) {
 				*ip = at;
 				return -1;
 			}
-			r->fend[n++] = at;
-			if (b[at] == '\n') {
-				*np = n;
+			cut(r, np, sp, at);
+			if (lf) {
 				*next = at + 1;
 				return 1;
 			}
 			m &= m - 1;
 		}
 		if (stop != 0) {
-			i += (size_t)__builtin_ctz(stop);
+			i += (size_t)__builtin_ctzll(stop);
 			break;
 		}
-		i += 16;
+		i += 64;
 	}
 	*ip = i;
-	*np = n;
 	return 0;
 }
 #endif
 
 /* Fast path: a row without quotes. Returns 1 (row done), 0 (more input
- * needed), 2 (a quote was seen: use the slow path), -1 (too many fields). */
+ * needed), 2 (a quote was seen: use the slow path), -1 (too many fields);
+ * on 0 and 2 the row is left as it was. */
 static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_err *err)
 {
 	const unsigned char *b = (const unsigned char *)r->buf;
 	const unsigned char *cls = r->cls;
-	size_t i = r->pos, end = r->end, n = 0;
+	size_t i = r->pos, end = r->end, n = 0, start = r->pos;
+	int rc = 1;
 
 	for (;;) {
 		unsigned k;
 
 #if defined(__SSE2__)
-		{
-			int rc = simd_steps(r, &i, &n, next);
-
-			if (rc != 0) {
-				*nf = n;
-				return rc;
-			}
-		}
+		rc = simd_steps(r, &i, &n, &start, next);
+		if (rc != 0)
+			break;
+		rc = 1;
 #endif
 		while (i < end && (k = cls[b[i]]) == C_PLAIN)
 			i++;
 		if (i >= end) {
-			if (!r->eof)
-				return 0;
-			if (n >= TABLE_MAX_FIELDS)
-				return -1;
-			r->fend[n++] = i;
+			if (!r->eof) {
+				rc = 0;
+				break;
+			}
+			if (n >= TABLE_MAX_FIELDS) {
+				rc = -1;
+				break;
+			}
+			cut(r, &n, &start, i); /* buf has one spare byte past cap */
 			*next = i;
-			*nf = n;
-			return 1;
+			break;
 		}
-		if (k == C_QUOTE)
-			return 2;
-		if (n >= TABLE_MAX_FIELDS)
-			return -1;
-		r->fend[n++] = i;
+		if (k == C_QUOTE) {
+			rc = 2;
+			break;
+		}
+		if (n >= TABLE_MAX_FIELDS) {
+			rc = -1;
+			break;
+		}
 		if (k == C_DELIM) {
+			cut(r, &n, &start, i);
 			i++;
 			continue;
 		}
 		if (k == C_CR) {
-			if (i + 1 >= end && !r->eof)
-				return 0;
+			if (i + 1 >= end && !r->eof) {
+				rc = 0;
+				break;
+			}
+			cut(r, &n, &start, i);
 			if (i + 1 < end && b[i + 1] == '\n')
 				i++;
+		} else {
+			cut(r, &n, &start, i);
 		}
 		*next = i + 1;
-		*nf = n;
-		return 1;
+		break;
 	}
+	if (rc == 0 || rc == 2)
+		uncut(r, n);
+	*nf = n;
+	return rc;
 }
 
 /* The row at r->pos is longer than TABLE_MAX_ROW_BYTES (line break
@@ -429,8 +522,8 @@ static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_e
 static int too_long(const struct csv_reader *r, struct ikm_err *err)
 {
 	return err_set(err, IKM_ELIMIT,
-		       "%s: baris %llu lebih panjang dari %u byte / row longer than the limit",
-		       r->name, (unsigned long long)r->line, TABLE_MAX_ROW_BYTES);
+	               "%s: baris %llu lebih panjang dari %u byte / row longer than the limit",
+	               r->name, (unsigned long long)r->line, TABLE_MAX_ROW_BYTES);
 }
 
 int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err)
@@ -455,23 +548,10 @@ int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err)
 		rc = fast_row(r, &next, &nf, err);
 		if (rc < 0)
 			return err_set(err, IKM_ELIMIT,
-				       "%s: baris %llu: lebih dari %d kolom / more than %d columns",
-				       r->name, (unsigned long long)r->line, TABLE_MAX_FIELDS,
-				       TABLE_MAX_FIELDS);
-		if (rc == 1) {
-			size_t s = r->pos;
-
-			for (size_t f = 0; f < nf; f++) {
-				size_t e = r->fend[f];
-
-				r->field[f] = r->buf + s;
-				r->len[f] = e - s;
-				r->buf[e] = '\0';
-				s = e + 1;
-			}
-			/* A CRLF row leaves '\r' as the last field's end: fine,
-			 * it was overwritten with NUL above. */
-		} else if (rc == 2) {
+			               "%s: baris %llu: lebih dari %d kolom / more than %d columns",
+			               r->name, (unsigned long long)r->line, TABLE_MAX_FIELDS,
+			               TABLE_MAX_FIELDS);
+		if (rc == 2) {
 			rc = scan_row(r, r->pos, 0, &next, &nf, &lines, err);
 			if (rc < 0)
 				return -1;

@@ -6,6 +6,7 @@
 #define IKM_CSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 #include "table.h"
@@ -14,12 +15,24 @@ struct csv_reader;
 
 /* Read from an open file descriptor (not closed by csv_close unless
  * own_fd). name is used in messages. Caller owns *out. */
-int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out,
-		struct ikm_err *err);
+int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out, struct ikm_err *err);
 
 /* Read from memory (buf must outlive the reader); for tests and fuzzing. */
 int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reader **out,
-		 struct ikm_err *err);
+                 struct ikm_err *err);
+
+/* Read bytes [start, end) of a regular file with pread, as rows that use
+ * `delim` (no BOM or delimiter detection; line numbers count from 1 at
+ * start). The fd is not closed by csv_close. Used to read parts of one
+ * file in parallel; the caller picks start at a row boundary. */
+int csv_open_range(int fd, const char *name, int64_t start, int64_t end, char delim,
+                   struct csv_reader **out, struct ikm_err *err);
+
+/* File offset of the next unread row (fd and range readers). */
+int64_t csv_offset(const struct csv_reader *r);
+
+/* Line number (1-based, relative to the reader's start) of the next row. */
+uint64_t csv_line(const struct csv_reader *r);
 
 /* Next non-empty row: 1, 0 at the end, -1 on error. */
 int csv_next(struct csv_reader *r, struct table_row *row, struct ikm_err *err);

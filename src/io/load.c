@@ -1,9 +1,11 @@
 /* load: see load.h. */
 #include "load.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "table.h"
 #include "value.h"
@@ -11,14 +13,15 @@
 
 /* Message for a bad value at (file, row, column). */
 static void bad_value(char *buf, size_t size, const char *file, const struct table_row *row,
-		      int col, const struct colmap *m, int j, const struct instr_element *e,
-		      int kind, int hint)
+                      int col, const struct colmap *m, int j, const struct instr_element *e,
+                      int kind, int hint)
 {
 	char shown[64];
 	size_t len = row->len[col] < sizeof(shown) - 1 ? row->len[col] : sizeof(shown) - 1;
 
 	/* Do not cut a UTF-8 sequence in half. */
-	while (len > 0 && len < row->len[col] && ((unsigned char)row->field[col][len] & 0xC0) == 0x80)
+	while (len > 0 && len < row->len[col] &&
+	       ((unsigned char)row->field[col][len] & 0xC0) == 0x80)
 		len--;
 	memcpy(shown, row->field[col], len);
 	shown[len] = '\0';
@@ -26,16 +29,16 @@ static void bad_value(char *buf, size_t size, const char *file, const struct tab
 		if ((unsigned char)shown[i] < 0x20)
 			shown[i] = ' ';
 	snprintf(buf, size,
-		 "%s: baris %llu, kolom %d (\"%s\"): nilai \"%s\" %s; yang diharapkan angka 1-4, "
-		 "label pilihan unsur %s (%s, %s, %s, %s), atau kosong bila tidak dijawab%s / "
-		 "invalid value, expected 1-4, an option label or empty%s",
-		 file, (unsigned long long)row->line, col + 1, m->header[j], shown,
-		 kind == VALUE_RANGE ? "di luar rentang" : "tidak dikenali", e->code, e->labels[0],
-		 e->labels[1], e->labels[2], e->labels[3],
-		 hint ? ". Perbaiki nilainya, atau jalankan dengan --skip-invalid untuk melewati "
-			"baris seperti ini"
-		      : "",
-		 hint ? "; fix it or use --skip-invalid" : "");
+	         "%s: baris %llu, kolom %d (\"%s\"): nilai \"%s\" %s; yang diharapkan angka 1-4, "
+	         "label pilihan unsur %s (%s, %s, %s, %s), atau kosong bila tidak dijawab%s / "
+	         "invalid value, expected 1-4, an option label or empty%s",
+	         file, (unsigned long long)row->line, col + 1, m->header[j], shown,
+	         kind == VALUE_RANGE ? "di luar rentang" : "tidak dikenali", e->code, e->labels[0],
+	         e->labels[1], e->labels[2], e->labels[3],
+	         hint ? ". Perbaiki nilainya, atau jalankan dengan --skip-invalid untuk melewati "
+	                "baris seperti ini"
+	              : "",
+	         hint ? "; fix it or use --skip-invalid" : "");
 }
 
 /* 1 when every field of the row is blank. */
@@ -52,14 +55,233 @@ static int blank_row(const struct table_row *row)
 	return 1;
 }
 
-static int load_one(const char *path, int fi, struct instrument *in,
-		    const struct load_opts *opts, struct score_acc **acc, struct load_report *rep,
-		    struct ikm_err *err)
+/* Where the rows of one reader go. */
+struct rows_out {
+	struct score_acc *acc;
+	struct quality_tally *q;
+	uint64_t rows;            /* data rows (blank rows not counted) */
+	uint64_t skipped;         /* rows skipped as invalid */
+	struct load_report *msgs; /* skip messages (sequential reads only) */
+};
+
+static int blank_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Read every remaining row of t: check values, flag quality, accumulate.
+ * This is the per-row hot path: the common one-digit answer is decided
+ * inline, anything else goes through value_parse. */
+static int process_rows(struct table *t, const char *path, int fi, const struct colmap *m,
+                        const struct instrument *in, int skip_invalid, struct rows_out *o,
+                        struct ikm_err *err)
+{
+	struct table_row row;
+	uint8_t vals[INSTR_MAX_ELEMENTS];
+	int cols[INSTR_MAX_ELEMENTS];
+	const int k = in->k;
+	int rc;
+
+	for (int j = 0; j < k; j++)
+		cols[j] = m->elem_col[j];
+	while ((rc = table_next(t, &row, err)) > 0) {
+		int bad = 0;
+		unsigned flags;
+
+		if ((row.len[0] == 0 || blank_char(row.field[0][0])) && blank_row(&row))
+			continue;
+		o->rows++;
+		for (int j = 0; j < k; j++) {
+			size_t c = (size_t)cols[j];
+			const char *f;
+			unsigned d;
+			int v;
+
+			if (c >= row.n) {
+				vals[j] = 0;
+				continue;
+			}
+			f = row.field[c];
+			d = (unsigned)(unsigned char)f[0] - '1';
+			if (row.len[c] == 1 && d < 4) {
+				vals[j] = (uint8_t)(d + 1);
+				continue;
+			}
+			v = value_parse(&in->el[j], f, row.len[c]);
+			if (v >= 0) {
+				vals[j] = (uint8_t)v;
+				continue;
+			}
+			if (!skip_invalid) {
+				char msg[IKM_ERR_MSG_MAX];
+
+				bad_value(msg, sizeof(msg), path, &row, (int)c, m, j, &in->el[j], v,
+				          1);
+				return err_set(err, IKM_EDATA, "%s", msg);
+			}
+			if (!bad && o->msgs != NULL && o->msgs->nmsgs < LOAD_KEEP_MESSAGES)
+				bad_value(o->msgs->msgs[o->msgs->nmsgs++], LOAD_MESSAGE_MAX, path,
+				          &row, (int)c, m, j, &in->el[j], v, 0);
+			bad = 1;
+		}
+		if (bad) {
+			o->skipped++;
+			quality_note(o->q, QUALITY_INVALID, fi, row.line);
+			continue;
+		}
+		flags = quality_flags(vals, k);
+		if (flags != 0)
+			quality_note(o->q, flags, fi, row.line);
+		score_acc_add(o->acc, vals);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* One part of a file read by its own thread. */
+struct part {
+	pthread_t th;
+	int running;
+	const char *path;
+	int fd, fi;
+	int64_t start, end;
+	char delim;
+	const struct colmap *m;
+	const struct instrument *in;
+	struct score_acc *acc;
+	struct quality_tally q;
+	uint64_t rows, lines;
+	int rc;
+	struct ikm_err err;
+};
+
+static void *part_run(void *arg)
+{
+	struct part *p = arg;
+	struct table *t = NULL;
+	struct rows_out o = {p->acc, &p->q, 0, 0, NULL};
+
+	p->rc = table_open_csv_range(p->fd, p->path, p->start, p->end, p->delim, &t, &p->err);
+	if (p->rc == 0)
+		p->rc = process_rows(t, p->path, p->fi, p->m, p->in, 0, &o, &p->err);
+	if (p->rc == 0) {
+		p->rows = o.rows;
+		p->lines = table_line(t) - 1;
+	}
+	table_close(t);
+	return NULL;
+}
+
+/* Offset of the first row boundary after `at` (the byte after the next
+ * line feed), `size` when there is none, -1 on a read error. */
+static int64_t next_row_start(int fd, int64_t at, int64_t size)
+{
+	char buf[4096];
+
+	while (at < size) {
+		size_t want = size - at < (int64_t)sizeof(buf) ? (size_t)(size - at) : sizeof(buf);
+		ssize_t n = pread(fd, buf, want, at);
+		const char *nl;
+
+		if (n <= 0)
+			return -1;
+		nl = memchr(buf, '\n', (size_t)n);
+		if (nl != NULL)
+			return at + (nl - buf) + 1;
+		at += n;
+	}
+	return size;
+}
+
+/* Read the rest of a regular CSV file in parallel parts, split at line
+ * feeds. A line feed inside a quoted field would make a wrong split; the
+ * part before it then ends inside quotes and fails, as does any part with
+ * a data error. Then every part's result is dropped and the caller reads
+ * on sequentially, which reports errors with exact line numbers. Returns 1
+ * when the rows were read and merged into acc, 0 when the caller must
+ * read them itself. */
+static int load_parallel(struct table *t, const char *path, int fi, const struct colmap *m,
+                         const struct instrument *in, const struct load_opts *opts,
+                         struct score_acc *acc, struct load_report *rep,
+                         struct load_file_info *info)
+{
+	int64_t bound[LOAD_MAX_THREADS + 1];
+	struct part *parts;
+	int fd, nparts = opts->threads, np = 0, ok = 1;
+	int64_t off, size;
+	uint64_t line;
+	char delim;
+	size_t per_part = score_acc_bytes(in->k) + TABLE_MAX_ROW_BYTES;
+
+	if (nparts > LOAD_MAX_THREADS)
+		nparts = LOAD_MAX_THREADS;
+	if ((size_t)nparts * per_part > LOAD_PARALLEL_MEMORY)
+		nparts = (int)(LOAD_PARALLEL_MEMORY / per_part);
+	if (nparts < 2 || opts->skip_invalid ||
+	    table_csv_position(t, &fd, &off, &line, &delim, &size) < 0 ||
+	    size - off < opts->parallel_min_bytes || size <= off)
+		return 0;
+	bound[0] = off;
+	for (int i = 1; i < nparts; i++) {
+		int64_t at = next_row_start(fd, off + (size - off) / nparts * i - 1, size);
+
+		if (at < 0)
+			return 0;
+		if (at > bound[np] && at < size)
+			bound[++np] = at;
+	}
+	bound[++np] = size;
+	if (np < 2)
+		return 0;
+
+	parts = xcalloc((size_t)np, sizeof(*parts));
+	for (int i = 0; i < np; i++) {
+		struct part *p = &parts[i];
+
+		p->path = path;
+		p->fd = fd;
+		p->fi = fi;
+		p->start = bound[i];
+		p->end = bound[i + 1];
+		p->delim = delim;
+		p->m = m;
+		p->in = in;
+		p->acc = score_acc_new(in->k);
+		if (i > 0)
+			p->running = pthread_create(&p->th, NULL, part_run, p) == 0;
+	}
+	for (int i = 0; i < np; i++) {
+		if (i == 0 || !parts[i].running)
+			part_run(&parts[i]); /* this thread's share, or no thread */
+	}
+	for (int i = 1; i < np; i++) {
+		if (parts[i].running)
+			pthread_join(parts[i].th, NULL);
+	}
+	for (int i = 0; i < np; i++)
+		ok &= parts[i].rc == 0;
+	if (ok) {
+		/* Merge in file order; part line numbers become file lines. */
+		for (int i = 0; i < np; i++) {
+			score_acc_merge(acc, parts[i].acc);
+			quality_merge(&rep->quality, &parts[i].q, line - 1);
+			info->rows += parts[i].rows;
+			rep->rows += parts[i].rows;
+			line += parts[i].lines;
+		}
+		info->parts = np;
+	}
+	for (int i = 0; i < np; i++)
+		score_acc_free(parts[i].acc);
+	free(parts);
+	return ok;
+}
+
+static int load_one(const char *path, int fi, struct instrument *in, const struct load_opts *opts,
+                    struct score_acc **acc, struct load_report *rep, struct ikm_err *err)
 {
 	struct load_file_info *info = &rep->files[fi];
 	struct table *t = NULL;
 	struct table_row row;
-	uint8_t vals[INSTR_MAX_ELEMENTS];
 	int rc;
 
 	snprintf(info->name, sizeof(info->name), "%s", path);
@@ -70,9 +292,10 @@ static int load_one(const char *path, int fi, struct instrument *in,
 		;
 	if (rc <= 0) {
 		if (rc == 0)
-			err_set(err, IKM_EDATA,
-				"%s: berkas kosong, tidak ada baris judul / empty file, no header row",
-				path);
+			err_set(
+			    err, IKM_EDATA,
+			    "%s: berkas kosong, tidak ada baris judul / empty file, no header row",
+			    path);
 		goto fail;
 	}
 	snprintf(info->format, sizeof(info->format), "%s", table_format(t));
@@ -80,53 +303,17 @@ static int load_one(const char *path, int fi, struct instrument *in,
 		goto fail;
 	if (*acc == NULL)
 		*acc = score_acc_new(in->k);
+	if (!load_parallel(t, path, fi, &info->map, in, opts, *acc, rep, info)) {
+		struct rows_out o = {*acc, &rep->quality, 0, 0, rep};
 
-	while ((rc = table_next(t, &row, err)) > 0) {
-		const struct colmap *m = &info->map;
-		int bad = 0;
-		unsigned flags;
-
-		if (blank_row(&row))
-			continue;
-		info->rows++;
-		rep->rows++;
-		for (int j = 0; j < in->k; j++) {
-			int c = m->elem_col[j];
-			int v;
-
-			if ((size_t)c >= row.n) {
-				vals[j] = 0;
-				continue;
-			}
-			v = value_parse(&in->el[j], row.field[c], row.len[c]);
-			if (v >= 0) {
-				vals[j] = (uint8_t)v;
-				continue;
-			}
-			if (!opts->skip_invalid) {
-				char msg[IKM_ERR_MSG_MAX];
-
-				bad_value(msg, sizeof(msg), path, &row, c, m, j, &in->el[j], v, 1);
-				err_set(err, IKM_EDATA, "%s", msg);
-				goto fail;
-			}
-			if (!bad && rep->nmsgs < LOAD_KEEP_MESSAGES)
-				bad_value(rep->msgs[rep->nmsgs++], LOAD_MESSAGE_MAX, path, &row, c, m,
-					  j, &in->el[j], v, 0);
-			bad = 1;
-		}
-		if (bad) {
-			rep->skipped++;
-			quality_note(&rep->quality, QUALITY_INVALID, fi, row.line);
-			continue;
-		}
-		flags = quality_flags(vals, in->k);
-		if (flags != 0)
-			quality_note(&rep->quality, flags, fi, row.line);
-		score_acc_add(*acc, vals);
+		info->parts = 1;
+		rc = process_rows(t, path, fi, &info->map, in, opts->skip_invalid, &o, err);
+		info->rows += o.rows;
+		rep->rows += o.rows;
+		rep->skipped += o.skipped;
+		if (rc < 0)
+			goto fail;
 	}
-	if (rc < 0)
-		goto fail;
 	table_close(t);
 	return 0;
 fail:
@@ -135,7 +322,7 @@ fail:
 }
 
 int load_files(char *const *paths, int n, struct instrument *in, const struct load_opts *opts,
-	       struct score_acc **acc, struct load_report *rep, struct ikm_err *err)
+               struct score_acc **acc, struct load_report *rep, struct ikm_err *err)
 {
 	memset(rep, 0, sizeof(*rep));
 	*acc = NULL;
@@ -143,8 +330,8 @@ int load_files(char *const *paths, int n, struct instrument *in, const struct lo
 		return err_set(err, IKM_EUSAGE, "tidak ada berkas data / no data file given");
 	if (n > LOAD_MAX_FILES)
 		return err_set(err, IKM_ELIMIT,
-			       "terlalu banyak berkas: paling banyak %d / too many files (max %d)",
-			       LOAD_MAX_FILES, LOAD_MAX_FILES);
+		               "terlalu banyak berkas: paling banyak %d / too many files (max %d)",
+		               LOAD_MAX_FILES, LOAD_MAX_FILES);
 	rep->files = xcalloc((size_t)n, sizeof(*rep->files));
 	rep->nfiles = n;
 	for (int i = 0; i < n; i++) {

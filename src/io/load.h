@@ -13,19 +13,26 @@
 #include "quality.h"
 #include "score.h"
 
-#define LOAD_MAX_FILES 256     /* named limit: files in one computation */
+#define LOAD_MAX_FILES     256 /* named limit: files in one computation */
 #define LOAD_KEEP_MESSAGES 20  /* named limit: skipped-row messages kept */
-#define LOAD_MESSAGE_MAX 512
+#define LOAD_MESSAGE_MAX   512
+
+#define LOAD_MAX_THREADS        8           /* named limit: parts read at once */
+#define LOAD_PARALLEL_MEMORY    (8u << 20)  /* buffers + accumulators of all parts */
+#define LOAD_PARALLEL_MIN_BYTES (8LL << 20) /* smaller files are read in one part */
 
 struct load_opts {
-	int skip_invalid; /* report and skip rows with invalid values */
-	int add_extras;   /* add U10.. columns of the first file as elements */
+	int skip_invalid;           /* report and skip rows with invalid values */
+	int add_extras;             /* add U10.. columns of the first file as elements */
+	int threads;                /* parts of a large regular CSV file read at once (<= 1: one) */
+	int64_t parallel_min_bytes; /* files with fewer data bytes: one part */
 };
 
 struct load_file_info {
 	char name[256];
 	char format[64];
 	uint64_t rows; /* data rows (blank rows not counted) */
+	int parts;     /* parts the rows were read in (1: one sequential read) */
 	struct colmap map;
 };
 
@@ -44,7 +51,7 @@ struct load_report {
  * header when opts->add_extras). rep is filled (free with
  * load_report_free) also on failure. */
 int load_files(char *const *paths, int n, struct instrument *in, const struct load_opts *opts,
-	       struct score_acc **acc, struct load_report *rep, struct ikm_err *err);
+               struct score_acc **acc, struct load_report *rep, struct ikm_err *err);
 
 /* Free what a report owns; NULL is fine. */
 void load_report_free(struct load_report *rep);

@@ -18,6 +18,8 @@ struct table {
 	struct xlsx_reader *xlsx;
 	char format[64];
 	int described; /* the CSV delimiter is in format */
+	int fd;        /* CSV from a regular file: its descriptor, else -1 */
+	int64_t size;  /* and its size */
 };
 
 /* Read up to n bytes at offset 0 without moving the file offset. */
@@ -42,6 +44,7 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 	*out = NULL;
 	if (strcmp(path, "-") == 0) {
 		t = xcalloc(1, sizeof(*t));
+		t->fd = -1;
 		if (csv_open_fd(0, 0, "(stdin)", &t->csv, err) < 0) {
 			free(t);
 			return -1;
@@ -53,16 +56,17 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return err_set(err, IKM_EIO, "%s: tidak dapat dibuka / cannot open: %s", path,
-			       strerror(errno));
+		               strerror(errno));
 	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
 		close(fd);
 		return err_set(err, IKM_EIO,
-			       "%s: bukan berkas biasa (folder?) / not a regular file", path);
+		               "%s: bukan berkas biasa (folder?) / not a regular file", path);
 	}
 	got = S_ISREG(st.st_mode) ? peek(fd, magic, sizeof(magic)) : 0;
 	if (got >= 4 && memcmp(magic, "PK\x03\x04", 4) == 0) {
 		close(fd);
 		t = xcalloc(1, sizeof(*t));
+		t->fd = -1;
 		if (xlsx_open(path, &t->xlsx, err) < 0) {
 			free(t);
 			return -1;
@@ -74,10 +78,10 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 	if (got >= 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
 		close(fd);
 		return err_set(err, IKM_EDATA,
-			       "%s: berkas Excel lama (.xls) belum didukung; simpan ulang sebagai "
-			       ".xlsx atau .csv / legacy .xls is not supported, save as .xlsx or "
-			       ".csv",
-			       path);
+		               "%s: berkas Excel lama (.xls) belum didukung; simpan ulang sebagai "
+		               ".xlsx atau .csv / legacy .xls is not supported, save as .xlsx or "
+		               ".csv",
+		               path);
 	}
 	t = xcalloc(1, sizeof(*t));
 	if (csv_open_fd(fd, 1, path, &t->csv, err) < 0) {
@@ -85,6 +89,8 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 		free(t);
 		return -1;
 	}
+	t->fd = S_ISREG(st.st_mode) ? fd : -1;
+	t->size = (int64_t)st.st_size;
 	snprintf(t->format, sizeof(t->format), "CSV");
 	*out = t;
 	return 0;
@@ -101,10 +107,46 @@ int table_next(struct table *t, struct table_row *row, struct ikm_err *err)
 		char d = csv_delimiter(t->csv);
 
 		snprintf(t->format, sizeof(t->format), "CSV, pemisah %s",
-			 d == '\t' ? "tab" : d == ';' ? "titik koma" : "koma");
+		         d == '\t'  ? "tab"
+		         : d == ';' ? "titik koma"
+		                    : "koma");
 		t->described = 1;
 	}
 	return rc;
+}
+
+int table_open_csv_range(int fd, const char *name, int64_t start, int64_t end, char delim,
+                         struct table **out, struct ikm_err *err)
+{
+	struct table *t = xcalloc(1, sizeof(*t));
+
+	t->fd = -1;
+	if (csv_open_range(fd, name, start, end, delim, &t->csv, err) < 0) {
+		free(t);
+		return -1;
+	}
+	snprintf(t->format, sizeof(t->format), "CSV");
+	t->described = 1;
+	*out = t;
+	return 0;
+}
+
+int table_csv_position(const struct table *t, int *fd, int64_t *offset, uint64_t *line, char *delim,
+                       int64_t *size)
+{
+	if (t->csv == NULL || t->fd < 0)
+		return -1;
+	*fd = t->fd;
+	*offset = csv_offset(t->csv);
+	*line = csv_line(t->csv);
+	*delim = csv_delimiter(t->csv);
+	*size = t->size;
+	return 0;
+}
+
+uint64_t table_line(const struct table *t)
+{
+	return t->csv != NULL ? csv_line(t->csv) : 0;
 }
 
 const char *table_format(const struct table *t)

@@ -9,8 +9,8 @@
 
 #include "err.h"
 
-#define TABLE_MAX_FIELDS 1024           /* named limit: columns in a row */
-#define TABLE_MAX_ROW_BYTES (1u << 20)  /* named limit: bytes in one row */
+#define TABLE_MAX_FIELDS    1024       /* named limit: columns in a row */
+#define TABLE_MAX_ROW_BYTES (1u << 20) /* named limit: bytes in one row */
 
 /* One row. field[i] is NUL-terminated and len[i] bytes long (a field may
  * contain NUL only if the file did; len is authoritative). Valid until the
@@ -31,6 +31,21 @@ int table_open(const char *path, struct table **out, struct ikm_err *err);
 /* Next row: 1 with *row filled, 0 at the end, -1 on error (message names
  * the file and row). Empty lines are skipped. */
 int table_next(struct table *t, struct table_row *row, struct ikm_err *err);
+
+/* A table over bytes [start, end) of a CSV file whose delimiter is known
+ * (see csv_open_range); fd stays owned by the caller. */
+int table_open_csv_range(int fd, const char *name, int64_t start, int64_t end, char delim,
+                         struct table **out, struct ikm_err *err);
+
+/* Where a CSV read from a regular file stands: its descriptor (owned by t),
+ * the byte offset and line number of the next row, the delimiter and the
+ * file size — so the rest can be read in parts. Returns 0, or -1 when t is
+ * not a regular-file CSV (XLSX, standard input). */
+int table_csv_position(const struct table *t, int *fd, int64_t *offset, uint64_t *line, char *delim,
+                       int64_t *size);
+
+/* Line number of the next CSV row (1-based from the reader's start). */
+uint64_t table_line(const struct table *t);
 
 /* Human description of the detected format, e.g. "CSV (pemisah ;)". */
 const char *table_format(const struct table *t);

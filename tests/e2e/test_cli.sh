@@ -21,9 +21,26 @@ run compute
 expect_rc "compute without a file is a usage error" 2
 run compute "$D/all4.csv" --bogus
 expect_rc "unknown option is a usage error" 2
+run compute "$D/all4.csv" --threads 0
+expect_rc "--threads 0 is a usage error" 2
+run compute "$D/all4.csv" --threads 9
+expect_rc "--threads 9 is a usage error" 2
 run compute "$D/all4.csv" --population abc
 expect_rc "non-numeric population is a usage error" 2
 expect_err "bad population is named" "--population \"abc\""
+
+# --- a file large enough to be read in parallel parts gives the same JSON
+awk 'BEGIN { srand(7); print "No,U1,U2,U3,U4,U5,U6,U7,U8,U9,Saran";
+	for (i = 1; i <= 300000; i++) { line = i; b = 3 + int(rand() * 2);
+		for (j = 0; j < 9; j++) { r = rand(); line = line "," (r < 0.02 ? "" : (r < 0.8 ? b : 1 + int(rand() * 4))) }
+		print line (i % 7 == 0 ? ",\"antrean, mohon \"\"dipercepat\"\"\"" : ",") } }' >"$T/big.csv"
+run compute "$T/big.csv" --json --threads 1
+cp "$T/out" "$T/big1.json"
+expect_json "big file, one part" "d['files'][0]['parts'] == 1 and d['respondents'] == 300000"
+run compute "$T/big.csv" --json --threads 2
+expect_json "big file, two parts" "d['files'][0]['parts'] == 2"
+sed 's/"parts": 2/"parts": 1/' "$T/out" >"$T/big2.json"
+if cmp -s "$T/big1.json" "$T/big2.json"; then ok "two parts give the same result as one"; else not_ok "two parts give the same result as one" "$(diff "$T/big1.json" "$T/big2.json" | head)"; fi
 
 # --- method.md section 9: all 4
 run compute "$D/all4.csv"
@@ -108,6 +125,7 @@ expect_out "demo text: U9 priority" "U9 Penanganan Pengaduan, Saran dan Masukan:
 expect_out "demo text: ignored column listed" "\"No\""
 run compute "$DEMO" "$DEMO" --json
 expect_json "two files are pooled" "d['respondents'] == 500 and d['ikm'] == 96.89 and len(d['files']) == 2"
+expect_json "small files are read in one part" "d['files'][0]['parts'] == 1"
 ${VALGRIND_CMD:-} "$IKM" compute - --json <"$DEMO" >"$T/out" 2>"$T/err"
 rc=$?
 out=$(cat "$T/out")
