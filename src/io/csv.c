@@ -411,11 +411,18 @@ static inline uint64_t match16(const unsigned char *b, __m128i a, __m128i c)
 static int simd_steps(struct csv_reader *r, size_t *ip, size_t *np, size_t *sp, size_t *next)
 {
 	const unsigned char *b = (const unsigned char *)r->buf;
+	char *buf = r->buf;
+	const char **restrict field = r->field;
+	size_t *restrict len = r->len;
 	const __m128i vd = _mm_set1_epi8(r->delim), vl = _mm_set1_epi8('\n');
 	const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8('\r');
-	size_t i = *ip;
+	size_t i = *ip, n = *np, start = *sp;
+	const size_t end = r->end;
+	int rc = 0;
 
-	while (i + 64 <= r->end) {
+	/* Locals and restrict: the NUL stores into the buffer must not make
+	 * the compiler reload the field arrays and counters. */
+	while (i + 64 <= end) {
 		uint64_t m = match16(b + i, vd, vl) | match16(b + i + 16, vd, vl) << 16 |
 		             match16(b + i + 32, vd, vl) << 32 | match16(b + i + 48, vd, vl) << 48;
 		uint64_t stop = match16(b + i, vq, vc) | match16(b + i + 16, vq, vc) << 16 |
@@ -428,14 +435,20 @@ static int simd_steps(struct csv_reader *r, size_t *ip, size_t *np, size_t *sp, 
 			size_t at = i + (size_t)__builtin_ctzll(m);
 			int lf = b[at] == '\n';
 
-			if (*np >= TABLE_MAX_FIELDS) {
-				*ip = at;
-				return -1;
+			if (n >= TABLE_MAX_FIELDS) {
+				i = at;
+				rc = -1;
+				goto out;
 			}
-			cut(r, np, sp, at);
+			field[n] = buf + start;
+			len[n] = at - start;
+			buf[at] = '\0';
+			n++;
+			start = at + 1;
 			if (lf) {
 				*next = at + 1;
-				return 1;
+				rc = 1;
+				goto out;
 			}
 			m &= m - 1;
 		}
@@ -445,8 +458,11 @@ static int simd_steps(struct csv_reader *r, size_t *ip, size_t *np, size_t *sp, 
 		}
 		i += 64;
 	}
+out:
 	*ip = i;
-	return 0;
+	*np = n;
+	*sp = start;
+	return rc;
 }
 #endif
 

@@ -85,10 +85,14 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 	for (int j = 0; j < k; j++)
 		cols[j] = m->elem_col[j];
 	while ((rc = table_next(t, &row, err)) > 0) {
+		const char *const *restrict field = row.field;
+		const size_t *restrict len = row.len;
+		uint8_t *restrict v8 = vals;
+		const size_t nf = row.n;
 		int bad = 0;
 		unsigned flags;
 
-		if ((row.len[0] == 0 || blank_char(row.field[0][0])) && blank_row(&row))
+		if ((len[0] == 0 || blank_char(field[0][0])) && blank_row(&row))
 			continue;
 		o->rows++;
 		for (int j = 0; j < k; j++) {
@@ -97,19 +101,19 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 			unsigned d;
 			int v;
 
-			if (c >= row.n) {
-				vals[j] = 0;
+			if (c >= nf) {
+				v8[j] = 0;
 				continue;
 			}
-			f = row.field[c];
+			f = field[c];
 			d = (unsigned)(unsigned char)f[0] - '1';
-			if (row.len[c] == 1 && d < 4) {
-				vals[j] = (uint8_t)(d + 1);
+			if (len[c] == 1 && d < 4) {
+				v8[j] = (uint8_t)(d + 1);
 				continue;
 			}
-			v = value_parse(&in->el[j], f, row.len[c]);
+			v = value_parse(&in->el[j], f, len[c]);
 			if (v >= 0) {
-				vals[j] = (uint8_t)v;
+				v8[j] = (uint8_t)v;
 				continue;
 			}
 			if (!skip_invalid) {
