@@ -38,20 +38,26 @@ fi
 size=$(stat -c %s "$csv")
 echo "berkas / file: $csv, $rows baris, $((size / 1024 / 1024)) MiB"
 
-RUNS=${RUNS:-3}
-measure() { # label, command... -> best of RUNS: seconds and peak KiB
-	local label=$1 best="" kib=0 secs k
+RUNS=${RUNS:-5}
+measure() { # label, command... -> best and median of RUNS, peak KiB
+	local label=$1 kib=0 secs k best med
 	shift
+	: >"$out/$label.times"
 	for _ in $(seq "$RUNS"); do
+		local t0 t1
+		t0=$(date +%s%N)
 		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" >"$out/$label.out" 2>"$out/$label.err"
+		t1=$(date +%s%N)
 		read -r secs k <"$out/time.txt"
-		if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-			best=$secs
-		fi
+		# Elapsed in milliseconds (GNU time prints only hundredths).
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }' >>"$out/$label.times"
 		[ "$k" -gt "$kib" ] && kib=$k
 	done
-	printf '%-8s %8.2f s  %8d KiB peak   (terbaik dari %d / best of %d)\n' "$label" "$best" "$kib" "$RUNS" "$RUNS"
-	eval "${label}_secs=$best ${label}_kib=$kib"
+	best=$(sort -n "$out/$label.times" | head -n 1)
+	med=$(sort -n "$out/$label.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+	printf '%-8s terbaik / best %7.3f s   median %7.3f s   %8d KiB peak   (%d kali / runs)\n' \
+		"$label" "$best" "$med" "$kib" "$RUNS"
+	eval "${label}_secs=$best ${label}_med=$med ${label}_kib=$kib"
 }
 
 cat "$csv" >/dev/null # warm the page cache for every contender
@@ -72,11 +78,18 @@ PY
 	python3_ok=1
 fi
 
+# Memory must not grow with the file: the same run on a tenth of the rows.
+small=$out/survey-small.csv
+head -n $((rows / 10 + 1)) "$csv" >"$small"
+/usr/bin/time -f "%M" -o "$out/time.txt" "$ikm" compute "$small" --json >/dev/null
+echo "memori puncak ikm pada $((rows / 10)) baris / peak memory on a tenth: $(cat "$out/time.txt") KiB"
+
 ikm_value=$(grep -m1 '^  "ikm"' "$out/ikm.out" | tr -dc '0-9.')
 echo "IKM ikm: $ikm_value"
 [ "$python3_ok" = 1 ] && echo "IKM pandas: $(cat "$out/pandas.out")"
-awk -v w="$wc_secs" -v i="$ikm_secs" -v k="$ikm_kib" -v p="${pandas_secs:-0}" 'BEGIN {
+awk -v w="$wc_secs" -v i="$ikm_secs" -v k="$ikm_kib" -v p="${pandas_secs:-0}" \
+	-v im="$ikm_med" -v pm="${pandas_med:-0}" 'BEGIN {
 	printf "ikm / wc -l: %.1fx waktu wc\n", i / (w > 0 ? w : 0.01);
-	if (p > 0) printf "pandas / ikm: %.1fx lebih cepat (target >= 20x)\n", p / (i > 0 ? i : 0.01);
+	if (p > 0) printf "pandas / ikm: %.1fx lebih cepat (terbaik vs terbaik), %.1fx (median vs median); target >= 20x\n", p / (i > 0 ? i : 0.01), pm / (im > 0 ? im : 0.01);
 	printf "memori puncak ikm / peak memory: %.1f MiB (target <= 16 MiB)\n", k / 1024;
 }'

@@ -246,6 +246,50 @@ static void test_quality_lines_across_parts(void **state)
 	unlink(path);
 }
 
+/* More elements than fit a packed key (25 > SCORE_PACK_MAX_K): the row
+ * loop takes its array path; sums must match the generator's. */
+static void test_many_elements(void **state)
+{
+	char path[] = "/tmp/ikm-par-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	uint64_t sum[25] = {0}, n[25] = {0};
+	struct result seq, par;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int j = 1; j <= 25; j++)
+		fprintf(f, "U%d%s", j, j < 25 ? "," : "\n");
+	for (int i = 0; i < 5000; i++) {
+		for (int j = 0; j < 25; j++) {
+			int v = (i * 7 + j * 3) % 5; /* 0 = blank */
+
+			if (v != 0) {
+				fprintf(f, "%d", v);
+				sum[j] += (uint64_t)v;
+				n[j]++;
+			}
+			fputs(j < 24 ? "," : "\n", f);
+		}
+	}
+	fclose(f);
+	load_with(&seq, path, 1, 0);
+	assert_int_equal(seq.rc, 0);
+	assert_int_equal(seq.in.k, 25);
+	for (int j = 0; j < 25; j++) {
+		assert_int_equal(score_acc_sum(seq.acc, j), sum[j]);
+		assert_int_equal(score_acc_answered(seq.acc, j), n[j]);
+	}
+	load_with(&par, path, 3, 0);
+	assert_same(&seq, &par);
+	result_free(&par);
+	result_free(&seq);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +297,7 @@ int main(void)
 	    cmocka_unit_test(test_crlf_and_quoted_line_feeds),
 	    cmocka_unit_test(test_error_in_a_later_part),
 	    cmocka_unit_test(test_quality_lines_across_parts),
+	    cmocka_unit_test(test_many_elements),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

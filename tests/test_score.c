@@ -686,17 +686,71 @@ static void test_exact_helpers(void **state)
 	mpq_clear(q);
 }
 
+/* Packed responses (through the pattern cache) must count exactly as
+ * unpacked ones: random data for every k up to SCORE_PACK_MAX_K, with far
+ * more distinct patterns than cache entries (evictions), read in between
+ * (flushes), merged from a packed source, and with blanks. */
+static void test_packed_equals_unpacked(void **state)
+{
+	uint64_t x = 0x2545F4914F6CDD1DULL;
+
+	(void)state;
+	for (int k = 1; k <= SCORE_PACK_MAX_K; k++) {
+		struct score_acc *a = score_acc_new(k), *b = score_acc_new(k);
+		struct score_acc *c = score_acc_new(k);
+		uint8_t vals[INSTR_MAX_ELEMENTS];
+
+		for (int i = 0; i < 20000; i++) {
+			for (int j = 0; j < k; j++) {
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				/* Mostly 4s (repeats), some spread, some blanks. */
+				vals[j] = (uint8_t)((x % 10) < 6 ? 4 : x % 5);
+			}
+			score_acc_add(a, vals);
+			score_acc_add_packed(i % 3 ? b : c, score_pack(vals, k));
+			if (i == 7777)
+				(void)score_acc_answered(b, 0); /* a read flushes the cache */
+		}
+		score_acc_merge(b, c);
+		assert_int_equal(score_acc_respondents(a), score_acc_respondents(b));
+		for (int j = 0; j < k; j++)
+			for (int l = 0; l < k; l++)
+				for (int p = 1; p <= 4; p++)
+					for (int q = 1; q <= 4; q++)
+						assert_int_equal(score_acc_pair(a, j, l, p, q),
+						                 score_acc_pair(b, j, l, p, q));
+		/* Adding after a read keeps counting. */
+		score_acc_add(a, vals);
+		score_acc_add_packed(b, score_pack(vals, k));
+		assert_int_equal(score_acc_sum(a, k - 1), score_acc_sum(b, k - 1));
+		score_acc_free(a);
+		score_acc_free(b);
+		score_acc_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_all_four),          cmocka_unit_test(test_all_one),
-	    cmocka_unit_test(test_missing_answer),    cmocka_unit_test(test_ten_elements),
-	    cmocka_unit_test(test_boundaries),        cmocka_unit_test(test_exact_rounding_87875),
-	    cmocka_unit_test(test_legacy_weights),    cmocka_unit_test(test_legacy_misgrades),
-	    cmocka_unit_test(test_seed_demo),         cmocka_unit_test(test_errors),
-	    cmocka_unit_test(test_acc_counts),        cmocka_unit_test(test_merge),
-	    cmocka_unit_test(test_merge_hand_values), cmocka_unit_test(test_thirty_elements),
-	    cmocka_unit_test(test_custom_weights),    cmocka_unit_test(test_exact_helpers),
+	    cmocka_unit_test(test_all_four),
+	    cmocka_unit_test(test_all_one),
+	    cmocka_unit_test(test_missing_answer),
+	    cmocka_unit_test(test_ten_elements),
+	    cmocka_unit_test(test_boundaries),
+	    cmocka_unit_test(test_exact_rounding_87875),
+	    cmocka_unit_test(test_legacy_weights),
+	    cmocka_unit_test(test_legacy_misgrades),
+	    cmocka_unit_test(test_seed_demo),
+	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_acc_counts),
+	    cmocka_unit_test(test_merge),
+	    cmocka_unit_test(test_merge_hand_values),
+	    cmocka_unit_test(test_thirty_elements),
+	    cmocka_unit_test(test_custom_weights),
+	    cmocka_unit_test(test_exact_helpers),
+	    cmocka_unit_test(test_packed_equals_unpacked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,8 +3,6 @@
 
 unsigned quality_flags(const uint8_t *vals, int k)
 {
-	/* Branch-free: the answered values (1..4) are all equal exactly when
-	 * their bitwise OR equals their bitwise AND. */
 	unsigned answered = 0, orv = 0, andv = 0xFF;
 
 	for (int j = 0; j < k; j++) {
@@ -14,6 +12,11 @@ unsigned quality_flags(const uint8_t *vals, int k)
 		orv |= v;
 		andv &= v != 0 ? v : 0xFF;
 	}
+	return quality_flags_summary(answered, orv, andv, k);
+}
+
+unsigned quality_flags_summary(unsigned answered, unsigned orv, unsigned andv, int k)
+{
 	if (answered == 0)
 		return QUALITY_EMPTY;
 	return (answered < (unsigned)k ? QUALITY_PARTIAL : 0) |

@@ -26,6 +26,11 @@ struct quality_tally {
 /* Flags of one response: vals[j] in 0..4 (0 = not answered), k elements. */
 unsigned quality_flags(const uint8_t *vals, int k);
 
+/* The same flags from a summary of the answers: how many of k were
+ * answered, and the bitwise OR and AND of the answered values (AND starts
+ * from 0xFF). The answered values are all equal exactly when OR == AND. */
+unsigned quality_flags_summary(unsigned answered, unsigned orv, unsigned andv, int k);
+
 /* Record the flags of the response at (file index, row). */
 void quality_note(struct quality_tally *t, unsigned flags, int file, uint64_t row);
 

@@ -10,23 +10,32 @@
 #include "priority.h"
 #include "xalloc.h"
 
-#define CELLS   25  /* 5 x 5 answer-pair cells, value 0 = not answered */
-#define BLOCK   3   /* elements per block */
-#define CODES   125 /* 5^BLOCK answer patterns of one block */
-#define NBLOCKS ((INSTR_MAX_ELEMENTS + BLOCK - 1) / BLOCK)
+#define CELLS       25  /* 5 x 5 answer-pair cells, value 0 = not answered */
+#define BLOCK       3   /* elements per block */
+#define CODES       125 /* 5^BLOCK answer patterns of one block */
+#define NBLOCKS     ((INSTR_MAX_ELEMENTS + BLOCK - 1) / BLOCK)
+#define PCACHE_BITS 12
+#define PCACHE      (1u << PCACHE_BITS) /* entries of the pattern cache */
 
 /* Rows are counted per block of three elements: the pattern of each block
  * (diag) and the joint pattern of every pair of blocks (cross). For nine
  * elements that is six increments a row instead of 45 element pairs. The
- * element-pair tables are derived from them when first read (fold). */
+ * element-pair tables are derived from them when first read (fold).
+ *
+ * Packed responses (score_acc_add_packed) first go through a small cache
+ * of whole answer patterns: survey answers repeat a lot ("all 4"), so most
+ * rows only bump a pattern's count, which reaches the blocks once, when
+ * the entry is evicted or the tables are read. */
 struct score_acc {
 	int k, nb;
 	uint64_t respondents;
-	uint64_t *diag;  /* nb * CODES */
-	uint64_t *cross; /* nb*(nb-1)/2 * CODES*CODES, block pairs p < q */
-	int *pair_index; /* k*k -> element pair table number, symmetric */
-	uint64_t *tab;   /* element pair tables, ntables * CELLS (a cache) */
-	int folded;      /* tab reflects diag and cross */
+	uint64_t *pkey;   /* pattern cache keys (0 = empty), or NULL */
+	uint32_t *pcount; /* rows of that pattern not yet in the blocks */
+	uint64_t *diag;   /* nb * CODES */
+	uint64_t *cross;  /* nb*(nb-1)/2 * CODES*CODES, block pairs p < q */
+	int *pair_index;  /* k*k -> element pair table number, symmetric */
+	uint64_t *tab;    /* element pair tables, ntables * CELLS (a cache) */
+	int folded;       /* tab reflects diag and cross */
 };
 
 static size_t ntables(int k)
@@ -60,6 +69,10 @@ struct score_acc *score_acc_new(int k)
 		}
 	}
 	acc->tab = xcalloc(ntables(k) * CELLS, sizeof(uint64_t));
+	if (k <= SCORE_PACK_MAX_K) {
+		acc->pkey = xcalloc(PCACHE, sizeof(uint64_t));
+		acc->pcount = xcalloc(PCACHE, sizeof(uint32_t));
+	}
 	acc->folded = 1;
 	return acc;
 }
@@ -70,7 +83,8 @@ size_t score_acc_bytes(int k)
 
 	return sizeof(struct score_acc) + (size_t)nb * CODES * sizeof(uint64_t) +
 	       ncross(nb) * CODES * CODES * sizeof(uint64_t) + (size_t)k * (size_t)k * sizeof(int) +
-	       ntables(k) * CELLS * sizeof(uint64_t);
+	       ntables(k) * CELLS * sizeof(uint64_t) +
+	       (k <= SCORE_PACK_MAX_K ? PCACHE * (sizeof(uint64_t) + sizeof(uint32_t)) : 0);
 }
 
 void score_acc_free(struct score_acc *acc)
@@ -79,19 +93,20 @@ void score_acc_free(struct score_acc *acc)
 		return;
 	free(acc->diag);
 	free(acc->cross);
+	free(acc->pkey);
+	free(acc->pcount);
 	free(acc->pair_index);
 	free(acc->tab);
 	free(acc);
 }
 
-void score_acc_add(struct score_acc *acc, const uint8_t *vals)
+/* Block patterns of one response. Returns 0 when nothing was answered. */
+static unsigned block_codes(const struct score_acc *acc, const uint8_t *vals, unsigned *code)
 {
-	unsigned code[NBLOCKS];
 	unsigned any = 0, over = 0;
-	const int k = acc->k, nb = acc->nb;
-	uint64_t *cross = acc->cross;
+	const int k = acc->k;
 
-	for (int p = 0; p < nb; p++) {
+	for (int p = 0; p < acc->nb; p++) {
 		int j = p * BLOCK;
 		unsigned c = vals[j] * 25u;
 
@@ -111,17 +126,92 @@ void score_acc_add(struct score_acc *acc, const uint8_t *vals)
 	 * (callers validate input), never a silent write. */
 	if (over)
 		abort();
-	if (any == 0)
-		return;
-	acc->respondents++;
-	acc->folded = 0;
-	for (int p = 0; p < nb; p++) {
-		acc->diag[p * CODES + code[p]]++;
-		for (int q = p + 1; q < nb; q++) {
-			cross[code[p] * CODES + code[q]]++;
+	return any;
+}
+
+/* Add n responses with these block patterns to the block tables. */
+static void add_codes(struct score_acc *acc, const unsigned *code, uint64_t n)
+{
+	uint64_t *cross = acc->cross;
+
+	for (int p = 0; p < acc->nb; p++) {
+		acc->diag[p * CODES + code[p]] += n;
+		for (int q = p + 1; q < acc->nb; q++) {
+			cross[code[p] * CODES + code[q]] += n;
 			cross += CODES * CODES;
 		}
 	}
+}
+
+/* Move the count of pattern cache entry h into the block tables. */
+static void flush_entry(struct score_acc *acc, unsigned h)
+{
+	uint8_t vals[INSTR_MAX_ELEMENTS];
+	unsigned code[NBLOCKS];
+	uint64_t key = acc->pkey[h];
+
+	for (int j = 0; j < acc->k; j++)
+		vals[j] = (uint8_t)((key >> (3 * j)) & 7);
+	block_codes(acc, vals, code);
+	add_codes(acc, code, acc->pcount[h]);
+	acc->pkey[h] = 0;
+	acc->pcount[h] = 0;
+}
+
+static void flush_all(struct score_acc *acc)
+{
+	if (acc->pkey == NULL)
+		return;
+	for (unsigned h = 0; h < PCACHE; h++)
+		if (acc->pkey[h] != 0)
+			flush_entry(acc, h);
+}
+
+void score_acc_add(struct score_acc *acc, const uint8_t *vals)
+{
+	unsigned code[NBLOCKS];
+
+	if (block_codes(acc, vals, code) == 0)
+		return;
+	acc->respondents++;
+	acc->folded = 0;
+	add_codes(acc, code, 1);
+}
+
+uint64_t score_pack(const uint8_t *vals, int k)
+{
+	uint64_t key = 0;
+
+	if (k > SCORE_PACK_MAX_K)
+		abort(); /* programmer error: check k first */
+	for (int j = 0; j < k; j++)
+		key |= (uint64_t)vals[j] << (3 * j);
+	return key;
+}
+
+void score_acc_add_packed(struct score_acc *acc, uint64_t key)
+{
+	unsigned h;
+
+	/* Any 3-bit field above 4 (5, 6 or 7 has bit 2 and another bit set),
+	 * or a field beyond k, is a programmer error, as in block_codes. */
+	if (acc->pkey == NULL || (key & (key << 1 | key << 2) & 0x4924924924924924ULL) != 0 ||
+	    (key >> (3 * acc->k)) != 0)
+		abort();
+	if (key == 0)
+		return;
+	acc->respondents++;
+	acc->folded = 0;
+	h = (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> (64 - PCACHE_BITS));
+	if (acc->pkey[h] == key) {
+		if (++acc->pcount[h] == UINT32_MAX)
+			flush_entry(acc, h);
+		return;
+	}
+	if (acc->pkey[h] != 0)
+		flush_entry(acc, h);
+	acc->pkey[h] = key;
+	acc->pcount[h] = 1;
 }
 
 /* Digit x (0..2) of a block pattern: the value of element BLOCK*p + x. */
@@ -192,8 +282,10 @@ static void fold(struct score_acc *acc)
  * logically const here: only the cache changes (not thread-safe). */
 static const uint64_t *tables(const struct score_acc *acc)
 {
-	if (!acc->folded)
+	if (!acc->folded) {
+		flush_all((struct score_acc *)acc);
 		fold((struct score_acc *)acc);
+	}
 	return acc->tab;
 }
 
@@ -204,6 +296,9 @@ void score_acc_merge(struct score_acc *dst, const struct score_acc *src)
 
 	if (dst->k != src->k)
 		abort();
+	/* src is logically const: moving its pattern cache into its own
+	 * blocks changes no count it reports. */
+	flush_all((struct score_acc *)src);
 	dst->respondents += src->respondents;
 	for (size_t i = 0; i < nd; i++)
 		dst->diag[i] += src->diag[i];

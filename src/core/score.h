@@ -28,6 +28,15 @@ void score_acc_free(struct score_acc *acc);
 /* Add one response: vals[j] is 1..4, or 0 when element j was not answered.
  * A response with no answer at all is not counted (see quality). */
 void score_acc_add(struct score_acc *acc, const uint8_t *vals);
+/* Answers packed 3 bits per element (element j in bits 3j..3j+2), for
+ * instruments of up to SCORE_PACK_MAX_K elements: the row loop builds this
+ * in a register instead of storing and re-reading an array. */
+#define SCORE_PACK_MAX_K 21
+/* Pack vals[0..k) (each 0..4) into a key. */
+uint64_t score_pack(const uint8_t *vals, int k);
+/* Add one response given as a packed key (k <= SCORE_PACK_MAX_K; values
+ * 0..4; key 0 = nothing answered, not counted). Same as score_acc_add. */
+void score_acc_add_packed(struct score_acc *acc, uint64_t key);
 /* Add every count of `src` into `dst` (same k). */
 void score_acc_merge(struct score_acc *dst, const struct score_acc *src);
 /* Number of elements. */

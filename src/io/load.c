@@ -80,6 +80,9 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 	uint8_t vals[INSTR_MAX_ELEMENTS];
 	int cols[INSTR_MAX_ELEMENTS];
 	const int k = in->k;
+	/* Up to 21 elements the answers are packed into a register (see
+	 * score_acc_add_packed) instead of stored and read back. */
+	const int packed = k <= SCORE_PACK_MAX_K;
 	int rc;
 
 	for (int j = 0; j < k; j++)
@@ -87,56 +90,66 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 	while ((rc = table_next(t, &row, err)) > 0) {
 		const char *const *restrict field = row.field;
 		const size_t *restrict len = row.len;
-		uint8_t *restrict v8 = vals;
 		const size_t nf = row.n;
+		uint64_t key = 0;
+		unsigned answered = 0, orv = 0, andv = 0xFF, flags;
 		int bad = 0;
-		unsigned flags;
 
 		if ((len[0] == 0 || blank_char(field[0][0])) && blank_row(&row))
 			continue;
 		o->rows++;
 		for (int j = 0; j < k; j++) {
 			size_t c = (size_t)cols[j];
-			const char *f;
-			unsigned d;
-			int v;
+			unsigned v = 0;
 
-			if (c >= nf) {
-				v8[j] = 0;
-				continue;
-			}
-			f = field[c];
-			d = (unsigned)(unsigned char)f[0] - '1';
-			if (len[c] == 1 && d < 4) {
-				v8[j] = (uint8_t)(d + 1);
-				continue;
-			}
-			v = value_parse(&in->el[j], f, len[c]);
-			if (v >= 0) {
-				v8[j] = (uint8_t)v;
-				continue;
-			}
-			if (!skip_invalid) {
-				char msg[IKM_ERR_MSG_MAX];
+			if (c < nf) {
+				const char *f = field[c];
+				unsigned d = (unsigned)(unsigned char)f[0] - '1';
 
-				bad_value(msg, sizeof(msg), path, &row, (int)c, m, j, &in->el[j], v,
-				          1);
-				return err_set(err, IKM_EDATA, "%s", msg);
+				if (len[c] == 1 && d < 4) {
+					v = d + 1;
+				} else {
+					int pv = value_parse(&in->el[j], f, len[c]);
+
+					if (pv < 0) {
+						if (!skip_invalid) {
+							char msg[IKM_ERR_MSG_MAX];
+
+							bad_value(msg, sizeof(msg), path, &row,
+							          (int)c, m, j, &in->el[j], pv, 1);
+							return err_set(err, IKM_EDATA, "%s", msg);
+						}
+						if (!bad && o->msgs != NULL &&
+						    o->msgs->nmsgs < LOAD_KEEP_MESSAGES)
+							bad_value(o->msgs->msgs[o->msgs->nmsgs++],
+							          LOAD_MESSAGE_MAX, path, &row,
+							          (int)c, m, j, &in->el[j], pv, 0);
+						bad = 1;
+						continue;
+					}
+					v = (unsigned)pv;
+				}
 			}
-			if (!bad && o->msgs != NULL && o->msgs->nmsgs < LOAD_KEEP_MESSAGES)
-				bad_value(o->msgs->msgs[o->msgs->nmsgs++], LOAD_MESSAGE_MAX, path,
-				          &row, (int)c, m, j, &in->el[j], v, 0);
-			bad = 1;
+			if (packed)
+				key |= (uint64_t)v << (3 * j);
+			else
+				vals[j] = (uint8_t)v;
+			answered += v != 0;
+			orv |= v;
+			andv &= v != 0 ? v : 0xFF;
 		}
 		if (bad) {
 			o->skipped++;
 			quality_note(o->q, QUALITY_INVALID, fi, row.line);
 			continue;
 		}
-		flags = quality_flags(vals, k);
+		flags = quality_flags_summary(answered, orv, andv, k);
 		if (flags != 0)
 			quality_note(o->q, flags, fi, row.line);
-		score_acc_add(o->acc, vals);
+		if (packed)
+			score_acc_add_packed(o->acc, key);
+		else
+			score_acc_add(o->acc, vals);
 	}
 	return rc < 0 ? -1 : 0;
 }
