@@ -74,6 +74,9 @@ static void test_range(void **state)
 	assert_int_equal(v("produk", "5.0"), VALUE_RANGE);
 	assert_int_equal(v("produk", " 0 "), VALUE_RANGE);
 	assert_int_equal(v("produk", "9999"), VALUE_RANGE);
+	/* Long numbers are out of range too, not "unrecognised". */
+	assert_int_equal(v("produk", "44444"), VALUE_RANGE);
+	assert_int_equal(v("produk", "12345678901234567890"), VALUE_RANGE);
 }
 
 static void test_invalid(void **state)

@@ -235,6 +235,13 @@ static int detect(struct csv_reader *r, struct ikm_err *err)
 		    "%s: berkas berkode UTF-16; simpan ulang sebagai \"CSV UTF-8\" / the "
 		    "file is UTF-16; save it as CSV UTF-8",
 		    r->name);
+	/* A ZIP (an XLSX) arrives here only through standard input. */
+	if (r->end - r->pos >= 4 && memcmp(r->buf + r->pos, "PK\x03\x04", 4) == 0)
+		return err_set(err, IKM_EDATA,
+		               "%s: ini berkas XLSX (ZIP), bukan CSV; berikan nama berkasnya, "
+		               "bukan lewat masukan standar / an XLSX file: pass its name instead "
+		               "of standard input",
+		               r->name);
 	/* Leading empty lines are skipped as rows, so they must not decide
 	 * the delimiter either: count on the first non-empty line. */
 	size_t i0 = r->pos;

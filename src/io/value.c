@@ -6,7 +6,8 @@
 #include "text.h"
 
 /* A number with optional zero fraction ("4", "4.0", "4,00"): its integer
- * value, or -1 when s is not such a number (or is > 9999). */
+ * value (capped at 10000, so a long number is still out of range), or -1
+ * when s is not such a number. */
 static int number(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -15,9 +16,7 @@ static int number(const char *s, size_t len)
 	if (len == 0 || s[0] < '0' || s[0] > '9')
 		return -1;
 	while (i < len && s[i] >= '0' && s[i] <= '9') {
-		if (v > 9999)
-			return -1;
-		v = v * 10 + (s[i] - '0');
+		v = v >= 1000 ? 10000 : v * 10 + (s[i] - '0');
 		i++;
 	}
 	if (i < len && (s[i] == '.' || s[i] == ',')) {

@@ -131,6 +131,12 @@ rc=$?
 out=$(cat "$T/out")
 expect_json "standard input with -" "d['ikm'] == 96.89"
 
+${VALGRIND_CMD:-} "$IKM" compute - <"$D/google-forms-sample.xlsx" >"$T/out" 2>"$T/err"
+rc=$?
+err=$(cat "$T/err")
+expect_rc "XLSX through standard input: data error" 1
+expect_err "XLSX through standard input explained" "berikan nama berkasnya"
+
 # --- legacy mode
 run compute "$D/all4.csv" --legacy-weight 0.11 --json
 expect_json "legacy 0,11 caps all-4 at 99,00" "d['ikm'] == 99 and d['method'] == 'legacy-weight-0.11'"
