@@ -15,14 +15,7 @@
 #include "err.h"
 #include "instrument.h"
 #include "table.h"
-
-#define assert_contains(hay, needle)                                                               \
-	do {                                                                                       \
-		if (strstr((hay), (needle)) == NULL) {                                             \
-			print_error("\"%s\" does not contain \"%s\"\n", (hay), (needle));          \
-			fail();                                                                    \
-		}                                                                                  \
-	} while (0)
+#include "testutil.h"
 
 #define assert_not_contains(hay, needle)                                                           \
 	do {                                                                                       \

@@ -18,14 +18,7 @@
 #include "load.h"
 #include "quality.h"
 #include "score.h"
-
-#define assert_contains(hay, needle)                                                               \
-	do {                                                                                       \
-		if (strstr((hay), (needle)) == NULL) {                                             \
-			print_error("\"%s\" does not contain \"%s\"\n", (hay), (needle));          \
-			fail();                                                                    \
-		}                                                                                  \
-	} while (0)
+#include "testutil.h"
 
 /* Path of a test file under the source tree (IKM_TOP, else "."). */
 static const char *path_of(char *buf, size_t size, const char *rel)

@@ -1,9 +1,20 @@
 /* testutil: tiny helpers shared by the cmocka unit tests. Include after
- * <cmocka.h>. Header-only, every symbol prefixed testutil_. */
+ * <cmocka.h>. Header-only, every symbol prefixed testutil_ except
+ * assert_contains, named like cmocka's own asserts. */
 #ifndef IKM_TESTUTIL_H
 #define IKM_TESTUTIL_H
 
 #include <math.h>
+#include <string.h>
+
+/* Fail the current test unless the string hay contains needle. */
+#define assert_contains(hay, needle)                                                               \
+	do {                                                                                       \
+		if (strstr((hay), (needle)) == NULL) {                                             \
+			print_error("\"%s\" does not contain \"%s\"\n", (hay), (needle));          \
+			fail();                                                                    \
+		}                                                                                  \
+	} while (0)
 
 /* Fail the current test unless |a - b| <= tol (cmocka's assert_float_equal
  * works in float, too coarse for quantiles and standard errors). */
