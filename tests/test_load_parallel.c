@@ -30,6 +30,8 @@ struct result {
 	struct ikm_err err;
 };
 
+static int general_only; /* read every row the general way (no answer runs) */
+
 static void load_with(struct result *r, const char *path, int threads, int skip)
 {
 	char *paths[1] = {(char *)path};
@@ -38,6 +40,7 @@ static void load_with(struct result *r, const char *path, int threads, int skip)
 	    .add_extras = 1,
 	    .threads = threads,
 	    .parallel_min_bytes = 0, /* split even small files */
+	    .no_run_path = general_only,
 	};
 
 	memset(r, 0, sizeof(*r));
@@ -290,6 +293,62 @@ static void test_many_elements(void **state)
 	unlink(path);
 }
 
+/* The answer-run fast path must read exactly what the general path
+ * reads, on rows it takes and rows it must refuse: blanks, labels,
+ * out-of-range digits (with --skip-invalid), quotes, CRLF, short and long
+ * rows, rows longer than its window, blank lines. */
+static void test_run_path_equals_general(void **state)
+{
+	char path[] = "/tmp/ikm-par-XXXXXX";
+	int fd = mkstemp(path);
+	const char *odd[] = {"", "Sangat baik", "5", "\"4\"", " 3", "4 ", "44", "0", "2"};
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (int round = 0; round < 6; round++) {
+		FILE *f = fopen(path, "w");
+		const char *eol = round % 2 ? "\r\n" : "\n";
+		struct result gen, fast;
+
+		assert_non_null(f);
+		fprintf(f, "No,Nama,U1,U2,U3,U4,U5,U6,U7,U8,U9,Saran%s", eol);
+		for (int i = 1; i <= 3000; i++) {
+			fprintf(f, "%d,%s", i, rnd(9) ? "Warga" : "\"Warga, Kota\"");
+			for (int j = 0; j < 9; j++) {
+				unsigned r = rnd(100);
+
+				if (r < 90)
+					fprintf(f, ",%u", 1 + rnd(4));
+				else
+					fprintf(f, ",%s", odd[rnd(9)]);
+			}
+			if (rnd(50) == 0)
+				fputs(eol, f); /* a short row ends here */
+			else if (rnd(20) == 0)
+				fprintf(f, ",%0200d%s", i, eol); /* longer than the window */
+			else
+				fprintf(f, ",%s%s", rnd(4) ? "" : "baik", eol);
+			if (rnd(100) == 0)
+				fprintf(f, ",,,,,,,,,,,%s", eol); /* blank row */
+		}
+		fclose(f);
+		for (int skip = 0; skip <= 1; skip++) {
+			general_only = 1;
+			load_with(&gen, path, 1, skip);
+			general_only = 0;
+			for (int t = 1; t <= 3; t++) {
+				load_with(&fast, path, t, skip);
+				assert_same(&gen, &fast);
+				assert_int_equal(gen.rep.skipped, fast.rep.skipped);
+				result_free(&fast);
+			}
+			result_free(&gen);
+		}
+	}
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +357,7 @@ int main(void)
 	    cmocka_unit_test(test_error_in_a_later_part),
 	    cmocka_unit_test(test_quality_lines_across_parts),
 	    cmocka_unit_test(test_many_elements),
+	    cmocka_unit_test(test_run_path_equals_general),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

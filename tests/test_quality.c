@@ -89,12 +89,48 @@ static void test_tally_bounded(void **state)
 	assert_int_equal(t.files[3][0], 7);
 }
 
+/* The packed form gives the same flags as the array form, for every k up
+ * to 21 and every mix of blanks and values (random and edge cases). */
+static void test_packed_flags(void **state)
+{
+	uint64_t x = 0x9E3779B97F4A7C15ULL;
+
+	(void)state;
+	for (int k = 1; k <= 21; k++) {
+		for (int i = 0; i < 3000; i++) {
+			uint8_t vals[21];
+			uint64_t key = 0;
+
+			for (int j = 0; j < k; j++) {
+				x ^= x << 13;
+				x ^= x >> 7;
+				x ^= x << 17;
+				/* Early rounds: all equal or all blank; later random. */
+				vals[j] = i < 5 ? (uint8_t)i
+				                : (uint8_t)(x % (i % 3 ? 5 : 2) + (i % 7 == 0));
+				if (vals[j] > 4)
+					vals[j] = 4;
+				key |= (uint64_t)vals[j] << (3 * j);
+			}
+			assert_int_equal(quality_flags_packed(key, k), quality_flags(vals, k));
+		}
+	}
+	/* Hand cases: all 4 over 21 elements; one blank; two different. */
+	assert_int_equal(quality_flags_packed(0x4924924924924924ULL >> 2, 21), QUALITY_STRAIGHT);
+	assert_int_equal(quality_flags_packed(04444444440ULL, 10),
+	                 QUALITY_STRAIGHT | QUALITY_PARTIAL);
+	assert_int_equal(quality_flags_packed(03444444444ULL, 10), 0);
+	assert_int_equal(quality_flags_packed(0, 9), QUALITY_EMPTY);
+	assert_int_equal(quality_flags_packed(04, 9), QUALITY_PARTIAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_flags),
 	    cmocka_unit_test(test_bits_and_text),
 	    cmocka_unit_test(test_tally_bounded),
+	    cmocka_unit_test(test_packed_flags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,6 +21,7 @@ struct quality_tally {
 	int nrows[QUALITY_NFLAGS];
 	uint64_t rows[QUALITY_NFLAGS][QUALITY_KEEP_ROWS];
 	int files[QUALITY_NFLAGS][QUALITY_KEEP_ROWS]; /* index of the file */
+	unsigned full; /* flags whose row list is full (only counted now) */
 };
 
 /* Flags of one response: vals[j] in 0..4 (0 = not answered), k elements. */
@@ -30,6 +31,10 @@ unsigned quality_flags(const uint8_t *vals, int k);
  * answered, and the bitwise OR and AND of the answered values (AND starts
  * from 0xFF). The answered values are all equal exactly when OR == AND. */
 unsigned quality_flags_summary(unsigned answered, unsigned orv, unsigned andv, int k);
+
+/* The same flags for k <= 21 answers packed 3 bits each (element j in
+ * bits 3j..3j+2, 0 = not answered), as score_pack packs them. */
+unsigned quality_flags_packed(uint64_t key, int k);
 
 /* Record the flags of the response at (file index, row). */
 void quality_note(struct quality_tally *t, unsigned flags, int file, uint64_t row);

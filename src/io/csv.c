@@ -540,6 +540,109 @@ static int fast_row(struct csv_reader *r, size_t *next, size_t *nf, struct ikm_e
 	return rc;
 }
 
+#define RUN_MAX_BYTES 256 /* rows the answer-run fast path looks at */
+
+#if defined(__SSE2__)
+/* The answer-run fast path: is the row at r->pos free of quotes, at most
+ * RUN_MAX_BYTES long and, from column `first` on, k fields that are each
+ * empty or one digit 1..4? Then *packed gets the digits, 3 bits each
+ * (field j in bits 3j..3j+2, 0 for empty), and *next the start of the
+ * next row, without cutting any field. Returns 1 on a match, 0 otherwise
+ * (the row is then read the usual way). */
+static int run_row(const struct csv_reader *r, int first, int k, uint64_t *packed, size_t *next)
+{
+	const unsigned char *b = (const unsigned char *)r->buf;
+	const __m128i vd = _mm_set1_epi8(r->delim), vl = _mm_set1_epi8('\n');
+	const __m128i vq = _mm_set1_epi8('"'), vc = _mm_set1_epi8('\r');
+	size_t pos = r->pos, i = pos, lf = 0, s = first == 0 ? pos : 0, ce;
+	int skip = first, found = 0;
+	uint64_t key = 0;
+
+	while (!found && i + 64 <= r->end && i - pos < RUN_MAX_BYTES) {
+		uint64_t d = match16(b + i, vd, vd) | match16(b + i + 16, vd, vd) << 16 |
+		             match16(b + i + 32, vd, vd) << 32 | match16(b + i + 48, vd, vd) << 48;
+		uint64_t l = match16(b + i, vl, vl) | match16(b + i + 16, vl, vl) << 16 |
+		             match16(b + i + 32, vl, vl) << 32 | match16(b + i + 48, vl, vl) << 48;
+		uint64_t q = match16(b + i, vq, vc) | match16(b + i + 16, vq, vc) << 16 |
+		             match16(b + i + 32, vq, vc) << 32 | match16(b + i + 48, vq, vc) << 48;
+
+		if (l != 0) {
+			uint64_t before = (l & -l) - 1;
+
+			lf = i + (size_t)__builtin_ctzll(l);
+			d &= before;
+			q &= before;
+			/* A CR is allowed only as the CR of CRLF. */
+			if (lf > pos && b[lf - 1] == '\r')
+				q &= ~((uint64_t)1 << (lf - 1 - i));
+			found = 1;
+		}
+		if (q != 0)
+			return 0;
+		while (skip > 0 && d != 0) {
+			if (skip == 1)
+				s = i + (size_t)__builtin_ctzll(d) + 1;
+			d &= d - 1;
+			skip--;
+		}
+		i += 64;
+	}
+	if (!found || skip > 0)
+		return 0;
+	ce = (lf > pos && b[lf - 1] == '\r') ? lf - 1 : lf; /* content end */
+	for (int j = 0; j < k; j++) {
+		unsigned v = 0, c;
+		size_t t = s;
+
+		if (s > ce)
+			return 0; /* fewer fields than the run */
+		c = s < ce ? b[s] : (unsigned)r->delim;
+		if (c != (unsigned char)r->delim) {
+			if (c - '1' >= 4u)
+				return 0;
+			v = c - '0';
+			t = s + 1;
+		}
+		if (j + 1 < k) {
+			if (t >= ce || b[t] != (unsigned char)r->delim)
+				return 0;
+		} else if (t != ce && b[t] != (unsigned char)r->delim) {
+			return 0;
+		}
+		key |= (uint64_t)v << (3 * j);
+		s = t + 1;
+	}
+	if (key == 0)
+		return 0; /* maybe a blank row: let the usual way decide */
+	*packed = key;
+	*next = lf + 1;
+	return 1;
+}
+#endif
+
+int csv_next_run(struct csv_reader *r, int first, int k, uint64_t *packed, struct table_row *row,
+                 struct ikm_err *err)
+{
+	int rc;
+
+#if defined(__SSE2__)
+	size_t next;
+
+	if (r->started && k > 0 && k <= CSV_RUN_MAX_K && first >= 0 &&
+	    run_row(r, first, k, packed, &next)) {
+		row->line = r->line;
+		row->n = 0; /* no field is cut: the caller reads vals */
+		row->field = NULL;
+		row->len = NULL;
+		r->line++;
+		r->pos = next;
+		return 1;
+	}
+#endif
+	rc = csv_next(r, row, err);
+	return rc == 1 ? 2 : rc;
+}
+
 /* The row at r->pos is longer than TABLE_MAX_ROW_BYTES (line break
  * included). */
 static int too_long(const struct csv_reader *r, struct ikm_err *err)

@@ -28,6 +28,16 @@ int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reade
 int csv_open_range(int fd, const char *name, int64_t start, int64_t end, char delim,
                    struct csv_reader **out, struct ikm_err *err);
 
+/* The answer-run fast path: when the next row holds, from column `first`
+ * on, k fields (k <= CSV_RUN_MAX_K) that are each empty or one digit 1..4
+ * (and no quotes), set *packed to the digits, 3 bits each (field j in bits
+ * 3j..3j+2, 0 = empty), without cutting any field, and return 1 (row->line
+ * set, row->n 0). Otherwise read the row as csv_next does and return 2.
+ * 0 at the end, -1 on error. */
+#define CSV_RUN_MAX_K 21
+int csv_next_run(struct csv_reader *r, int first, int k, uint64_t *packed, struct table_row *row,
+                 struct ikm_err *err);
+
 /* File offset of the next unread row (fd and range readers). */
 int64_t csv_offset(const struct csv_reader *r);
 

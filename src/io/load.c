@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "table.h"
 #include "value.h"
 #include "xalloc.h"
@@ -73,8 +74,8 @@ static int blank_char(char c)
  * This is the per-row hot path: the common one-digit answer is decided
  * inline, anything else goes through value_parse. */
 static int process_rows(struct table *t, const char *path, int fi, const struct colmap *m,
-                        const struct instrument *in, int skip_invalid, struct rows_out *o,
-                        struct ikm_err *err)
+                        const struct instrument *in, int skip_invalid, int opts_run,
+                        struct rows_out *o, struct ikm_err *err)
 {
 	struct table_row row;
 	uint8_t vals[INSTR_MAX_ELEMENTS];
@@ -83,18 +84,32 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 	/* Up to 21 elements the answers are packed into a register (see
 	 * score_acc_add_packed) instead of stored and read back. */
 	const int packed = k <= SCORE_PACK_MAX_K;
+	int run = opts_run;
+	uint64_t key = 0;
 	int rc;
 
-	for (int j = 0; j < k; j++)
+	run &= packed && k <= CSV_RUN_MAX_K;
+	for (int j = 0; j < k; j++) {
 		cols[j] = m->elem_col[j];
-	while ((rc = table_next(t, &row, err)) > 0) {
+		run &= cols[j] == cols[0] + j;
+	}
+	/* Element columns side by side (U1..U9): most rows then come through
+	 * the reader's answer-run fast path, as digits, with no field cut. */
+	while ((rc = run ? table_next_run(t, cols[0], k, &key, &row, err)
+	                 : table_next(t, &row, err)) > 0) {
 		const char *const *restrict field = row.field;
 		const size_t *restrict len = row.len;
 		const size_t nf = row.n;
-		uint64_t key = 0;
 		unsigned answered = 0, orv = 0, andv = 0xFF, flags;
 		int bad = 0;
 
+		if (rc == 1 && run) {
+			/* Answer-run row: key holds the k digits, packed. */
+			o->rows++;
+			flags = quality_flags_packed(key, k);
+			goto counted;
+		}
+		key = 0;
 		if ((len[0] == 0 || blank_char(field[0][0])) && blank_row(&row))
 			continue;
 		o->rows++;
@@ -144,6 +159,7 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 			continue;
 		}
 		flags = quality_flags_summary(answered, orv, andv, k);
+counted:
 		if (flags != 0)
 			quality_note(o->q, flags, fi, row.line);
 		if (packed)
@@ -162,6 +178,7 @@ struct part {
 	int fd, fi;
 	int64_t start, end;
 	char delim;
+	int run; /* answer-run fast path allowed */
 	const struct colmap *m;
 	const struct instrument *in;
 	struct score_acc *acc;
@@ -179,7 +196,7 @@ static void *part_run(void *arg)
 
 	p->rc = table_open_csv_range(p->fd, p->path, p->start, p->end, p->delim, &t, &p->err);
 	if (p->rc == 0)
-		p->rc = process_rows(t, p->path, p->fi, p->m, p->in, 0, &o, &p->err);
+		p->rc = process_rows(t, p->path, p->fi, p->m, p->in, 0, p->run, &o, &p->err);
 	if (p->rc == 0) {
 		p->rows = o.rows;
 		p->lines = table_line(t) - 1;
@@ -262,6 +279,7 @@ static int load_parallel(struct table *t, const char *path, int fi, const struct
 		p->delim = delim;
 		p->m = m;
 		p->in = in;
+		p->run = !opts->no_run_path;
 		p->acc = score_acc_new(in->k);
 		if (i > 0)
 			p->running = pthread_create(&p->th, NULL, part_run, p) == 0;
@@ -324,7 +342,8 @@ static int load_one(const char *path, int fi, struct instrument *in, const struc
 		struct rows_out o = {*acc, &rep->quality, 0, 0, rep};
 
 		info->parts = 1;
-		rc = process_rows(t, path, fi, &info->map, in, opts->skip_invalid, &o, err);
+		rc = process_rows(t, path, fi, &info->map, in, opts->skip_invalid,
+		                  !opts->no_run_path, &o, err);
 		info->rows += o.rows;
 		rep->rows += o.rows;
 		rep->skipped += o.skipped;

@@ -26,6 +26,7 @@ struct load_opts {
 	int add_extras;             /* add U10.. columns of the first file as elements */
 	int threads;                /* parts of a large regular CSV file read at once (<= 1: one) */
 	int64_t parallel_min_bytes; /* files with fewer data bytes: one part */
+	int no_run_path;            /* tests: read every row the general way */
 };
 
 struct load_file_info {

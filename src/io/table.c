@@ -96,6 +96,18 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 	return 0;
 }
 
+/* Once the first CSV row is read, name its delimiter in the format. */
+static void describe(struct table *t)
+{
+	char d = csv_delimiter(t->csv);
+
+	snprintf(t->format, sizeof(t->format), "CSV, pemisah %s",
+	         d == '\t'  ? "tab"
+	         : d == ';' ? "titik koma"
+	                    : "koma");
+	t->described = 1;
+}
+
 int table_next(struct table *t, struct table_row *row, struct ikm_err *err)
 {
 	int rc;
@@ -103,15 +115,8 @@ int table_next(struct table *t, struct table_row *row, struct ikm_err *err)
 	if (t->xlsx != NULL)
 		return xlsx_next(t->xlsx, row, err);
 	rc = csv_next(t->csv, row, err);
-	if (rc > 0 && !t->described) {
-		char d = csv_delimiter(t->csv);
-
-		snprintf(t->format, sizeof(t->format), "CSV, pemisah %s",
-		         d == '\t'  ? "tab"
-		         : d == ';' ? "titik koma"
-		                    : "koma");
-		t->described = 1;
-	}
+	if (rc > 0 && !t->described)
+		describe(t);
 	return rc;
 }
 
@@ -147,6 +152,21 @@ int table_csv_position(const struct table *t, int *fd, int64_t *offset, uint64_t
 uint64_t table_line(const struct table *t)
 {
 	return t->csv != NULL ? csv_line(t->csv) : 0;
+}
+
+int table_next_run(struct table *t, int first, int k, uint64_t *packed, struct table_row *row,
+                   struct ikm_err *err)
+{
+	int rc;
+
+	if (t->csv == NULL) {
+		rc = table_next(t, row, err);
+		return rc == 1 ? 2 : rc;
+	}
+	rc = csv_next_run(t->csv, first, k, packed, row, err);
+	if (rc > 0 && !t->described)
+		describe(t);
+	return rc;
 }
 
 const char *table_format(const struct table *t)

@@ -47,6 +47,12 @@ int table_csv_position(const struct table *t, int *fd, int64_t *offset, uint64_t
 /* Line number of the next CSV row (1-based from the reader's start). */
 uint64_t table_line(const struct table *t);
 
+/* Next row through the CSV answer-run fast path (see csv_next_run): 1 with
+ * *packed set and no fields, 2 with the row in *row, 0 at the end, -1 on
+ * error. Other formats always return 2 (or 0, -1). */
+int table_next_run(struct table *t, int first, int k, uint64_t *packed, struct table_row *row,
+                   struct ikm_err *err);
+
 /* Human description of the detected format, e.g. "CSV (pemisah ;)". */
 const char *table_format(const struct table *t);
 
