@@ -46,8 +46,19 @@ unsigned quality_flags_packed(uint64_t key, int k)
 	const uint64_t low = 0x1249249249249249ULL;      /* bit 0 of every 3-bit field */
 	uint64_t nz = (key | key >> 1 | key >> 2) & low; /* answered fields */
 	uint64_t all = k >= 21 ? 0x7FFFFFFFFFFFFFFFULL : (((uint64_t)1 << (3 * k)) - 1);
-	uint64_t orv = key, andv = key | ((nz ^ (low & all)) * 7); /* unanswered -> 7 */
-	unsigned answered = popcount64(nz);
+	uint64_t orv, andv;
+	unsigned answered;
+
+	if (nz == (low & all)) {
+		/* Everything answered (the usual row): all equal exactly when
+		 * the key repeats its first field. */
+		uint64_t same = (key & 7) * (low & all);
+
+		return key == same && k >= 2 ? QUALITY_STRAIGHT : 0;
+	}
+	orv = key;
+	andv = key | ((nz ^ (low & all)) * 7); /* unanswered -> 7 */
+	answered = popcount64(nz);
 
 	/* Fold the 21 fields into field 0: OR and AND of all of them (the
 	 * AND shifts ones in from the top, where no field is). */
