@@ -80,6 +80,16 @@ static void assert_same(const struct result *a, const struct result *b)
 	}
 }
 
+/* A new empty temporary file; its name goes into path (a mkstemp
+ * template). */
+static void temp_file(char *path)
+{
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+}
+
 static uint64_t rng_state = 88172645463325252ULL;
 
 static unsigned rnd(unsigned n)
@@ -145,11 +155,9 @@ static int compare_threads(const char *path)
 static void test_plain_lf(void **state)
 {
 	char path[] = "/tmp/ikm-par-XXXXXX";
-	int fd = mkstemp(path);
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
+	temp_file(path);
 	for (int round = 0; round < 5; round++) {
 		write_file(path, 200 + round * 997, "\n", 0, round % 2);
 		/* Without quoted line feeds every split holds. */
@@ -161,12 +169,10 @@ static void test_plain_lf(void **state)
 static void test_crlf_and_quoted_line_feeds(void **state)
 {
 	char path[] = "/tmp/ikm-par-XXXXXX";
-	int fd = mkstemp(path);
 	int splits = 0;
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
+	temp_file(path);
 	/* Quoted suggestions with line feeds put many split points inside
 	 * quotes: the parallel read must notice and give the same result. */
 	for (int round = 0; round < 8; round++) {
@@ -181,13 +187,11 @@ static void test_crlf_and_quoted_line_feeds(void **state)
 static void test_error_in_a_later_part(void **state)
 {
 	char path[] = "/tmp/ikm-par-XXXXXX";
-	int fd = mkstemp(path);
 	FILE *f;
 	struct result seq, par;
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
+	temp_file(path);
 	write_file(path, 3000, "\n", 0, 0);
 	f = fopen(path, "a");
 	assert_non_null(f);
@@ -216,13 +220,11 @@ static void test_error_in_a_later_part(void **state)
 static void test_quality_lines_across_parts(void **state)
 {
 	char path[] = "/tmp/ikm-par-XXXXXX";
-	int fd = mkstemp(path);
 	FILE *f;
 	struct result seq, par;
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
+	temp_file(path);
 	/* Only a handful of partial rows, far apart: their file line numbers
 	 * must survive the split into parts. */
 	f = fopen(path, "w");
@@ -254,14 +256,12 @@ static void test_quality_lines_across_parts(void **state)
 static void test_many_elements(void **state)
 {
 	char path[] = "/tmp/ikm-par-XXXXXX";
-	int fd = mkstemp(path);
 	FILE *f;
 	uint64_t sum[25] = {0}, n[25] = {0};
 	struct result seq, par;
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
+	temp_file(path);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	for (int j = 1; j <= 25; j++)
@@ -300,12 +300,10 @@ static void test_many_elements(void **state)
 static void test_run_path_equals_general(void **state)
 {
 	char path[] = "/tmp/ikm-par-XXXXXX";
-	int fd = mkstemp(path);
 	const char *odd[] = {"", "Sangat baik", "5", "\"4\"", " 3", "4 ", "44", "0", "2"};
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
+	temp_file(path);
 	for (int round = 0; round < 6; round++) {
 		FILE *f = fopen(path, "w");
 		const char *eol = round % 2 ? "\r\n" : "\n";

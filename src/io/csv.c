@@ -56,24 +56,26 @@ static void set_delim(struct csv_reader *r, char delim)
 	r->cls['"'] = C_QUOTE;
 }
 
-static int init(struct csv_reader *r, const char *name)
+/* A new reader with its bounded buffer; the caller sets the source. */
+static struct csv_reader *reader_new(const char *name)
 {
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->fd = -1;
 	r->line = 1;
 	r->delim = ','; /* until detected (or when detection fails) */
-	return 0;
+	r->cap = CSV_CAP;
+	r->buf = xmalloc(r->cap + 1);
+	return r;
 }
 
 int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out, struct ikm_err *err)
 {
-	struct csv_reader *r = xcalloc(1, sizeof(*r));
+	struct csv_reader *r = reader_new(name);
 
-	init(r, name);
 	r->fd = fd;
 	r->own_fd = own_fd;
-	r->cap = CSV_CAP;
-	r->buf = xmalloc(r->cap + 1);
 	*out = r;
 	return 0;
 }
@@ -81,15 +83,12 @@ int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out, s
 int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reader **out,
                  struct ikm_err *err)
 {
-	struct csv_reader *r = xcalloc(1, sizeof(*r));
-
-	init(r, name);
-	r->mem = buf;
-	r->mem_len = len;
 	/* A memory source still goes through the bounded buffer, so tests and
 	 * the fuzzer exercise the refill logic. */
-	r->cap = CSV_CAP;
-	r->buf = xmalloc(r->cap + 1);
+	struct csv_reader *r = reader_new(name);
+
+	r->mem = buf;
+	r->mem_len = len;
 	*out = r;
 	return 0;
 }
@@ -101,14 +100,11 @@ int csv_open_range(int fd, const char *name, int64_t start, int64_t end, char de
 
 	if (start < 0 || end < start || (delim != ',' && delim != ';' && delim != '\t'))
 		return err_set(err, IKM_EUSAGE, "%s: rentang baca tidak sah / invalid range", name);
-	r = xcalloc(1, sizeof(*r));
-	init(r, name);
+	r = reader_new(name);
 	r->fd = fd;
 	r->ranged = 1;
 	r->base = start;
 	r->limit = end;
-	r->cap = CSV_CAP;
-	r->buf = xmalloc(r->cap + 1);
 	r->started = 1;
 	set_delim(r, delim);
 	*out = r;
