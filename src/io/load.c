@@ -71,8 +71,10 @@ static int blank_char(char c)
 }
 
 /* Read every remaining row of t: check values, flag quality, accumulate.
- * This is the per-row hot path: the common one-digit answer is decided
- * inline, anything else goes through value_parse. */
+ * This is the per-row hot path. Rows the CSV reader recognises as a run of
+ * one-digit answers arrive packed (no fields); for other rows the common
+ * one-digit answer is decided inline and anything else goes through
+ * value_parse, which also yields the error messages. */
 static int process_rows(struct table *t, const char *path, int fi, const struct colmap *m,
                         const struct instrument *in, int skip_invalid, int opts_run,
                         struct rows_out *o, struct ikm_err *err)
