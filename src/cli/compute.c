@@ -2,15 +2,10 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "compute_view.h"
-#include "instrument.h"
-#include "load.h"
-#include "sample.h"
-#include "score.h"
-#include "stats.h"
 
 static void usage(FILE *out)
 {
@@ -23,72 +18,42 @@ static void usage(FILE *out)
 	      "Jawaban berupa angka 1-4 atau label pilihan standar; kosong = tidak dijawab.\n"
 	      "\n"
 	      "  --json               keluaran JSON / JSON output\n"
-	      "  --population N       populasi pengguna layanan (cek sampel, koreksi populasi)\n"
 	      "  --period TEKS        nama periode, mis. \"Semester I 2022\"\n"
-	      "  --unit TEKS          nama unit layanan\n"
-	      "  --elements SPEC      unsur dan bobot, mis. U1-U9,U10=Kebersihan atau\n"
-	      "                       U1@0.2,U2@0.8 (bobot harus berjumlah tepat 1)\n"
-	      "  --legacy-weight W    mode lama NON-STANDAR: bobot 0.111 atau 0.11\n"
-	      "  --skip-invalid       lewati dan laporkan baris bernilai tidak sah\n"
-	      "  --threads N          bagian berkas CSV besar yang dibaca serentak (1..8;\n"
-	      "                       bawaan: jumlah prosesor, paling banyak 4)\n"
-	      "  --help               bantuan ini\n",
+	      "  --unit TEKS          nama unit layanan\n",
 	      out);
-}
-
-/* Parts of a large file read at once: the online processors, at most 4. */
-static int default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 4 ? 4 : (int)n;
+	fputs(data_opts_help, out);
+	fputs("  --help               bantuan ini\n", out);
 }
 
 int cmd_compute(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 	    {"json", no_argument, NULL, 'j'},
-	    {"population", required_argument, NULL, 'N'},
 	    {"period", required_argument, NULL, 'p'},
 	    {"unit", required_argument, NULL, 'u'},
-	    {"elements", required_argument, NULL, 'e'},
-	    {"legacy-weight", required_argument, NULL, 'L'},
-	    {"skip-invalid", no_argument, NULL, 's'},
-	    {"threads", required_argument, NULL, 'T'},
 	    {"help", no_argument, NULL, 'h'},
+	    DATA_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	struct instrument in;
-	struct load_opts opts = {
-	    .skip_invalid = 0,
-	    .add_extras = 1,
-	    .threads = default_threads(),
-	    .parallel_min_bytes = LOAD_PARALLEL_MIN_BYTES,
-	};
-	struct load_report rep = {0};
-	struct score_acc *acc = NULL;
-	struct score_result res;
-	struct stats_ci ci;
+	struct data_opts dopts;
+	struct analysis an;
 	struct compute_view view = {0};
 	struct ikm_err err = {0};
-	const char *elements = NULL, *legacy = NULL;
 	int json = 0, c, rc = CLI_EXIT_OK;
 
+	data_opts_init(&dopts);
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		int h = data_opts_handle(&dopts, c, optarg);
+
+		if (h < 0)
+			return CLI_EXIT_USAGE;
+		if (h > 0)
+			continue;
 		switch (c) {
 		case 'j':
 			json = 1;
-			break;
-		case 'N':
-			if (cli_parse_int(optarg, 1, SAMPLE_MAX_POPULATION, &view.population) < 0) {
-				fprintf(stderr,
-				        "ikm: --population \"%s\" tidak sah; harus bilangan bulat "
-				        "1..%lld / --population must be a whole number\n",
-				        optarg, (long long)SAMPLE_MAX_POPULATION);
-				return CLI_EXIT_USAGE;
-			}
 			break;
 		case 'p':
 			view.period = optarg;
@@ -96,28 +61,6 @@ int cmd_compute(int argc, char **argv)
 		case 'u':
 			view.unit = optarg;
 			break;
-		case 'e':
-			elements = optarg;
-			break;
-		case 'L':
-			legacy = optarg;
-			break;
-		case 's':
-			opts.skip_invalid = 1;
-			break;
-		case 'T': {
-			int64_t v;
-
-			if (cli_parse_int(optarg, 1, LOAD_MAX_THREADS, &v) < 0) {
-				fprintf(stderr,
-				        "ikm: --threads \"%s\" tidak sah; harus 1..%d / --threads "
-				        "must be 1..%d\n",
-				        optarg, LOAD_MAX_THREADS, LOAD_MAX_THREADS);
-				return CLI_EXIT_USAGE;
-			}
-			opts.threads = (int)v;
-			break;
-		}
 		case 'h':
 			usage(stdout);
 			return CLI_EXIT_OK;
@@ -134,34 +77,16 @@ int cmd_compute(int argc, char **argv)
 		usage(stderr);
 		return CLI_EXIT_USAGE;
 	}
-	if (legacy != NULL) {
-		struct instrument probe;
-
-		instr_standard(&probe);
-		if (instr_set_legacy(&probe, legacy, &err) < 0)
-			return cli_fail(&err);
+	if (analysis_run(&an, &dopts, argv + optind, argc - optind, &err) < 0) {
+		rc = cli_fail(&err);
+		goto out;
 	}
-	if (elements != NULL) {
-		if (instr_parse_spec(&in, elements, &err) < 0)
-			return cli_fail(&err);
-		opts.add_extras = 0;
-	} else {
-		instr_standard(&in);
-	}
-	if (load_files(argv + optind, argc - optind, &in, &opts, &acc, &rep, &err) < 0)
-		goto fail;
-	/* Legacy weights are applied after extras are known. */
-	if (legacy != NULL && instr_set_legacy(&in, legacy, &err) < 0)
-		goto fail;
-	if (score_compute(acc, &in, &res, &err) < 0)
-		goto fail;
-	stats_ikm_ci(acc, &in, &res, view.population, &ci);
-	view.in = &in;
-	view.res = &res;
-	view.ci = &ci;
-	view.rep = &rep;
-	if (view.population > 0)
-		view.required = sample_krejcie_morgan(view.population);
+	view.in = &an.in;
+	view.res = &an.res;
+	view.ci = &an.ci;
+	view.rep = &an.rep;
+	view.population = an.population;
+	view.required = an.required;
 	view_warnings(&view);
 	if (json)
 		view_print_json(&view, stdout);
@@ -171,11 +96,7 @@ int cmd_compute(int argc, char **argv)
 		fprintf(stderr, "ikm: gagal menulis keluaran / write error\n");
 		rc = CLI_EXIT_DATA;
 	}
-	goto out;
-fail:
-	rc = cli_fail(&err);
 out:
-	score_acc_free(acc);
-	load_report_free(&rep);
+	analysis_free(&an);
 	return rc;
 }

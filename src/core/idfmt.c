@@ -60,3 +60,18 @@ char *idfmt_int(char *buf, size_t size, int64_t value)
 {
 	return fmt(buf, size, value, 0, ',', '.');
 }
+
+char *idfmt_date(char *buf, size_t size, int year, int month, int day)
+{
+	static const char *const months[12] = {"Januari",   "Februari", "Maret",    "April",
+	                                       "Mei",       "Juni",     "Juli",     "Agustus",
+	                                       "September", "Oktober",  "November", "Desember"};
+
+	if (month < 1 || month > 12 || day < 1 || day > 31) {
+		if (size > 0)
+			buf[0] = '\0';
+		return buf;
+	}
+	snprintf(buf, size, "%d %s %d", day, months[month - 1], year);
+	return buf;
+}

@@ -19,4 +19,8 @@ char *idfmt_fixed_c(char *buf, size_t size, int64_t value, int decimals);
 /* Indonesian integer with thousands dots: "5.000.000". Returns buf. */
 char *idfmt_int(char *buf, size_t size, int64_t value);
 
+/* Indonesian date "23 November 2026" (month 1..12, day 1..31). Returns
+ * buf; an impossible month gives "". */
+char *idfmt_date(char *buf, size_t size, int year, int month, int day);
+
 #endif

@@ -1,0 +1,143 @@
+/* doc: see doc.h. Builders abort (programmer error) when a named limit is
+ * exceeded: callers build documents from bounded data. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct doc *doc_new(const char *title)
+{
+	struct doc *d = xcalloc(1, sizeof(*d));
+
+	d->title = xstrdup(title != NULL ? title : "");
+	d->blocks = xcalloc(DOC_MAX_BLOCKS, sizeof(*d->blocks));
+	return d;
+}
+
+static void para_free(struct doc_para *p)
+{
+	for (int i = 0; i < p->nruns; i++)
+		free(p->runs[i].text);
+}
+
+void doc_free(struct doc *d)
+{
+	if (d == NULL)
+		return;
+	for (int b = 0; b < d->nblocks; b++) {
+		struct doc_block *k = &d->blocks[b];
+
+		free(k->text);
+		free(k->logo);
+		para_free(&k->para);
+		for (int i = 0; i < k->nitems; i++)
+			para_free(&k->items[i]);
+		free(k->items);
+		for (int i = 0; i < k->nlines; i++)
+			free(k->lines[i]);
+	}
+	free(d->blocks);
+	free(d->title);
+	free(d);
+}
+
+static struct doc_block *add(struct doc *d, enum doc_block_kind kind)
+{
+	struct doc_block *k;
+
+	if (d->nblocks >= DOC_MAX_BLOCKS)
+		abort();
+	k = &d->blocks[d->nblocks++];
+	k->kind = kind;
+	return k;
+}
+
+static void add_line(struct doc_block *k, const char *s)
+{
+	if (s == NULL || s[0] == '\0' || k->nlines >= DOC_MAX_LINES)
+		return;
+	k->lines[k->nlines++] = xstrdup(s);
+}
+
+void doc_letterhead(struct doc *d, const char *government, const char *agency,
+                    const char *const *lines, int nlines, const char *logo)
+{
+	struct doc_block *k = add(d, DOC_LETTERHEAD);
+
+	/* Government and agency keep their slots even when empty. */
+	k->lines[k->nlines++] = xstrdup(government != NULL ? government : "");
+	k->lines[k->nlines++] = xstrdup(agency != NULL ? agency : "");
+	for (int i = 0; i < nlines; i++)
+		add_line(k, lines[i]);
+	k->logo = logo != NULL && logo[0] != '\0' ? xstrdup(logo) : NULL;
+}
+
+void doc_title(struct doc *d, const char *text)
+{
+	add(d, DOC_TITLE)->text = xstrdup(text);
+}
+
+void doc_heading(struct doc *d, const char *text, int mark)
+{
+	struct doc_block *k = add(d, DOC_HEADING);
+
+	k->text = xstrdup(text);
+	k->mark = mark;
+}
+
+void doc_para(struct doc *d)
+{
+	add(d, DOC_PARA);
+}
+
+void doc_list(struct doc *d, enum doc_list_style style)
+{
+	struct doc_block *k = add(d, DOC_LIST);
+
+	k->style = style;
+	k->items = xcalloc(DOC_MAX_ITEMS, sizeof(*k->items));
+}
+
+void doc_item(struct doc *d)
+{
+	struct doc_block *k = d->nblocks > 0 ? &d->blocks[d->nblocks - 1] : NULL;
+
+	if (k == NULL || k->kind != DOC_LIST || k->nitems >= DOC_MAX_ITEMS)
+		abort();
+	k->nitems++;
+}
+
+void doc_text(struct doc *d, const char *text, int bold)
+{
+	struct doc_block *k = d->nblocks > 0 ? &d->blocks[d->nblocks - 1] : NULL;
+	struct doc_para *p;
+
+	if (k == NULL)
+		abort();
+	if (k->kind == DOC_PARA)
+		p = &k->para;
+	else if (k->kind == DOC_LIST && k->nitems > 0)
+		p = &k->items[k->nitems - 1];
+	else
+		abort();
+	if (p->nruns >= DOC_MAX_RUNS)
+		abort();
+	p->runs[p->nruns].text = xstrdup(text);
+	p->runs[p->nruns].bold = bold;
+	p->nruns++;
+}
+
+void doc_signature(struct doc *d, const char *place_date, const char *position, const char *name,
+                   const char *rank_nip)
+{
+	struct doc_block *k = add(d, DOC_SIGNATURE);
+
+	/* Fixed slots so renderers know which line is which. */
+	k->lines[0] = xstrdup(place_date != NULL ? place_date : "");
+	k->lines[1] = xstrdup(position != NULL ? position : "");
+	k->lines[2] = xstrdup(name != NULL ? name : "");
+	k->lines[3] = xstrdup(rank_nip != NULL ? rank_nip : "");
+	k->nlines = 4;
+}
