@@ -1,0 +1,415 @@
+/* doc_html: see doc_html.h. Output is written with stdio as it is built;
+ * write errors are collected by the stream and checked once at the end. */
+#include "doc_html.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+/* Printable on A4 with 2 cm margins; serif like the paper letter. The kop
+ * surat rule is a thick line over a thin one. */
+static const char css[] =
+    "@page { size: A4; margin: 2cm; }\n"
+    "html { background: #fff; color: #000; }\n"
+    "body { font-family: \"Times New Roman\", Times, \"Liberation Serif\", \"DejaVu Serif\", "
+    "serif;\n"
+    "  font-size: 12pt; line-height: 1.5; max-width: 17cm; margin: 0 auto; padding: 1cm 0; }\n"
+    "@media print { body { max-width: none; padding: 0; } }\n"
+    ".letterhead { position: relative; text-align: center; line-height: 1.25;\n"
+    "  padding: 0 0 6pt; margin: 0 0 18pt; border-bottom: 3px solid #000; }\n"
+    ".letterhead::after { content: \"\"; position: absolute; left: 0; right: 0; bottom: -6px;\n"
+    "  border-bottom: 1px solid #000; }\n"
+    ".letterhead.has-logo { min-height: 2.4cm; padding: 0 2.8cm 6pt; display: flex;\n"
+    "  flex-direction: column; justify-content: center; }\n"
+    ".letterhead .logo { position: absolute; left: 0; top: 0; height: 2.4cm; width: auto;\n"
+    "  max-width: 2.6cm; object-fit: contain; }\n"
+    ".letterhead p { margin: 0; text-align: center; }\n"
+    ".letterhead .government { font-size: 14pt; font-weight: bold; }\n"
+    ".letterhead .agency { font-size: 16pt; font-weight: bold; }\n"
+    ".letterhead .address { font-size: 10pt; }\n"
+    "h1 { font-size: 12pt; font-weight: bold; text-align: center; margin: 12pt 0; }\n"
+    "h2 { font-size: 12pt; font-weight: bold; margin: 12pt 0 6pt; break-after: avoid;\n"
+    "  page-break-after: avoid; }\n"
+    "p { margin: 0 0 6pt; text-align: justify; }\n"
+    "ol, ul { margin: 0 0 6pt; padding-left: 2em; }\n"
+    "li { text-align: justify; margin: 0 0 3pt; }\n"
+    ".signature { margin: 24pt 0 0 50%; width: 50%; text-align: center; break-inside: avoid;\n"
+    "  page-break-inside: avoid; }\n"
+    ".signature p { margin: 0; text-align: center; white-space: pre-line; }\n"
+    ".signature .sign-space { height: 2.5cm; }\n"
+    ".signature .name { text-decoration: underline; }\n";
+
+/* Bytes escaped or dropped: the HTML specials, then the C0 controls other
+ * than tab, line feed and carriage return, and DEL (never valid in HTML). */
+static const char special[] = "&<>\"'"
+			      "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+			      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+			      "\x7f";
+
+static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+#define CHECK_MARK "\xe2\x9c\x93 " /* U+2713 and a space */
+
+/* Write s HTML-escaped (text and attribute values alike); NULL is "". */
+static void put_esc(FILE *out, const char *s)
+{
+	if (s == NULL)
+		return;
+	for (;;) {
+		size_t n = strcspn(s, special);
+
+		fwrite(s, 1, n, out);
+		s += n;
+		switch (*s) {
+		case '\0':
+			return;
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default: /* a control character: dropped */
+			break;
+		}
+		s++;
+	}
+}
+
+static void put_base64(FILE *out, const unsigned char *p, size_t n)
+{
+	static const char tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char buf[4096];
+	size_t i, used = 0;
+	unsigned long v;
+
+	for (i = 0; i + 3 <= n; i += 3) {
+		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8 | p[i + 2];
+		buf[used++] = tab[v >> 18 & 63];
+		buf[used++] = tab[v >> 12 & 63];
+		buf[used++] = tab[v >> 6 & 63];
+		buf[used++] = tab[v & 63];
+		if (used == sizeof(buf)) {
+			fwrite(buf, 1, used, out);
+			used = 0;
+		}
+	}
+	if (n - i > 0) {
+		v = (unsigned long)p[i] << 16;
+		if (n - i == 2)
+			v |= (unsigned long)p[i + 1] << 8;
+		buf[used++] = tab[v >> 18 & 63];
+		buf[used++] = tab[v >> 12 & 63];
+		buf[used++] = n - i == 2 ? tab[v >> 6 & 63] : '=';
+		buf[used++] = '=';
+	}
+	fwrite(buf, 1, used, out);
+}
+
+/* Read the logo at path into *data (caller frees) after checking its size
+ * and PNG signature. */
+static int logo_load(const char *path, unsigned char **data, size_t *len, struct ikm_err *err)
+{
+	unsigned char *buf = NULL;
+	struct stat st;
+	FILE *f;
+	size_t n;
+
+	*data = NULL;
+	*len = 0;
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return err_set(err, IKM_EIO, "%s: logo tidak dapat dibuka / cannot open logo: %s",
+		               path, strerror(errno));
+	if (fstat(fileno(f), &st) != 0) {
+		err_set(err, IKM_EIO, "%s: logo tidak dapat dibaca / cannot read logo: %s", path,
+		        strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		err_set(err, IKM_EDATA, "%s: logo bukan berkas biasa / logo is not a regular file",
+		        path);
+		goto fail;
+	}
+	if (st.st_size > DOC_HTML_LOGO_MAX)
+		goto too_big;
+	buf = xmalloc(DOC_HTML_LOGO_MAX + 1);
+	n = fread(buf, 1, DOC_HTML_LOGO_MAX + 1, f);
+	if (ferror(f)) {
+		err_set(err, IKM_EIO, "%s: logo tidak dapat dibaca / cannot read logo: %s", path,
+		        strerror(errno));
+		goto fail;
+	}
+	if (n > DOC_HTML_LOGO_MAX)
+		goto too_big; /* the file grew after fstat */
+	/* Signature, then the first chunk must be IHDR. */
+	if (n < 16 || memcmp(buf, png_sig, sizeof(png_sig)) != 0 ||
+	    memcmp(buf + 12, "IHDR", 4) != 0) {
+		err_set(err, IKM_EDATA, "%s: logo bukan berkas PNG / logo is not a PNG file", path);
+		goto fail;
+	}
+	fclose(f);
+	*data = buf;
+	*len = n;
+	return 0;
+too_big:
+	err_set(
+	    err, IKM_ELIMIT,
+	    "%s: logo lebih besar dari batas %d byte (1 MiB) / logo larger than the 1 MiB limit",
+	    path, DOC_HTML_LOGO_MAX);
+fail:
+	free(buf);
+	fclose(f);
+	return -1;
+}
+
+static void put_runs(FILE *out, const struct doc_para *p)
+{
+	for (int i = 0; i < p->nruns; i++) {
+		const struct doc_run *r = &p->runs[i];
+
+		if (r->text == NULL || r->text[0] == '\0')
+			continue;
+		if (r->bold)
+			fputs("<strong>", out);
+		put_esc(out, r->text);
+		if (r->bold)
+			fputs("</strong>", out);
+	}
+}
+
+static int put_letterhead(FILE *out, const struct doc_block *k, struct ikm_err *err)
+{
+	static const char *const cls[3] = {"government", "agency", "address"};
+	unsigned char *logo = NULL;
+	size_t len = 0;
+
+	if (k->logo != NULL && logo_load(k->logo, &logo, &len, err) != 0)
+		return -1;
+	fputs(logo != NULL ? "<header class=\"letterhead has-logo\">\n"
+	                   : "<header class=\"letterhead\">\n",
+	      out);
+	if (logo != NULL) {
+		/* Alt text names whose logo it is: the government, else the agency. */
+		const char *owner = k->nlines > 0 && k->lines[0][0] != '\0' ? k->lines[0]
+		                    : k->nlines > 1                         ? k->lines[1]
+		                                                            : "";
+
+		fputs("<img class=\"logo\" alt=\"Logo", out);
+		if (owner[0] != '\0') {
+			fputc(' ', out);
+			put_esc(out, owner);
+		}
+		fputs("\" src=\"data:image/png;base64,", out);
+		put_base64(out, logo, len);
+		fputs("\">\n", out);
+		free(logo);
+	}
+	for (int i = 0; i < k->nlines; i++) {
+		if (k->lines[i] == NULL || k->lines[i][0] == '\0')
+			continue;
+		fprintf(out, "<p class=\"%s\">", cls[i < 2 ? i : 2]);
+		put_esc(out, k->lines[i]);
+		fputs("</p>\n", out);
+	}
+	fputs("</header>\n", out);
+	return 0;
+}
+
+/* Place and date, position, room to sign, name (bold, underlined),
+ * rank/NIP; empty parts are left out, the room to sign never is. */
+static void put_signature(FILE *out, const struct doc_block *k)
+{
+	static const char *const cls[4] = {"place-date", "position", "name", "nip"};
+
+	fputs("<footer class=\"signature\">\n", out);
+	for (int i = 0; i < 4; i++) {
+		const char *s = i < k->nlines ? k->lines[i] : NULL;
+
+		if (i == 2)
+			fputs("<div class=\"sign-space\" aria-hidden=\"true\"></div>\n", out);
+		if (s == NULL || s[0] == '\0')
+			continue;
+		fprintf(out, "<p class=\"%s\">%s", cls[i], i == 2 ? "<strong>" : "");
+		put_esc(out, s);
+		fprintf(out, "%s</p>\n", i == 2 ? "</strong>" : "");
+	}
+	fputs("</footer>\n", out);
+}
+
+static void put_list(FILE *out, const struct doc_block *k)
+{
+	int lettered = k->style == DOC_LIST_LETTERED;
+
+	if (k->nitems == 0)
+		return;
+	fputs(lettered ? "<ol type=\"a\">\n" : "<ul>\n", out);
+	for (int i = 0; i < k->nitems; i++) {
+		fputs("<li>", out);
+		put_runs(out, &k->items[i]);
+		fputs("</li>\n", out);
+	}
+	fputs(lettered ? "</ol>\n" : "</ul>\n", out);
+}
+
+/* The <title>: the document title, else the first title block. */
+static const char *page_title(const struct doc *d)
+{
+	if (d->title != NULL && d->title[0] != '\0')
+		return d->title;
+	for (int b = 0; b < d->nblocks; b++)
+		if (d->blocks[b].kind == DOC_TITLE && d->blocks[b].text != NULL &&
+		    d->blocks[b].text[0] != '\0')
+			return d->blocks[b].text;
+	return "Dokumen";
+}
+
+/* Write the whole document; write errors are left on the stream. */
+static int render(const struct doc *d, FILE *out, struct ikm_err *err)
+{
+	int in_section = 0, nsection = 0;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	      out);
+	put_esc(out, page_title(d));
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<article>\n", css);
+	for (int b = 0; b < d->nblocks; b++) {
+		const struct doc_block *k = &d->blocks[b];
+
+		/* A heading opens a section that runs to the next heading or
+		 * to a block of the letter itself (letterhead, title, signature). */
+		if (in_section && k->kind != DOC_PARA && k->kind != DOC_LIST) {
+			fputs("</section>\n", out);
+			in_section = 0;
+		}
+		switch (k->kind) {
+		case DOC_LETTERHEAD:
+			if (put_letterhead(out, k, err) != 0)
+				return -1;
+			break;
+		case DOC_TITLE:
+			fputs("<h1>", out);
+			put_esc(out, k->text);
+			fputs("</h1>\n", out);
+			break;
+		case DOC_HEADING:
+			nsection++;
+			in_section = 1;
+			fprintf(out, "<section aria-labelledby=\"s%d\">\n<h2 id=\"s%d\">", nsection,
+			        nsection);
+			if (k->mark)
+				fputs("<span class=\"mark\" aria-hidden=\"true\">" CHECK_MARK
+				      "</span>",
+				      out);
+			put_esc(out, k->text);
+			fputs("</h2>\n", out);
+			break;
+		case DOC_PARA:
+			fputs("<p>", out);
+			put_runs(out, &k->para);
+			fputs("</p>\n", out);
+			break;
+		case DOC_LIST:
+			put_list(out, k);
+			break;
+		case DOC_SIGNATURE:
+			put_signature(out, k);
+			break;
+		}
+	}
+	if (in_section)
+		fputs("</section>\n", out);
+	fputs("</article>\n</main>\n</body>\n</html>\n", out);
+	return 0;
+}
+
+/* Flush out and report a write error it saw; 0 or an errno (EIO when the
+ * stream only has its error flag). */
+static int flush_error(FILE *out)
+{
+	if (fflush(out) != 0)
+		return errno != 0 ? errno : EIO;
+	return ferror(out) ? EIO : 0;
+}
+
+int doc_html_write(const struct doc *d, FILE *out, struct ikm_err *err)
+{
+	int e;
+
+	if (render(d, out, err) != 0)
+		return -1;
+	e = flush_error(out);
+	if (e != 0)
+		return err_set(err, IKM_EIO, "gagal menulis HTML / cannot write HTML: %s",
+		               strerror(e));
+	return 0;
+}
+
+int doc_html_save(const struct doc *d, const char *path, struct ikm_err *err)
+{
+	size_t n = strlen(path);
+	char *tmp = xmalloc(n + sizeof(".tmp"));
+	FILE *f = NULL;
+	int fd, e;
+
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".tmp", sizeof(".tmp"));
+	/* O_NOFOLLOW: never write through a symlink planted at path.tmp. */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		err_set(err, IKM_EIO, "%s: tidak dapat ditulis / cannot write: %s", path,
+		        strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	f = fdopen(fd, "w");
+	if (f == NULL) {
+		err_set(err, IKM_EIO, "%s: tidak dapat ditulis / cannot write: %s", path,
+		        strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	if (render(d, f, err) != 0) {
+		err_prefix(err, "%s: ", path);
+		goto fail;
+	}
+	e = flush_error(f);
+	if (e == 0 && fsync(fileno(f)) != 0)
+		e = errno;
+	if (fclose(f) != 0 && e == 0)
+		e = errno;
+	f = NULL;
+	if (e != 0) {
+		err_set(err, IKM_EIO, "%s: gagal menulis / write failed: %s", path, strerror(e));
+		goto fail;
+	}
+	if (rename(tmp, path) != 0) {
+		err_set(err, IKM_EIO, "%s: tidak dapat diganti / cannot replace: %s", path,
+		        strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (f != NULL)
+		fclose(f);
+	remove(tmp);
+	free(tmp);
+	return -1;
+}
