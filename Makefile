@@ -82,6 +82,11 @@ valgrind: $(BUILD)/ikm $(TEST_BIN)
 
 check:
 	@scripts/check-source
+	@scripts/embed-catalog --check
+
+# The default recommendation catalog is embedded in the binary.
+src/report/catalog_data.c: share/rekomendasi.ini scripts/embed-catalog
+	scripts/embed-catalog share/rekomendasi.ini $@
 
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h tests/*.c tests/*.h fuzz/*.c)

@@ -8,6 +8,8 @@ build=${1:?usage: tests/run.sh BUILD_DIR}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 export IKM="$top/$build/ikm" IKM_TOP="$top"
+# Library caches (fontconfig, pango) are not leaks of ours.
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 passed=0
 failed=0
 log=$(mktemp)
@@ -35,7 +37,7 @@ run_one() { # name, command...
 
 vg=""
 if [ "${VALGRIND:-0}" = 1 ]; then
-	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$top/tests/valgrind.supp"
 fi
 export VALGRIND_CMD="$vg"
 for t in "$build"/tests/test_*; do

@@ -17,6 +17,9 @@ static void usage(FILE *out)
 	      "                      [--elements SPEC] [--legacy-weight W] [--skip-invalid]\n"
 	      "      Hitung NRR per unsur, IKM, mutu, kinerja, selang kepercayaan 95%,\n"
 	      "      kecukupan sampel dan prioritas dari berkas CSV/XLSX.\n"
+	      "  ikm report FILE... --kind rekomendasi -o SURAT.pdf|.html [--profile KANTOR.ini]\n"
+	      "                     [--period TEKS] [--date YYYY-MM-DD]\n"
+	      "      Surat Rekomendasi dan Tindak Lanjut dari data survei.\n"
 	      "  ikm sample N\n"
 	      "      Sampel minimum Krejcie-Morgan untuk populasi N.\n"
 	      "  ikm --version | --help\n"
@@ -46,6 +49,8 @@ int main(int argc, char **argv)
 		return cmd_compute(argc - 1, argv + 1);
 	if (strcmp(cmd, "sample") == 0)
 		return cmd_sample(argc - 1, argv + 1);
+	if (strcmp(cmd, "report") == 0)
+		return cmd_report(argc - 1, argv + 1);
 	fprintf(stderr,
 	        "ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
 	        cmd, cmd);

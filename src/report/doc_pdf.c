@@ -185,8 +185,9 @@ static void list(struct pdf *p, const struct doc_block *k)
 	for (int i = 0; i < k->nitems; i++) {
 		char label[16];
 		char *m = para_markup(&k->items[i]);
+		/* Items are narrow: ragged right reads better than wide gaps. */
 		PangoLayout *l =
-		    layout_new(p, m, BODY_SIZE, 0, TEXT_W - LIST_INDENT, PANGO_ALIGN_LEFT, 1);
+		    layout_new(p, m, BODY_SIZE, 0, TEXT_W - LIST_INDENT, PANGO_ALIGN_LEFT, 0);
 		PangoLayout *lab;
 		PangoRectangle first;
 		double y0;

@@ -1,0 +1,211 @@
+/* report_cmd: `ikm report FILE... --kind K -o OUT` — the documents an
+ * office issues, from the same analysis `ikm compute` prints. The format
+ * follows the output's extension. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "analysis.h"
+#include "catalog.h"
+#include "cli.h"
+#include "doc_html.h"
+#include "doc_pdf.h"
+#include "idfmt.h"
+#include "letter.h"
+#include "profile.h"
+
+static void usage(FILE *out)
+{
+	fputs("Penggunaan / usage: ikm report FILE... --kind JENIS -o KELUARAN [opsi]\n"
+	      "\n"
+	      "Menulis dokumen dari data survei (angka sama dengan ikm compute).\n"
+	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan)\n"
+	      "  -o, --output BERKAS  .pdf atau .html (format mengikuti ekstensi)\n"
+	      "  --profile BERKAS     profil kantor (kop surat, penandatangan), INI;\n"
+	      "                       contoh: examples/mojokerto.ini, examples/office.ini\n"
+	      "  --period TEKS        periode, mis. \"Semester I 2022\"\n"
+	      "  --date YYYY-MM-DD    tanggal surat (bawaan: hari ini)\n"
+	      "  --catalog BERKAS     katalog rekomendasi dan tindak lanjut kantor sendiri\n"
+	      "                       (format share/rekomendasi.ini; bawaan: katalog bawaan)\n",
+	      out);
+	fputs(data_opts_help, out);
+	fputs("  --help               bantuan ini\n", out);
+}
+
+enum format { FMT_NONE, FMT_PDF, FMT_HTML };
+
+static enum format format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL)
+		return FMT_NONE;
+	if (strcasecmp(dot, ".pdf") == 0)
+		return FMT_PDF;
+	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+		return FMT_HTML;
+	return FMT_NONE;
+}
+
+/* "Mojokerto, 23 November 2026" from --date (or today) and the city. */
+static int date_line(char *buf, size_t size, const char *city, const char *date)
+{
+	int y, m, d;
+	char when[64], extra;
+
+	if (date != NULL) {
+		if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 ||
+		    d < 1 || d > 31)
+			return -1;
+	} else {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		y = tm.tm_year + 1900;
+		m = tm.tm_mon + 1;
+		d = tm.tm_mday;
+	}
+	idfmt_date(when, sizeof(when), y, m, d);
+	snprintf(buf, size, "%s%s%s", city, city[0] ? ", " : "", when);
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"kind", required_argument, NULL, 'k'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"profile", required_argument, NULL, 'P'},
+	    {"period", required_argument, NULL, 'p'},
+	    {"date", required_argument, NULL, 'D'},
+	    {"catalog", required_argument, NULL, 'C'},
+	    {"help", no_argument, NULL, 'h'},
+	    DATA_LONGOPTS,
+	    {NULL, 0, NULL, 0},
+	};
+	const char *kind = "rekomendasi", *output = NULL, *profile_path = NULL;
+	const char *period = "", *date = NULL, *catalog_path = NULL;
+	struct data_opts dopts;
+	struct analysis an = {0};
+	struct profile prof;
+	struct catalog *cat = NULL;
+	struct doc *doc = NULL;
+	struct ikm_err err = {0};
+	char place_date[512];
+	enum format fmt;
+	int c, rc = CLI_EXIT_OK;
+
+	data_opts_init(&dopts);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		int h = data_opts_handle(&dopts, c, optarg);
+
+		if (h < 0)
+			return CLI_EXIT_USAGE;
+		if (h > 0)
+			continue;
+		switch (c) {
+		case 'k':
+			kind = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'P':
+			profile_path = optarg;
+			break;
+		case 'p':
+			period = optarg;
+			break;
+		case 'D':
+			date = optarg;
+			break;
+		case 'C':
+			catalog_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_EXIT_OK;
+		default:
+			fprintf(stderr,
+			        "ikm: opsi tidak dikenal atau tanpa nilai: %s / bad option\n",
+			        argv[optind - 1]);
+			usage(stderr);
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (strcmp(kind, "rekomendasi") != 0) {
+		fprintf(stderr,
+		        "ikm report: jenis dokumen \"%s\" belum tersedia; yang tersedia: "
+		        "rekomendasi / document kind not available yet\n",
+		        kind);
+		return CLI_EXIT_USAGE;
+	}
+	if (output == NULL || (fmt = format_of(output)) == FMT_NONE) {
+		fprintf(stderr, "ikm report: sebutkan -o BERKAS.pdf atau BERKAS.html / give -o "
+		                "OUT.pdf or OUT.html\n");
+		return CLI_EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "ikm report: sebutkan berkas data / no data file given\n");
+		return CLI_EXIT_USAGE;
+	}
+	profile_default(&prof);
+	if (profile_path != NULL && profile_load(profile_path, &prof, &err) < 0)
+		goto fail;
+	if (date_line(place_date, sizeof(place_date), prof.kota, date) < 0) {
+		fprintf(stderr,
+		        "ikm report: --date \"%s\" tidak sah; tulis YYYY-MM-DD / --date must "
+		        "be YYYY-MM-DD\n",
+		        date);
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
+	if (dopts.population == 0 && prof.populasi > 0)
+		dopts.population = prof.populasi;
+	if ((catalog_path != NULL ? catalog_load_file(catalog_path, &cat, &err)
+	                          : catalog_load_default(&cat, &err)) < 0)
+		goto fail;
+	if (analysis_run(&an, &dopts, argv + optind, argc - optind, &err) < 0)
+		goto fail;
+	{
+		char phone[600], web[600], rank_nip[600];
+		struct letter_info li = {0};
+
+		profile_phone_line(&prof, phone, sizeof(phone));
+		profile_web_line(&prof, web, sizeof(web));
+		snprintf(rank_nip, sizeof(rank_nip), "%s%s%s%s", prof.pangkat,
+		         prof.pangkat[0] && prof.nip[0] ? "\n" : "", prof.nip[0] ? "NIP. " : "",
+		         prof.nip);
+		li.government = prof.pemerintah;
+		li.agency = prof.instansi;
+		li.lines[0] = prof.alamat;
+		li.lines[1] = phone;
+		li.lines[2] = web;
+		li.logo = prof.logo[0] ? prof.logo : NULL;
+		li.unit = prof.unit;
+		li.period = period;
+		li.place_date = place_date;
+		li.position = prof.jabatan;
+		li.name = prof.nama;
+		li.rank_nip = rank_nip;
+		li.legacy = an.in.method != INSTR_METHOD_STANDARD;
+		doc = letter_build(&li, &an.in, &an.res, cat);
+	}
+	if ((fmt == FMT_PDF ? doc_pdf_save(doc, output, &err) : doc_html_save(doc, output, &err)) <
+	    0)
+		goto fail;
+	fprintf(stderr, "ikm: %s ditulis / written\n", output);
+	goto out;
+fail:
+	rc = cli_fail(&err);
+out:
+	doc_free(doc);
+	catalog_free(cat);
+	analysis_free(&an);
+	return rc;
+}

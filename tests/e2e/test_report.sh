@@ -1,0 +1,79 @@
+#!/bin/sh
+# End-to-end tests of `ikm report --kind rekomendasi`: the letter of the
+# seed document from the demo data, as PDF (text checked with pdftotext)
+# and HTML, with the example office profile; options and errors.
+. "$IKM_TOP/tests/e2e/lib.sh"
+DEMO="$IKM_TOP/examples/mojokerto-2022-s1-demo.csv"
+PROFILE="$IKM_TOP/examples/mojokerto.ini"
+
+run report "$DEMO" --profile "$PROFILE" --period "Semester I 2022" --date 2022-07-15 \
+	-o "$T/surat.pdf"
+expect_rc "letter PDF: exit 0" 0
+pdftotext -layout "$T/surat.pdf" "$T/surat.txt" 2>/dev/null
+# pdftotext breaks lines: compare on text with line breaks folded.
+tr -s ' \n' '  ' <"$T/surat.txt" >"$T/flat.txt"
+out=$(cat "$T/flat.txt")
+expect_out "letterhead: government" "PEMERINTAH KOTA MOJOKERTO"
+expect_out "letterhead: agency" "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
+expect_out "letterhead: contact line" "Telp./Fax. (0321) 395820"
+expect_out "title names the period" "MASYARAKAT SEMESTER I 2022"
+expect_out "result: IKM 96,89" "adalah 96,89 dengan mutu pelayanan A dan kinerja unit pelayanan SANGAT BAIK"
+expect_out "weak: Perilaku Pelaksana 3,84" "Perilaku Pelaksana dengan nilai 3,84"
+expect_out "weak: Penanganan Pengaduan 3,86" "Penanganan Pengaduan, Saran dan Masukan dengan nilai 3,86"
+if grep -q "Persyaratan dengan nilai\|Biaya/Tarif dengan nilai\|Sarana dan Prasarana dengan nilai" "$T/flat.txt"; then
+	not_ok "only the weak elements are named" "$(cat "$T/flat.txt")"
+else
+	ok "only the weak elements are named"
+fi
+expect_out "REKOMENDASI heading" "✓ REKOMENDASI"
+expect_out "TINDAK LANJUT heading" "✓ TINDAK LANJUT"
+expect_out "lettered items" "a. "
+expect_out "the general recommendation" "Survei Kepuasan Masyarakat perlu terus dilaksanakan"
+expect_out "date line in Indonesian" "Mojokerto, 15 Juli 2022"
+expect_out "signatory" "Nama Kepala Dinas"
+pages=$(pdfinfo "$T/surat.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+if [ "${pages:-0}" -ge 1 ] && [ "${pages:-0}" -le 3 ]; then ok "letter fits 1-3 pages ($pages)"; else not_ok "letter pages" "$pages"; fi
+if pdfinfo "$T/surat.pdf" | grep -q "595.276 x 841.89 pts (A4)"; then ok "A4 pages"; else not_ok "A4 pages"; fi
+
+run report "$DEMO" --profile "$PROFILE" --period "Semester I 2022" --date 2022-07-15 \
+	-o "$T/surat.html"
+expect_rc "letter HTML: exit 0" 0
+out=$(cat "$T/surat.html")
+expect_out "HTML: IKM" "96,89"
+expect_out "HTML: weak element" "Perilaku Pelaksana"
+expect_out "HTML: lettered list" "<ol type=\"a\">"
+if python3 -c "
+import html.parser, sys
+class P(html.parser.HTMLParser):
+    pass
+P().feed(open(sys.argv[1], encoding='utf-8').read())" "$T/surat.html"; then ok "HTML parses"; else not_ok "HTML parses"; fi
+
+# Without a profile the letter still comes out (no letterhead text).
+run report "$DEMO" -o "$T/plain.pdf" --date 2026-11-23
+expect_rc "no profile: exit 0" 0
+
+# The office's own catalog replaces the shipped items.
+printf '[perilaku]\nrekomendasi = Pelatihan keramahan khusus untuk petugas loket;\n' >"$T/katalog.ini"
+run report "$DEMO" --catalog "$T/katalog.ini" -o "$T/own.html" --date 2026-11-23
+expect_rc "own catalog: exit 0" 0
+out=$(cat "$T/own.html")
+expect_out "own catalog item used" "<li>Pelatihan keramahan khusus untuk petugas loket;</li>"
+if grep -q "letterhead\">" "$T/own.html"; then not_ok "no profile: no empty letterhead"; else ok "no profile: no empty letterhead"; fi
+
+# Errors.
+run report "$DEMO" --kind laporan -o "$T/x.pdf"
+expect_rc "kind not yet available: usage error" 2
+expect_err "kind not yet available explained" "belum tersedia"
+run report "$DEMO" -o "$T/x.docx"
+expect_rc "unknown output format: usage error" 2
+run report "$DEMO" -o "$T/x.pdf" --date 2022-13-01
+expect_rc "bad date: usage error" 2
+printf '[kop]\npemerintah = X\nalamt = salah ketik\n' >"$T/typo.ini"
+run report "$DEMO" --profile "$T/typo.ini" -o "$T/x.pdf"
+expect_rc "profile typo: data error" 1
+expect_err "profile typo names the key" "alamt"
+run report "$DEMO" -o "/nonexistent-dir/x.pdf"
+expect_rc "unwritable output: data error" 1
+expect_err "unwritable output named" "/nonexistent-dir/x.pdf"
+
+done_testing
