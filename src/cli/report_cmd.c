@@ -14,6 +14,7 @@
 #include "doc_pdf.h"
 #include "idfmt.h"
 #include "letter.h"
+#include "olahdata.h"
 #include "profile.h"
 
 static void usage(FILE *out)
@@ -21,8 +22,9 @@ static void usage(FILE *out)
 	fputs("Penggunaan / usage: ikm report FILE... --kind JENIS -o KELUARAN [opsi]\n"
 	      "\n"
 	      "Menulis dokumen dari data survei (angka sama dengan ikm compute).\n"
-	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan)\n"
-	      "  -o, --output BERKAS  .pdf atau .html (format mengikuti ekstensi)\n"
+	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan), .pdf/.html\n"
+	      "  --kind olahdata      lembar olah data Excel dengan rumus, .xlsx\n"
+	      "  -o, --output BERKAS  berkas keluaran; format mengikuti ekstensi\n"
 	      "  --profile BERKAS     profil kantor (kop surat, penandatangan), INI;\n"
 	      "                       contoh: examples/mojokerto.ini, examples/office.ini\n"
 	      "  --period TEKS        periode, mis. \"Semester I 2022\"\n"
@@ -34,7 +36,7 @@ static void usage(FILE *out)
 	fputs("  --help               bantuan ini\n", out);
 }
 
-enum format { FMT_NONE, FMT_PDF, FMT_HTML };
+enum format { FMT_NONE, FMT_PDF, FMT_HTML, FMT_XLSX };
 
 static enum format format_of(const char *path)
 {
@@ -46,6 +48,8 @@ static enum format format_of(const char *path)
 		return FMT_PDF;
 	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
 		return FMT_HTML;
+	if (strcasecmp(dot, ".xlsx") == 0)
+		return FMT_XLSX;
 	return FMT_NONE;
 }
 
@@ -138,16 +142,21 @@ int cmd_report(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	if (strcmp(kind, "rekomendasi") != 0) {
+	if (strcmp(kind, "rekomendasi") != 0 && strcmp(kind, "olahdata") != 0) {
 		fprintf(stderr,
 		        "ikm report: jenis dokumen \"%s\" belum tersedia; yang tersedia: "
-		        "rekomendasi / document kind not available yet\n",
+		        "rekomendasi, olahdata / document kind not available yet\n",
 		        kind);
 		return CLI_EXIT_USAGE;
 	}
-	if (output == NULL || (fmt = format_of(output)) == FMT_NONE) {
-		fprintf(stderr, "ikm report: sebutkan -o BERKAS.pdf atau BERKAS.html / give -o "
-		                "OUT.pdf or OUT.html\n");
+	fmt = output != NULL ? format_of(output) : FMT_NONE;
+	if (strcmp(kind, "olahdata") == 0 ? fmt != FMT_XLSX : (fmt != FMT_PDF && fmt != FMT_HTML)) {
+		fprintf(stderr,
+		        "ikm report: --kind %s ditulis ke -o %s / --kind %s is written to "
+		        "%s\n",
+		        kind,
+		        strcmp(kind, "olahdata") == 0 ? "BERKAS.xlsx" : "BERKAS.pdf atau .html",
+		        kind, strcmp(kind, "olahdata") == 0 ? "OUT.xlsx" : "OUT.pdf or OUT.html");
 		return CLI_EXIT_USAGE;
 	}
 	if (optind >= argc) {
@@ -172,6 +181,13 @@ int cmd_report(int argc, char **argv)
 		goto fail;
 	if (analysis_run(&an, &dopts, argv + optind, argc - optind, &err) < 0)
 		goto fail;
+	if (fmt == FMT_XLSX) {
+		if (olahdata_save(output, argv + optind, argc - optind, &an.in, &an.res,
+		                  &dopts.load, period, &err) < 0)
+			goto fail;
+		fprintf(stderr, "ikm: %s ditulis / written\n", output);
+		goto out;
+	}
 	{
 		char phone[600], web[600], rank_nip[600];
 		struct letter_info li = {0};

@@ -60,9 +60,10 @@ static int blank_row(const struct table_row *row)
 struct rows_out {
 	struct score_acc *acc;
 	struct quality_tally *q;
-	uint64_t rows;            /* data rows (blank rows not counted) */
-	uint64_t skipped;         /* rows skipped as invalid */
-	struct load_report *msgs; /* skip messages (sequential reads only) */
+	uint64_t rows;                /* data rows (blank rows not counted) */
+	uint64_t skipped;             /* rows skipped as invalid */
+	struct load_report *msgs;     /* skip messages (sequential reads only) */
+	const struct load_opts *opts; /* for the row visitor, or NULL */
 };
 
 static int blank_char(char c)
@@ -168,6 +169,12 @@ counted:
 			score_acc_add_packed(o->acc, key);
 		else
 			score_acc_add(o->acc, vals);
+		if (o->opts != NULL && o->opts->visit != NULL) {
+			if (packed)
+				for (int j = 0; j < k; j++)
+					vals[j] = (uint8_t)((key >> (3 * j)) & 7);
+			o->opts->visit(o->opts->visit_user, fi, row.line, vals, k);
+		}
 	}
 	return rc < 0 ? -1 : 0;
 }
@@ -194,7 +201,7 @@ static void *part_run(void *arg)
 {
 	struct part *p = arg;
 	struct table *t = NULL;
-	struct rows_out o = {p->acc, &p->q, 0, 0, NULL};
+	struct rows_out o = {p->acc, &p->q, 0, 0, NULL, NULL};
 
 	p->rc = table_open_csv_range(p->fd, p->path, p->start, p->end, p->delim, &t, &p->err);
 	if (p->rc == 0)
@@ -252,7 +259,7 @@ static int load_parallel(struct table *t, const char *path, int fi, const struct
 		nparts = LOAD_MAX_THREADS;
 	if ((size_t)nparts * per_part > LOAD_PARALLEL_MEMORY)
 		nparts = (int)(LOAD_PARALLEL_MEMORY / per_part);
-	if (nparts < 2 || opts->skip_invalid ||
+	if (nparts < 2 || opts->skip_invalid || opts->visit != NULL ||
 	    table_csv_position(t, &fd, &off, &line, &delim, &size) < 0 ||
 	    size - off < opts->parallel_min_bytes || size <= off)
 		return 0;
@@ -341,7 +348,7 @@ static int load_one(const char *path, int fi, struct instrument *in, const struc
 	if (*acc == NULL)
 		*acc = score_acc_new(in->k);
 	if (!load_parallel(t, path, fi, &info->map, in, opts, *acc, rep, info)) {
-		struct rows_out o = {*acc, &rep->quality, 0, 0, rep};
+		struct rows_out o = {*acc, &rep->quality, 0, 0, rep, opts};
 
 		info->parts = 1;
 		rc = process_rows(t, path, fi, &info->map, in, opts->skip_invalid,

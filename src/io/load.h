@@ -27,6 +27,11 @@ struct load_opts {
 	int threads;                /* parts of a large regular CSV file read at once (<= 1: one) */
 	int64_t parallel_min_bytes; /* files with fewer data bytes: one part */
 	int no_run_path;            /* tests: read every row the general way */
+	/* When set, called in file order for every counted respondent row
+	 * (not blank rows, not rows skipped as invalid) with its answers
+	 * vals[0..k) in 0..4; the read is then sequential. */
+	void (*visit)(void *user, int file, uint64_t line, const uint8_t *vals, int k);
+	void *visit_user;
 };
 
 struct load_file_info {

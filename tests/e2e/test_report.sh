@@ -60,6 +60,24 @@ out=$(cat "$T/own.html")
 expect_out "own catalog item used" "<li>Pelatihan keramahan khusus untuk petugas loket;</li>"
 if grep -q "letterhead\">" "$T/own.html"; then not_ok "no profile: no empty letterhead"; else ok "no profile: no empty letterhead"; fi
 
+# The processing workbook: live formulas whose recalculation (an
+# independent evaluator, tests/e2e/xlsx_recalc.py) gives ikm compute's numbers.
+run report "$DEMO" --kind olahdata --period "Semester I 2022" -o "$T/olah.xlsx"
+expect_rc "olahdata: exit 0" 0
+python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" "$T/olah.xlsx" >"$T/recalc.json"
+out=$(cat "$T/recalc.json")
+expect_json "olahdata: every cached value equals its recalculation" "all((str(v['value']) == v['cached']) if isinstance(v['value'], str) else abs(v['value'] - float(v['cached'])) < 1e-9 for v in d.values())"
+expect_json "olahdata: IKM 96,89 A Sangat Baik from the formulas" "[v['value'] for v in d.values() if v['formula'].startswith('ROUND(')] == [96.89] and 'A' in [v['value'] for v in d.values()] and 'Sangat Baik' in [v['value'] for v in d.values()]"
+expect_json "olahdata: weights are exactly 1/9, not 0,11" "sum(1 for v in d.values() if v['formula'] == '1/9') == 9"
+expect_json "olahdata: NRR U7 3,84 and U9 3,86" "abs([v['value'] for k, v in d.items() if k == 'I258'][0] - 3.84) < 1e-12 and abs([v['value'] for k, v in d.items() if k == 'K258'][0] - 3.86) < 1e-12"
+expect_json "olahdata: 250 respondent rows summed" "d['C256']['formula'] == 'SUM(C5:C254)' and d['C257']['value'] == 250"
+run report "$DEMO" --kind olahdata -o "$T/olah.pdf"
+expect_rc "olahdata to .pdf: usage error" 2
+run report "$IKM_TOP/tests/data/missing.csv" --kind olahdata -o "$T/m.xlsx"
+python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" "$T/m.xlsx" >"$T/m.json"
+out=$(cat "$T/m.json")
+expect_json "olahdata: a blank answer is left out of COUNT (NRR U1 = 4 over 2)" "d['C9']['value'] == 8 and d['C10']['value'] == 2 and d['C11']['value'] == 4 and [v['value'] for v in d.values() if v['formula'].startswith('ROUND(')] == [77.78]"
+
 # Errors.
 run report "$DEMO" --kind laporan -o "$T/x.pdf"
 expect_rc "kind not yet available: usage error" 2
