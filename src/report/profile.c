@@ -1,18 +1,14 @@
-/* profile: see profile.h. The file goes through inih's ini_parse_stream with
- * an own line reader, because inih's handler is told no line number and
- * would cut an over-long line instead of refusing it: the reader counts
- * lines, refuses lines over PROFILE_LINE_MAX and notes indented lines, which
- * inih would silently glue to the previous value (we refuse them). */
+/* profile: see profile.h. The file is read through inifile (lines over
+ * PROFILE_LINE_MAX refused, indented lines noted: we refuse them). */
 #include "profile.h"
 
 #include <errno.h>
-#include <stdarg.h>
-#include <ini.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "inifile.h"
 
 enum field_kind { FIELD_TEXT, FIELD_LOGO, FIELD_NUMBER };
 
@@ -60,121 +56,15 @@ static const char *const sections[] = {"kop", "penandatangan", "survei"};
 static const unsigned char png_signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
 struct loader {
-	const char *path;
-	FILE *fp;
-	size_t dirlen; /* bytes of path up to and including its last '/' */
+	struct inifile f; /* f.name is the path */
+	size_t dirlen;    /* bytes of path up to and including its last '/' */
 	struct profile *p;
-	struct ikm_err *err;
-	int lineno;        /* line the reader handed to inih last */
-	int indented;      /* that line begins with a blank */
-	int err_line;      /* line of the error in err, 0 when none */
 	int seen[NFIELDS]; /* line where each field was given, 0 when not yet */
 };
-
-/* libinih in Debian sizes its line buffer by the global ini_max_line
- * (default 200); raise it once so our own limit is the one that applies. */
-static pthread_once_t ini_once = PTHREAD_ONCE_INIT;
-
-static void ini_raise_limit(void)
-{
-	if (ini_max_line < PROFILE_LINE_MAX + 3)
-		ini_max_line = PROFILE_LINE_MAX + 3;
-}
 
 void profile_default(struct profile *p)
 {
 	memset(p, 0, sizeof(*p));
-}
-
-/* Record an error at the current line; returns 0 (inih: handler failed). */
-static int fail_at(struct loader *l, enum ikm_err_kind kind, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail_at(struct loader *l, enum ikm_err_kind kind, const char *fmt, ...)
-{
-	char msg[IKM_ERR_MSG_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (l->err_line == 0) {
-		err_set(l->err, kind, "%s:%d: %s", l->path, l->lineno, msg);
-		l->err_line = l->lineno;
-	}
-	return 0;
-}
-
-/* ini_reader: one physical line into buf (inih's buffer of num bytes). */
-static char *read_line(char *buf, int num, void *stream)
-{
-	struct loader *l = stream;
-	size_t n = 0, cap;
-	int c, over = 0, nul = 0;
-
-	if (l->err_line != 0 || num < 3)
-		return NULL;
-	cap = (size_t)num - 2; /* room for '\n' and the NUL */
-	if (cap > PROFILE_LINE_MAX)
-		cap = PROFILE_LINE_MAX;
-	while ((c = getc(l->fp)) != EOF && c != '\n') {
-		if (c == '\0')
-			nul = 1;
-		if (n < cap)
-			buf[n++] = (char)c;
-		else
-			over = 1;
-	}
-	if (c == EOF && n == 0 && !over && !nul)
-		return NULL;
-	l->lineno++;
-	if (over)
-		fail_at(l, IKM_ELIMIT, "baris lebih dari %zu bita / line longer than %zu bytes",
-		        cap, cap);
-	else if (nul)
-		fail_at(l, IKM_EDATA, "baris berisi byte NUL / line contains a NUL byte");
-	if (l->err_line != 0)
-		n = 0; /* hand inih an empty line; the next call ends the parse */
-	buf[n] = '\n';
-	buf[n + 1] = '\0';
-	l->indented = buf[0] == ' ' || buf[0] == '\t';
-	return buf;
-}
-
-/* 1 when s is valid UTF-8 without control characters. */
-static int text_ok(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	while (*u != '\0') {
-		unsigned long cp, min;
-		int more;
-
-		if (*u < 0x80) {
-			if (*u < 0x20 || *u == 0x7f)
-				return 0;
-			u++;
-			continue;
-		}
-		if (*u >= 0xc2 && *u <= 0xdf) {
-			more = 1, cp = *u & 0x1fu, min = 0x80;
-		} else if ((*u & 0xf0) == 0xe0) {
-			more = 2, cp = *u & 0x0fu, min = 0x800;
-		} else if (*u >= 0xf0 && *u <= 0xf4) {
-			more = 3, cp = *u & 0x07u, min = 0x10000;
-		} else {
-			return 0;
-		}
-		for (int i = 1; i <= more; i++) {
-			if ((u[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (u[i] & 0x3fu);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		u += more + 1;
-	}
-	return 1;
 }
 
 static int find_field(const char *section, const char *key)
@@ -214,21 +104,21 @@ static int unknown_name(struct loader *l, const char *section, const char *key)
 	int s = known_section(section);
 
 	if (section[0] == '\0')
-		return fail_at(l, IKM_EDATA,
-		               "kunci '%.60s' berada di luar bagian; awali dengan [kop], "
-		               "[penandatangan] atau [survei] / key outside any section",
-		               key);
+		return inifile_fail(&l->f, IKM_EDATA,
+		                    "kunci '%.60s' berada di luar bagian; awali dengan [kop], "
+		                    "[penandatangan] atau [survei] / key outside any section",
+		                    key);
 	if (s < 0)
-		return fail_at(l, IKM_EDATA,
-		               "bagian [%.60s] tidak dikenal; bagian yang dikenal: [kop], "
-		               "[penandatangan], [survei] / unknown section; known sections: "
-		               "[kop], [penandatangan], [survei]",
-		               section);
+		return inifile_fail(&l->f, IKM_EDATA,
+		                    "bagian [%.60s] tidak dikenal; bagian yang dikenal: [kop], "
+		                    "[penandatangan], [survei] / unknown section; known sections: "
+		                    "[kop], [penandatangan], [survei]",
+		                    section);
 	list_keys(s, known, sizeof(known));
-	return fail_at(l, IKM_EDATA,
-	               "kunci '%.60s' tidak dikenal di bagian [%s]; kunci yang dikenal: %s / "
-	               "unknown key in [%s]; known keys: %s",
-	               key, sections[s], known, sections[s], known);
+	return inifile_fail(&l->f, IKM_EDATA,
+	                    "kunci '%.60s' tidak dikenal di bagian [%s]; kunci yang dikenal: %s / "
+	                    "unknown key in [%s]; known keys: %s",
+	                    key, sections[s], known, sections[s], known);
 }
 
 static int set_text(struct loader *l, const struct field *f, const char *value)
@@ -236,14 +126,15 @@ static int set_text(struct loader *l, const struct field *f, const char *value)
 	char *dst = (char *)l->p + f->off;
 	size_t len = strlen(value);
 
-	if (!text_ok(value))
-		return fail_at(l, IKM_EDATA,
-		               "nilai '%s' bukan teks UTF-8 yang sah atau berisi karakter kendali "
-		               "/ value is not valid UTF-8 or holds control characters",
-		               f->key);
+	if (!inifile_text_ok(value))
+		return inifile_fail(
+		    &l->f, IKM_EDATA,
+		    "nilai '%s' bukan teks UTF-8 yang sah atau berisi karakter kendali "
+		    "/ value is not valid UTF-8 or holds control characters",
+		    f->key);
 	if (len > f->size - 1)
-		return fail_at(
-		    l, IKM_ELIMIT,
+		return inifile_fail(
+		    &l->f, IKM_ELIMIT,
 		    "nilai '%s' di bagian [%s] lebih dari %zu bita / value of '%s' in [%s] "
 		    "is longer than %zu bytes",
 		    f->key, f->section, f->size - 1, f->key, f->section, f->size - 1);
@@ -261,26 +152,27 @@ static int set_logo(struct loader *l, const struct field *f, const char *value)
 
 	if (value[0] == '\0')
 		return 1;
-	if (!text_ok(value))
-		return fail_at(
-		    l, IKM_EDATA,
+	if (!inifile_text_ok(value))
+		return inifile_fail(
+		    &l->f, IKM_EDATA,
 		    "nilai 'logo' bukan teks UTF-8 yang sah / 'logo' is not valid UTF-8");
 	if (prefix + add > f->size - 1)
-		return fail_at(l, IKM_ELIMIT,
-		               "jalur logo lebih dari %zu bita / logo path longer than %zu bytes",
-		               f->size - 1, f->size - 1);
-	memcpy(dst, l->path, prefix);
+		return inifile_fail(
+		    &l->f, IKM_ELIMIT,
+		    "jalur logo lebih dari %zu bita / logo path longer than %zu bytes", f->size - 1,
+		    f->size - 1);
+	memcpy(dst, l->f.name, prefix);
 	memcpy(dst + prefix, value, add + 1);
 	fp = fopen(dst, "rb");
 	if (fp == NULL)
-		return fail_at(l, IKM_EIO,
-		               "logo '%s' tidak dapat dibuka: %s / cannot open the logo", dst,
-		               strerror(errno));
+		return inifile_fail(&l->f, IKM_EIO,
+		                    "logo '%s' tidak dapat dibuka: %s / cannot open the logo", dst,
+		                    strerror(errno));
 	got = fread(head, 1, sizeof(head), fp);
 	fclose(fp);
 	if (got != sizeof(head) || memcmp(head, png_signature, sizeof(head)) != 0)
-		return fail_at(l, IKM_EDATA,
-		               "logo '%s' bukan berkas PNG / the logo is not a PNG file", dst);
+		return inifile_fail(&l->f, IKM_EDATA,
+		                    "logo '%s' bukan berkas PNG / the logo is not a PNG file", dst);
 	return 1;
 }
 
@@ -295,10 +187,11 @@ static int set_number(struct loader *l, const struct field *f, const char *value
 	v = strtoll(value, &end, 10);
 	if (value[0] < '0' || value[0] > '9' || *end != '\0' || errno == ERANGE || v < 1 ||
 	    v > PROFILE_POPULASI_MAX)
-		return fail_at(l, IKM_EDATA,
-		               "%s '%.40s' harus bilangan bulat 1..%lld tanpa pemisah ribuan / "
-		               "%s must be a whole number 1..%lld without thousands separators",
-		               f->key, value, PROFILE_POPULASI_MAX, f->key, PROFILE_POPULASI_MAX);
+		return inifile_fail(
+		    &l->f, IKM_EDATA,
+		    "%s '%.40s' harus bilangan bulat 1..%lld tanpa pemisah ribuan / "
+		    "%s must be a whole number 1..%lld without thousands separators",
+		    f->key, value, PROFILE_POPULASI_MAX, f->key, PROFILE_POPULASI_MAX);
 	l->p->populasi = v;
 	return 1;
 }
@@ -310,24 +203,20 @@ static int on_value(void *user, const char *section, const char *name, const cha
 	const struct field *f;
 	int i;
 
-	if (l->err_line != 0)
+	if (!inifile_value_ok(&l->f, "baris menjorok dibaca sebagai lanjutan nilai sebelumnya",
+	                      "an indented line would continue the previous value"))
 		return 0;
-	if (l->indented)
-		return fail_at(
-		    l, IKM_EDATA,
-		    "baris diawali spasi atau tab; hapus spasi di awal baris (baris menjorok "
-		    "dibaca sebagai lanjutan nilai sebelumnya) / the line starts with blanks; "
-		    "remove them (an indented line would continue the previous value)");
 	i = find_field(section, name);
 	if (i < 0)
 		return unknown_name(l, section, name);
 	f = &fields[i];
 	if (l->seen[i] != 0)
-		return fail_at(l, IKM_EDATA,
-		               "kunci '%s' di bagian [%s] sudah diisi pada baris %d / key given "
-		               "twice (first on line %d)",
-		               f->key, f->section, l->seen[i], l->seen[i]);
-	l->seen[i] = l->lineno;
+		return inifile_fail(
+		    &l->f, IKM_EDATA,
+		    "kunci '%s' di bagian [%s] sudah diisi pada baris %d / key given "
+		    "twice (first on line %d)",
+		    f->key, f->section, l->seen[i], l->seen[i]);
+	l->seen[i] = l->f.lineno;
 	switch (f->kind) {
 	case FIELD_TEXT:
 		return set_text(l, f, value);
@@ -347,44 +236,26 @@ int profile_load(const char *path, struct profile *p, struct ikm_err *err)
 
 	profile_default(p);
 	memset(&l, 0, sizeof(l));
-	l.path = path;
+	inifile_init(&l.f, path, PROFILE_LINE_MAX, err);
 	l.p = p;
-	l.err = err;
 	slash = strrchr(path, '/');
 	l.dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
-	pthread_once(&ini_once, ini_raise_limit);
-	l.fp = fopen(path, "r");
-	if (l.fp == NULL)
+	l.f.fp = fopen(path, "r");
+	if (l.f.fp == NULL)
 		return err_set(
 		    err, IKM_EIO,
 		    "tidak dapat membuka berkas profil '%s': %s / cannot open the profile "
 		    "file",
 		    path, strerror(errno));
-	rc = ini_parse_stream(read_line, &l, on_value, &l);
-	if (l.err_line == 0 && ferror(l.fp)) {
-		err_set(err, IKM_EIO, "%s: gagal membaca berkas / read error", path);
-		goto fail;
-	}
-	if (rc > 0 && (l.err_line == 0 || rc < l.err_line)) {
-		err_set(err, IKM_EDATA,
-		        "%s:%d: baris tidak dikenali; tulis [bagian], kunci = nilai, atau komentar "
-		        "berawalan ';' / malformed line: expected [section], key = value or a ';' "
-		        "comment",
-		        path, rc);
-		goto fail;
-	}
-	if (l.err_line != 0)
-		goto fail;
-	if (rc != 0) {
+	rc = inifile_parse(&l.f, on_value, &l);
+	if (rc != 0 && rc != -1)
 		err_set(err, IKM_EIO, "%s: gagal mengurai berkas (%d) / parse failure", path, rc);
-		goto fail;
+	fclose(l.f.fp);
+	if (rc != 0) {
+		profile_default(p);
+		return -1;
 	}
-	fclose(l.fp);
 	return 0;
-fail:
-	fclose(l.fp);
-	profile_default(p);
-	return -1;
 }
 
 size_t profile_phone_line(const struct profile *p, char *buf, size_t size)
