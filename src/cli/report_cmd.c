@@ -13,6 +13,8 @@
 #include "doc_html.h"
 #include "doc_pdf.h"
 #include "idfmt.h"
+#include "doc_docx.h"
+#include "infographic.h"
 #include "letter.h"
 #include "olahdata.h"
 #include "profile.h"
@@ -22,8 +24,10 @@ static void usage(FILE *out)
 	fputs("Penggunaan / usage: ikm report FILE... --kind JENIS -o KELUARAN [opsi]\n"
 	      "\n"
 	      "Menulis dokumen dari data survei (angka sama dengan ikm compute).\n"
-	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan), .pdf/.html\n"
+	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan), "
+	      ".pdf/.html/.docx\n"
 	      "  --kind olahdata      lembar olah data Excel dengan rumus, .xlsx\n"
+	      "  --kind infografis    poster publikasi satu halaman, .pdf/.png/.svg\n"
 	      "  -o, --output BERKAS  berkas keluaran; format mengikuti ekstensi\n"
 	      "  --profile BERKAS     profil kantor (kop surat, penandatangan), INI;\n"
 	      "                       contoh: examples/mojokerto.ini, examples/office.ini\n"
@@ -36,7 +40,7 @@ static void usage(FILE *out)
 	fputs("  --help               bantuan ini\n", out);
 }
 
-enum format { FMT_NONE, FMT_PDF, FMT_HTML, FMT_XLSX };
+enum format { FMT_NONE, FMT_PDF, FMT_HTML, FMT_XLSX, FMT_PNG, FMT_SVG, FMT_DOCX };
 
 static enum format format_of(const char *path)
 {
@@ -50,7 +54,59 @@ static enum format format_of(const char *path)
 		return FMT_HTML;
 	if (strcasecmp(dot, ".xlsx") == 0)
 		return FMT_XLSX;
+	if (strcasecmp(dot, ".docx") == 0)
+		return FMT_DOCX;
+	if (strcasecmp(dot, ".png") == 0)
+		return FMT_PNG;
+	if (strcasecmp(dot, ".svg") == 0)
+		return FMT_SVG;
 	return FMT_NONE;
+}
+
+static int kind_known(const char *kind)
+{
+	return strcmp(kind, "rekomendasi") == 0 || strcmp(kind, "olahdata") == 0 ||
+	       strcmp(kind, "infografis") == 0;
+}
+
+static const char *kind_formats(const char *kind)
+{
+	if (strcmp(kind, "olahdata") == 0)
+		return ".xlsx";
+	if (strcmp(kind, "infografis") == 0)
+		return ".pdf|.png|.svg";
+	return ".pdf|.html|.docx";
+}
+
+static int kind_accepts(const char *kind, enum format fmt)
+{
+	if (strcmp(kind, "olahdata") == 0)
+		return fmt == FMT_XLSX;
+	if (strcmp(kind, "infografis") == 0)
+		return fmt == FMT_PDF || fmt == FMT_PNG || fmt == FMT_SVG;
+	if (strcmp(kind, "rekomendasi") == 0)
+		return fmt == FMT_PDF || fmt == FMT_HTML || fmt == FMT_DOCX;
+	return 0;
+}
+
+/* The poster's follow-up line: the elements to improve first. */
+static void follow_up(char *buf, size_t size, const struct instrument *in,
+                      const struct score_result *res)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < res->nbelow && o < size; i++) {
+		char v[32];
+		int j = res->below[i];
+
+		const char *sep = i == 0                 ? "peningkatan unsur "
+		                  : i + 1 == res->nbelow ? " dan "
+		                                         : ", ";
+
+		o += (size_t)snprintf(buf + o, size - o, "%s%s (%s)", sep, in->el[j].name,
+		                      idfmt_fixed(v, sizeof(v), res->el[j].nrr_e2, 2));
+	}
 }
 
 /* "Mojokerto, 23 November 2026" from --date (or today) and the city. */
@@ -142,21 +198,20 @@ int cmd_report(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	if (strcmp(kind, "rekomendasi") != 0 && strcmp(kind, "olahdata") != 0) {
-		fprintf(stderr,
-		        "ikm report: jenis dokumen \"%s\" belum tersedia; yang tersedia: "
-		        "rekomendasi, olahdata / document kind not available yet\n",
-		        kind);
-		return CLI_EXIT_USAGE;
-	}
 	fmt = output != NULL ? format_of(output) : FMT_NONE;
-	if (strcmp(kind, "olahdata") == 0 ? fmt != FMT_XLSX : (fmt != FMT_PDF && fmt != FMT_HTML)) {
-		fprintf(stderr,
-		        "ikm report: --kind %s ditulis ke -o %s / --kind %s is written to "
-		        "%s\n",
-		        kind,
-		        strcmp(kind, "olahdata") == 0 ? "BERKAS.xlsx" : "BERKAS.pdf atau .html",
-		        kind, strcmp(kind, "olahdata") == 0 ? "OUT.xlsx" : "OUT.pdf or OUT.html");
+	if (!kind_accepts(kind, fmt)) {
+		if (!kind_known(kind))
+			fprintf(stderr,
+			        "ikm report: jenis dokumen \"%s\" belum tersedia; yang tersedia: "
+			        "rekomendasi, olahdata, infografis / document kind not available "
+			        "yet\n",
+			        kind);
+		else
+			fprintf(
+			    stderr,
+			    "ikm report: --kind %s ditulis ke -o BERKAS%s / --kind %s is written "
+			    "to OUT%s\n",
+			    kind, kind_formats(kind), kind, kind_formats(kind));
 		return CLI_EXIT_USAGE;
 	}
 	if (optind >= argc) {
@@ -181,6 +236,17 @@ int cmd_report(int argc, char **argv)
 		goto fail;
 	if (analysis_run(&an, &dopts, argv + optind, argc - optind, &err) < 0)
 		goto fail;
+	if (strcmp(kind, "infografis") == 0) {
+		char fu[1024];
+		struct infographic_info ii = {
+		    prof.pemerintah, prof.instansi[0] ? prof.instansi : prof.unit, period, fu};
+
+		follow_up(fu, sizeof(fu), &an.in, &an.res);
+		if (infographic_save(&ii, &an.in, &an.res, output, &err) < 0)
+			goto fail;
+		fprintf(stderr, "ikm: %s ditulis / written\n", output);
+		goto out;
+	}
 	if (fmt == FMT_XLSX) {
 		if (olahdata_save(output, argv + optind, argc - optind, &an.in, &an.res,
 		                  &dopts.load, period, &err) < 0)
@@ -212,8 +278,9 @@ int cmd_report(int argc, char **argv)
 		li.legacy = an.in.method != INSTR_METHOD_STANDARD;
 		doc = letter_build(&li, &an.in, &an.res, cat);
 	}
-	if ((fmt == FMT_PDF ? doc_pdf_save(doc, output, &err) : doc_html_save(doc, output, &err)) <
-	    0)
+	if ((fmt == FMT_PDF    ? doc_pdf_save(doc, output, &err)
+	     : fmt == FMT_DOCX ? doc_docx_save(doc, output, &err)
+	                       : doc_html_save(doc, output, &err)) < 0)
 		goto fail;
 	fprintf(stderr, "ikm: %s ditulis / written\n", output);
 	goto out;

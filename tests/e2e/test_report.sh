@@ -60,6 +60,22 @@ out=$(cat "$T/own.html")
 expect_out "own catalog item used" "<li>Pelatihan keramahan khusus untuk petugas loket;</li>"
 if grep -q "letterhead\">" "$T/own.html"; then not_ok "no profile: no empty letterhead"; else ok "no profile: no empty letterhead"; fi
 
+# The letter as an editable Word document.
+run report "$DEMO" --profile "$PROFILE" --period "Semester I 2022" --date 2022-07-15 -o "$T/surat.docx"
+expect_rc "letter DOCX: exit 0" 0
+if python3 - "$T/surat.docx" <<'PY'
+import sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+doc = z.read("word/document.xml").decode("utf-8")
+xml.dom.minidom.parseString(doc)
+for part in ("[Content_Types].xml", "word/styles.xml", "word/numbering.xml"):
+    xml.dom.minidom.parseString(z.read(part))
+text = "".join(t.firstChild.data for t in xml.dom.minidom.parseString(doc).getElementsByTagName("w:t") if t.firstChild)
+assert "96,89" in text and "Perilaku Pelaksana" in text and "3,84" in text, text[:500]
+assert "PEMERINTAH KOTA MOJOKERTO" in text and "Mojokerto, 15 Juli 2022" in text
+PY
+then ok "DOCX: valid parts and the letter's text"; else not_ok "DOCX: valid parts and the letter's text"; fi
+
 # The processing workbook: live formulas whose recalculation (an
 # independent evaluator, tests/e2e/xlsx_recalc.py) gives ikm compute's numbers.
 run report "$DEMO" --kind olahdata --period "Semester I 2022" -o "$T/olah.xlsx"
@@ -78,11 +94,29 @@ python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" "$T/m.xlsx" >"$T/m.json"
 out=$(cat "$T/m.json")
 expect_json "olahdata: a blank answer is left out of COUNT (NRR U1 = 4 over 2)" "d['C9']['value'] == 8 and d['C10']['value'] == 2 and d['C11']['value'] == 4 and [v['value'] for v in d.values() if v['formula'].startswith('ROUND(')] == [77.78]"
 
+# The publication poster.
+run report "$DEMO" --kind infografis --profile "$PROFILE" --period "Semester I 2022" -o "$T/poster.pdf"
+expect_rc "infografis PDF: exit 0" 0
+pdftotext "$T/poster.pdf" - 2>/dev/null | tr -s ' \n' '  ' >"$T/poster.txt"
+out=$(cat "$T/poster.txt")
+expect_out "poster: IKM" "96,89"
+expect_out "poster: kinerja" "SANGAT BAIK"
+expect_out "poster: respondents" "250 responden"
+expect_out "poster: follow-up names the weak elements" "peningkatan unsur Perilaku Pelaksana (3,84) dan Penanganan Pengaduan, Saran dan Masukan (3,86)"
+run report "$DEMO" --kind infografis -o "$T/poster.png"
+expect_rc "infografis PNG: exit 0" 0
+if [ "$(head -c 8 "$T/poster.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; then ok "poster PNG signature"; else not_ok "poster PNG signature"; fi
+run report "$DEMO" --kind infografis -o "$T/poster.svg"
+expect_rc "infografis SVG: exit 0" 0
+if grep -q "<svg" "$T/poster.svg"; then ok "poster SVG"; else not_ok "poster SVG"; fi
+run report "$DEMO" --kind infografis -o "$T/poster.html"
+expect_rc "infografis to .html: usage error" 2
+
 # Errors.
 run report "$DEMO" --kind laporan -o "$T/x.pdf"
 expect_rc "kind not yet available: usage error" 2
 expect_err "kind not yet available explained" "belum tersedia"
-run report "$DEMO" -o "$T/x.docx"
+run report "$DEMO" -o "$T/x.odt"
 expect_rc "unknown output format: usage error" 2
 run report "$DEMO" -o "$T/x.pdf" --date 2022-13-01
 expect_rc "bad date: usage error" 2
