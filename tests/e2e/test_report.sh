@@ -35,6 +35,14 @@ pages=$(pdfinfo "$T/surat.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 if [ "${pages:-0}" -ge 1 ] && [ "${pages:-0}" -le 3 ]; then ok "letter fits 1-3 pages ($pages)"; else not_ok "letter pages" "$pages"; fi
 if pdfinfo "$T/surat.pdf" | grep -q "595.276 x 841.89 pts (A4)"; then ok "A4 pages"; else not_ok "A4 pages"; fi
 
+# Page images: no blank page, nothing in the outer 1,5 cm (margins are 2-2,5 cm).
+pdftoppm -gray -r 40 "$T/surat.pdf" "$T/page" 2>/dev/null
+if python3 "$IKM_TOP/tests/e2e/page_check.py" 1.5 "$T"/page-*.pgm >"$T/pages.txt"; then
+	ok "letter pages: none blank, margins clear"
+else
+	not_ok "letter pages: none blank, margins clear" "$(cat "$T/pages.txt")"
+fi
+
 run report "$DEMO" --profile "$PROFILE" --period "Semester I 2022" --date 2022-07-15 \
 	-o "$T/surat.html"
 expect_rc "letter HTML: exit 0" 0
@@ -103,6 +111,12 @@ expect_out "poster: IKM" "96,89"
 expect_out "poster: kinerja" "SANGAT BAIK"
 expect_out "poster: respondents" "250 responden"
 expect_out "poster: follow-up names the weak elements" "peningkatan unsur Perilaku Pelaksana (3,84) dan Penanganan Pengaduan, Saran dan Masukan (3,86)"
+pdftoppm -gray -r 40 "$T/poster.pdf" "$T/poster" 2>/dev/null
+if python3 "$IKM_TOP/tests/e2e/page_check.py" 0 "$T"/poster*.pgm >"$T/pages.txt"; then
+	ok "poster page not blank"
+else
+	not_ok "poster page not blank" "$(cat "$T/pages.txt")"
+fi
 run report "$DEMO" --kind infografis -o "$T/poster.png"
 expect_rc "infografis PNG: exit 0" 0
 if [ "$(head -c 8 "$T/poster.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; then ok "poster PNG signature"; else not_ok "poster PNG signature"; fi
