@@ -1,5 +1,6 @@
 #!/bin/sh
-# Run every test of ikm and print one closing line "N passed, N failed".
+# Run every test of ikm and print one closing line "N passed, N failed"
+# (", N skipped" follows when a test reported "# SKIP").
 # Usage: tests/run.sh BUILD_DIR     (VALGRIND=1 runs the tests under valgrind)
 # Unit tests are cmocka binaries (TAP output); end-to-end tests are shell
 # scripts tests/e2e/test_*.sh that print TAP through tests/e2e/lib.sh.
@@ -12,6 +13,7 @@ export IKM="$top/$build/ikm" IKM_TOP="$top"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 passed=0
 failed=0
+skipped=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -20,8 +22,10 @@ run_one() { # name, command...
 	shift
 	"$@" >"$log" 2>&1 </dev/null
 	rc=$?
-	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
+	p=$(grep '^ok ' "$log" | grep -vc '# SKIP')
+	f=$(grep '^not ok ' "$log" | grep -vc '# SKIP')
+	k=$(grep -Ec '^(not )?ok .*# SKIP' "$log")
+	skipped=$((skipped + k))
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1 # crashed, leaked or failed outside a test case
 	fi
@@ -50,5 +54,9 @@ for t in tests/e2e/test_*.sh; do
 	[ -f "$t" ] || continue
 	run_one "$(basename "$t")" sh "$t"
 done
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]
