@@ -20,6 +20,11 @@ not_ok() {
 	return 0
 }
 
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
 # run ARGS...: runs ikm, sets $out, $err and $rc.
 run() {
 	# shellcheck disable=SC2086

@@ -95,6 +95,36 @@ expect_json "olahdata: IKM 96,89 A Sangat Baik from the formulas" "[v['value'] f
 expect_json "olahdata: weights are exactly 1/9, not 0,11" "sum(1 for v in d.values() if v['formula'] == '1/9') == 9"
 expect_json "olahdata: NRR U7 3,84 and U9 3,86" "abs([v['value'] for k, v in d.items() if k == 'I258'][0] - 3.84) < 1e-12 and abs([v['value'] for k, v in d.items() if k == 'K258'][0] - 3.86) < 1e-12"
 expect_json "olahdata: 250 respondent rows summed" "d['C256']['formula'] == 'SUM(C5:C254)' and d['C257']['value'] == 250"
+# LibreOffice, where installed, recalculates the workbook with every cached
+# value wiped: the formulas alone must give ikm compute's numbers.
+if command -v soffice >/dev/null 2>&1; then
+	python3 - "$T/olah.xlsx" "$T/wiped.xlsx" <<'PY'
+import re, sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    data = src.read(item.filename)
+    if item.filename == "xl/worksheets/sheet1.xml":
+        data = re.sub(rb"(</f><v>)[^<]*(</v>)", rb"\g<1>0\g<2>", data)
+    dst.writestr(item, data)
+dst.close()
+PY
+	mkdir -p "$T/lo/user"
+	cat >"$T/lo/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+	timeout 300 soffice "-env:UserInstallation=file://$T/lo" --headless --convert-to csv \
+		--outdir "$T" "$T/wiped.xlsx" >/dev/null 2>&1
+	out=$(cat "$T/wiped.csv" 2>/dev/null)
+	expect_out "LibreOffice recalculation: IKM 96,89" ",IKM dibulatkan,96.89,"
+	expect_out "LibreOffice recalculation: mutu A" ",Mutu pelayanan,A,"
+	expect_out "LibreOffice recalculation: kinerja" ",Kinerja unit pelayanan,Sangat Baik,"
+	expect_out "LibreOffice recalculation: NRR U7 3,84 and U9 3,86" ",NRR per unsur,3.88,3.88,3.88,3.9,3.88,3.88,3.84,3.88,3.86"
+else
+	skip "LibreOffice recalculation of the workbook" "soffice not installed"
+fi
 run report "$DEMO" --kind olahdata -o "$T/olah.pdf"
 expect_rc "olahdata to .pdf: usage error" 2
 run report "$IKM_TOP/tests/data/missing.csv" --kind olahdata -o "$T/m.xlsx"
