@@ -99,9 +99,16 @@ bench: $(BUILD)/ikm
 	@bench/compute.sh
 
 run: $(BUILD)/ikm
-	@echo "ikm: server belum tersedia; menghitung IKM data demo / no server yet: computing the demo data set"
+	@echo "ikm: server belum tersedia; menghitung IKM data demo dan menulis dokumennya / no server yet: computing the demo data set and writing its documents"
 	$(BUILD)/ikm compute examples/mojokerto-2022-s1-demo.csv \
 		--unit "Dinas Kependudukan dan Pencatatan Sipil Kota Mojokerto" --period "Semester I 2022"
+	@mkdir -p var
+	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --profile examples/mojokerto.ini \
+		--period "Semester I 2022" -o var/rekomendasi-demo.pdf
+	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind olahdata \
+		--period "Semester I 2022" -o var/olahdata-demo.xlsx
+	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind infografis \
+		--profile examples/mojokerto.ini --period "Semester I 2022" -o var/infografis-demo.png
 
 clean:
 	rm -rf build
