@@ -661,6 +661,9 @@ static int run(char *const argv[])
 		if (freopen("/dev/null", "w", stdout) == NULL ||
 		    freopen("/dev/null", "w", stderr) == NULL)
 			_exit(126);
+		/* Under valgrind or ASan the preloaded runtime must not leak
+		 * into the program run here (LibreOffice fails with it). */
+		unsetenv("LD_PRELOAD");
 		execv(argv[0], argv);
 		_exit(127);
 	}
