@@ -40,7 +40,10 @@ run_one() { # name, command...
 }
 
 vg=""
-if [ "${VALGRIND:-0}" = 1 ]; then
+use_valgrind=${VALGRIND:-0}
+# LibreOffice's soffice script reads VALGRIND itself: do not pass it on.
+unset VALGRIND
+if [ "$use_valgrind" = 1 ]; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$top/tests/valgrind.supp"
 fi
 export VALGRIND_CMD="$vg"
