@@ -43,6 +43,17 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
+const char *doc_display_title(const struct doc *d)
+{
+	if (d->title != NULL && d->title[0] != '\0')
+		return d->title;
+	for (int b = 0; b < d->nblocks; b++)
+		if (d->blocks[b].kind == DOC_TITLE && d->blocks[b].text != NULL &&
+		    d->blocks[b].text[0] != '\0')
+			return d->blocks[b].text;
+	return "Dokumen";
+}
+
 static struct doc_block *add(struct doc *d, enum doc_block_kind kind)
 {
 	struct doc_block *k;

@@ -63,6 +63,10 @@ struct doc *doc_new(const char *title);
 /* Free; NULL is fine. */
 void doc_free(struct doc *d);
 
+/* The title to show as metadata: the document title, else the first
+ * title block, else "Dokumen". Never NULL. */
+const char *doc_display_title(const struct doc *d);
+
 /* Letterhead: government and agency names, address lines (NULL or empty
  * ones skipped), logo PNG path or NULL. */
 void doc_letterhead(struct doc *d, const char *government, const char *agency,

@@ -5,6 +5,7 @@
  * borderless table when there is one), justified body text, the signature
  * centred in the right half of the page. */
 #include "doc_docx.h"
+#include "logo.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -42,8 +43,6 @@
 /* A letterhead table cell w twips wide, text centred vertically. */
 #define CELL                                                                                       \
 	"<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
-
-static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
 struct buf {
 	char *p;
@@ -194,65 +193,6 @@ static void put_para(struct buf *b, const char *style, const char *ppr, const ch
 	buf_puts(b, "</w:p>");
 }
 
-/* Read the logo at path (a PNG of at most DOC_DOCX_LOGO_MAX bytes) and
- * its pixel size. */
-static int logo_load(const char *path, struct logo *lg, uint32_t *w, uint32_t *h,
-                     struct ikm_err *err)
-{
-	unsigned char *buf = NULL;
-	struct stat st;
-	FILE *f;
-	size_t n;
-
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return err_set(err, IKM_EIO, "%s: logo tidak dapat dibuka / cannot open logo: %s",
-		               path, strerror(errno));
-	if (fstat(fileno(f), &st) != 0)
-		goto read_fail;
-	if (!S_ISREG(st.st_mode)) {
-		err_set(err, IKM_EDATA, "%s: logo bukan berkas biasa / logo is not a regular file",
-		        path);
-		goto fail;
-	}
-	if (st.st_size > DOC_DOCX_LOGO_MAX)
-		goto too_big;
-	buf = xmalloc(DOC_DOCX_LOGO_MAX + 1);
-	n = fread(buf, 1, DOC_DOCX_LOGO_MAX + 1, f);
-	if (ferror(f))
-		goto read_fail;
-	if (n > DOC_DOCX_LOGO_MAX)
-		goto too_big; /* the file grew after fstat */
-	/* Signature, then IHDR with a width and height that are not zero. */
-	if (n < 24 || memcmp(buf, png_sig, sizeof(png_sig)) != 0 ||
-	    memcmp(buf + 12, "IHDR", 4) != 0)
-		goto not_png;
-	*w = (uint32_t)buf[16] << 24 | (uint32_t)buf[17] << 16 | (uint32_t)buf[18] << 8 | buf[19];
-	*h = (uint32_t)buf[20] << 24 | (uint32_t)buf[21] << 16 | (uint32_t)buf[22] << 8 | buf[23];
-	if (*w == 0 || *h == 0)
-		goto not_png;
-	fclose(f);
-	lg->data = buf;
-	lg->len = n;
-	return 0;
-read_fail:
-	err_set(err, IKM_EIO, "%s: logo tidak dapat dibaca / cannot read logo: %s", path,
-	        strerror(errno));
-	goto fail;
-not_png:
-	err_set(err, IKM_EDATA, "%s: logo bukan berkas PNG / logo is not a PNG file", path);
-	goto fail;
-too_big:
-	err_set(
-	    err, IKM_ELIMIT,
-	    "%s: logo lebih besar dari batas %d byte (1 MiB) / logo larger than the 1 MiB limit",
-	    path, DOC_DOCX_LOGO_MAX);
-fail:
-	free(buf);
-	fclose(f);
-	return -1;
-}
-
 /* An inline DrawingML picture of logo number id (1-based), cx x cy EMU. */
 static void put_picture(struct buf *b, int id, long cx, long cy, const char *owner)
 {
@@ -308,7 +248,8 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 		return 0;
 	}
 	x->logos = xreallocarray(x->logos, (size_t)x->nlogos + 1, sizeof(*x->logos));
-	if (logo_load(k->logo, &x->logos[x->nlogos], &pw, &ph, err) != 0)
+	if (logo_read(k->logo, &x->logos[x->nlogos].data, &x->logos[x->nlogos].len, &pw, &ph,
+	              err) != 0)
 		return -1;
 	id = ++x->nlogos;
 	cy = LOGO_H;
@@ -613,18 +554,6 @@ static void numbering(struct buf *b, const struct docx *x)
 	buf_puts(b, "</w:numbering>");
 }
 
-/* The metadata title: the document title, else the first title block. */
-static const char *doc_title_text(const struct doc *d)
-{
-	if (d->title != NULL && d->title[0] != '\0')
-		return d->title;
-	for (int i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == DOC_TITLE && d->blocks[i].text != NULL &&
-		    d->blocks[i].text[0] != '\0')
-			return d->blocks[i].text;
-	return "Dokumen";
-}
-
 static void core_props(struct buf *b, const struct doc *d)
 {
 	time_t now = time(NULL);
@@ -639,7 +568,7 @@ static void core_props(struct buf *b, const struct doc *d)
 	                     "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
 	                     "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
 	                     "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-	put_esc(b, doc_title_text(d), 0);
+	put_esc(b, doc_display_title(d), 0);
 	buf_printf(b,
 	           "</dc:title><dc:creator>ikm</dc:creator><dc:language>id-ID</dc:language>"
 	           "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"

@@ -10,9 +10,10 @@
 #define IKM_DOC_DOCX_H
 
 #include "doc.h"
+#include "logo.h"
 #include "err.h"
 
-#define DOC_DOCX_LOGO_MAX (1024 * 1024) /* named limit: logo PNG size in bytes */
+#define DOC_DOCX_LOGO_MAX LOGO_MAX /* named limit: see logo.h */
 
 /* Write d as a .docx to the file path, atomically: the archive goes to
  * "path.tmp", which is renamed to path when complete and removed on any

@@ -1,6 +1,7 @@
 /* doc_html: see doc_html.h. Output is written with stdio as it is built;
  * write errors are collected by the stream and checked once at the end. */
 #include "doc_html.h"
+#include "logo.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -50,8 +51,6 @@ static const char special[] = "&<>\"'"
 			      "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
 			      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
 			      "\x7f";
-
-static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
 #define CHECK_MARK "\xe2\x9c\x93 " /* U+2713 and a space */
 
@@ -121,63 +120,6 @@ static void put_base64(FILE *out, const unsigned char *p, size_t n)
 	fwrite(buf, 1, used, out);
 }
 
-/* Read the logo at path into *data (caller frees) after checking its size
- * and PNG signature. */
-static int logo_load(const char *path, unsigned char **data, size_t *len, struct ikm_err *err)
-{
-	unsigned char *buf = NULL;
-	struct stat st;
-	FILE *f;
-	size_t n;
-
-	*data = NULL;
-	*len = 0;
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return err_set(err, IKM_EIO, "%s: logo tidak dapat dibuka / cannot open logo: %s",
-		               path, strerror(errno));
-	if (fstat(fileno(f), &st) != 0) {
-		err_set(err, IKM_EIO, "%s: logo tidak dapat dibaca / cannot read logo: %s", path,
-		        strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		err_set(err, IKM_EDATA, "%s: logo bukan berkas biasa / logo is not a regular file",
-		        path);
-		goto fail;
-	}
-	if (st.st_size > DOC_HTML_LOGO_MAX)
-		goto too_big;
-	buf = xmalloc(DOC_HTML_LOGO_MAX + 1);
-	n = fread(buf, 1, DOC_HTML_LOGO_MAX + 1, f);
-	if (ferror(f)) {
-		err_set(err, IKM_EIO, "%s: logo tidak dapat dibaca / cannot read logo: %s", path,
-		        strerror(errno));
-		goto fail;
-	}
-	if (n > DOC_HTML_LOGO_MAX)
-		goto too_big; /* the file grew after fstat */
-	/* Signature, then the first chunk must be IHDR. */
-	if (n < 16 || memcmp(buf, png_sig, sizeof(png_sig)) != 0 ||
-	    memcmp(buf + 12, "IHDR", 4) != 0) {
-		err_set(err, IKM_EDATA, "%s: logo bukan berkas PNG / logo is not a PNG file", path);
-		goto fail;
-	}
-	fclose(f);
-	*data = buf;
-	*len = n;
-	return 0;
-too_big:
-	err_set(
-	    err, IKM_ELIMIT,
-	    "%s: logo lebih besar dari batas %d byte (1 MiB) / logo larger than the 1 MiB limit",
-	    path, DOC_HTML_LOGO_MAX);
-fail:
-	free(buf);
-	fclose(f);
-	return -1;
-}
-
 static void put_runs(FILE *out, const struct doc_para *p)
 {
 	for (int i = 0; i < p->nruns; i++) {
@@ -199,7 +141,7 @@ static int put_letterhead(FILE *out, const struct doc_block *k, struct ikm_err *
 	unsigned char *logo = NULL;
 	size_t len = 0;
 
-	if (k->logo != NULL && logo_load(k->logo, &logo, &len, err) != 0)
+	if (k->logo != NULL && logo_read(k->logo, &logo, &len, NULL, NULL, err) != 0)
 		return -1;
 	fputs(logo != NULL ? "<header class=\"letterhead has-logo\">\n"
 	                   : "<header class=\"letterhead\">\n",
@@ -267,18 +209,6 @@ static void put_list(FILE *out, const struct doc_block *k)
 	fputs(lettered ? "</ol>\n" : "</ul>\n", out);
 }
 
-/* The <title>: the document title, else the first title block. */
-static const char *page_title(const struct doc *d)
-{
-	if (d->title != NULL && d->title[0] != '\0')
-		return d->title;
-	for (int b = 0; b < d->nblocks; b++)
-		if (d->blocks[b].kind == DOC_TITLE && d->blocks[b].text != NULL &&
-		    d->blocks[b].text[0] != '\0')
-			return d->blocks[b].text;
-	return "Dokumen";
-}
-
 /* Write the whole document; write errors are left on the stream. */
 static int render(const struct doc *d, FILE *out, struct ikm_err *err)
 {
@@ -287,7 +217,7 @@ static int render(const struct doc *d, FILE *out, struct ikm_err *err)
 	fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	      out);
-	put_esc(out, page_title(d));
+	put_esc(out, doc_display_title(d));
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<article>\n", css);
 	for (int b = 0; b < d->nblocks; b++) {
 		const struct doc_block *k = &d->blocks[b];

@@ -9,9 +9,10 @@
 #include <stdio.h>
 
 #include "doc.h"
+#include "logo.h"
 #include "err.h"
 
-#define DOC_HTML_LOGO_MAX (1024 * 1024) /* named limit: logo PNG size in bytes */
+#define DOC_HTML_LOGO_MAX LOGO_MAX /* named limit: see logo.h */
 
 /* Write d as HTML to out (not closed). Returns 0, or -1 with err set:
  * IKM_EIO when the logo cannot be read or out reports a write error,

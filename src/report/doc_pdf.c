@@ -310,7 +310,7 @@ int doc_pdf_save(const struct doc *d, const char *path, struct ikm_err *err)
 		remove(tmp);
 		return -1;
 	}
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, d->title);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, doc_display_title(d));
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "ikm");
 	p.cr = cairo_create(p.surface);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
