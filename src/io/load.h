@@ -11,6 +11,7 @@
 #include "err.h"
 #include "instrument.h"
 #include "quality.h"
+#include "respondent.h"
 #include "score.h"
 
 #define LOAD_MAX_FILES     256 /* named limit: files in one computation */
@@ -32,6 +33,10 @@ struct load_opts {
 	 * vals[0..k) in 0..4; the read is then sequential. */
 	void (*visit)(void *user, int file, uint64_t line, const uint8_t *vals, int k);
 	void *visit_user;
+	/* When set, the respondent profile of every counted row is tallied
+	 * into it (see respondent.h; resp_init first); the read is then
+	 * sequential and takes the general path. */
+	struct resp_tally *resp;
 };
 
 struct load_file_info {

@@ -5,6 +5,7 @@
 #define IKM_CHART_H
 
 #include <cairo.h>
+#include <stdint.h>
 
 #include "instrument.h"
 #include "score.h"
@@ -18,5 +19,13 @@
  * 65,00). The state of cr is saved and restored. */
 void chart_elements(cairo_t *cr, double x, double y, double w, double h,
                     const struct instrument *in, const struct score_result *res);
+
+/* Draw horizontal bars of counted categories (a respondent profile) into
+ * the box x, y, w, h: one bar per category with its label, count and share
+ * of the total ("57 (22,8%)", decimal comma), bars scaled to the largest
+ * count. n may be 0 (the box then says "Tidak ada data"). The state of cr is
+ * saved and restored. */
+void chart_categories(cairo_t *cr, double x, double y, double w, double h,
+                      const char *const *labels, const uint64_t *counts, int n);
 
 #endif

@@ -37,6 +37,24 @@ void doc_free(struct doc *d)
 		free(k->items);
 		for (int i = 0; i < k->nlines; i++)
 			free(k->lines[i]);
+		if (k->table != NULL) {
+			struct doc_table *t = k->table;
+
+			for (int c = 0; c < t->ncols; c++)
+				free(t->head[c]);
+			for (size_t i = 0; i < (size_t)t->nrows * (size_t)t->ncols; i++)
+				free(t->cell[i]);
+			free(t->cell);
+			free(t->bold);
+			free(t);
+		}
+		if (k->figure != NULL) {
+			if (k->figure->free_data != NULL)
+				k->figure->free_data(k->figure->data);
+			else
+				free(k->figure->data);
+			free(k->figure);
+		}
 	}
 	free(d->blocks);
 	free(d->title);
@@ -151,4 +169,87 @@ void doc_signature(struct doc *d, const char *place_date, const char *position, 
 	k->lines[2] = xstrdup(name != NULL ? name : "");
 	k->lines[3] = xstrdup(rank_nip != NULL ? rank_nip : "");
 	k->nlines = 4;
+}
+
+void doc_cover(struct doc *d, const char *const *top, int ntop, const char *const *foot, int nfoot,
+               const char *logo)
+{
+	struct doc_block *k = add(d, DOC_COVER);
+
+	for (int i = 0; i < ntop; i++)
+		add_line(k, top[i]);
+	k->ntop = k->nlines;
+	for (int i = 0; i < nfoot; i++)
+		add_line(k, foot[i]);
+	k->logo = logo != NULL && logo[0] != '\0' ? xstrdup(logo) : NULL;
+}
+
+void doc_chapter(struct doc *d, const char *label, const char *title)
+{
+	struct doc_block *k = add(d, DOC_CHAPTER);
+
+	k->text = xstrdup(label != NULL ? label : "");
+	k->lines[0] = xstrdup(title != NULL ? title : "");
+	k->nlines = 1;
+}
+
+void doc_pagebreak(struct doc *d)
+{
+	add(d, DOC_PAGEBREAK);
+}
+
+void doc_table(struct doc *d, const char *caption, int ncols, const char *const *head,
+               const double *width, const enum doc_align *align, int compact)
+{
+	struct doc_block *k;
+	struct doc_table *t;
+
+	if (ncols < 1 || ncols > DOC_MAX_COLS)
+		abort();
+	k = add(d, DOC_TABLE);
+	k->text = xstrdup(caption != NULL ? caption : "");
+	t = k->table = xcalloc(1, sizeof(*t));
+	t->ncols = ncols;
+	t->compact = compact;
+	for (int c = 0; c < ncols; c++) {
+		t->head[c] = xstrdup(head[c] != NULL ? head[c] : "");
+		t->width[c] = width != NULL && width[c] > 0 ? width[c] : 1.0;
+		t->align[c] = align != NULL ? align[c] : DOC_ALIGN_LEFT;
+	}
+}
+
+void doc_row(struct doc *d, const char *const *cells, int bold)
+{
+	struct doc_block *k = d->nblocks > 0 ? &d->blocks[d->nblocks - 1] : NULL;
+	struct doc_table *t;
+	size_t base;
+
+	if (k == NULL || k->kind != DOC_TABLE || k->table->nrows >= DOC_MAX_ROWS)
+		abort();
+	t = k->table;
+	if (t->nrows == t->cap) {
+		t->cap = t->cap == 0 ? 16 : t->cap * 2;
+		t->cell =
+		    xreallocarray(t->cell, (size_t)t->cap * (size_t)t->ncols, sizeof(*t->cell));
+		t->bold = xreallocarray(t->bold, (size_t)t->cap, sizeof(*t->bold));
+	}
+	base = (size_t)t->nrows * (size_t)t->ncols;
+	for (int c = 0; c < t->ncols; c++)
+		t->cell[base + (size_t)c] = xstrdup(cells[c] != NULL ? cells[c] : "");
+	t->bold[t->nrows++] = (unsigned char)(bold != 0);
+}
+
+void doc_figure(struct doc *d, const char *caption, double w, double h, doc_draw_fn draw,
+                void *data, void (*free_data)(void *))
+{
+	struct doc_block *k = add(d, DOC_FIGURE);
+	struct doc_figure *f = xcalloc(1, sizeof(*f));
+
+	k->text = xstrdup(caption != NULL ? caption : "");
+	f->w = w;
+	f->h = h;
+	f->draw = draw;
+	f->data = data;
+	f->free_data = free_data;
+	k->figure = f;
 }

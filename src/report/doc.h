@@ -1,16 +1,19 @@
 /* doc: the small document model every report is built in, then rendered
- * to PDF (doc_pdf, cairo + pango), HTML (doc_html) and, later, DOCX. A
+ * to PDF (doc_pdf, cairo + pango), HTML (doc_html) and DOCX (doc_docx). A
  * document is a list of blocks; text is UTF-8 and split into runs so a
  * part of a paragraph can be bold. Builders copy every string they get. */
 #ifndef IKM_DOC_H
 #define IKM_DOC_H
 
+#include <cairo.h>
 #include <stddef.h>
 
-#define DOC_MAX_BLOCKS 4096 /* named limit: blocks in one document */
-#define DOC_MAX_RUNS   64   /* named limit: runs in one paragraph */
-#define DOC_MAX_ITEMS  64   /* named limit: items in one list */
-#define DOC_MAX_LINES  8    /* named limit: letterhead address lines */
+#define DOC_MAX_BLOCKS 4096   /* named limit: blocks in one document */
+#define DOC_MAX_RUNS   64     /* named limit: runs in one paragraph */
+#define DOC_MAX_ITEMS  64     /* named limit: items in one list */
+#define DOC_MAX_LINES  8      /* named limit: letterhead address lines */
+#define DOC_MAX_COLS   40     /* named limit: columns of one table */
+#define DOC_MAX_ROWS   200000 /* named limit: body rows of one table */
 
 enum doc_block_kind {
 	DOC_LETTERHEAD, /* kop surat: government, agency, address lines, rule */
@@ -19,6 +22,36 @@ enum doc_block_kind {
 	DOC_PARA,       /* a paragraph of runs, justified */
 	DOC_LIST,       /* lettered (a., b., ...) or bulleted items, each a paragraph */
 	DOC_SIGNATURE,  /* place and date, position, space, name, rank/NIP */
+	DOC_COVER,      /* a cover page of its own: title lines, logo, foot lines */
+	DOC_CHAPTER,    /* a chapter ("BAB I" / "PENDAHULUAN"), starting a new page */
+	DOC_PAGEBREAK,  /* the next block starts a new page */
+	DOC_TABLE,      /* a ruled table with a caption above and a header row that
+	                   repeats on every page the table spans */
+	DOC_FIGURE,     /* a drawing (chart) w x h points, captioned below */
+};
+
+enum doc_align { DOC_ALIGN_LEFT, DOC_ALIGN_CENTER, DOC_ALIGN_RIGHT };
+
+/* Draws a figure into the box (0, 0)-(w, h) of cr, in points. Renderers
+ * call it for a PDF page, an SVG (HTML) or a PNG (DOCX) surface. */
+typedef void (*doc_draw_fn)(cairo_t *cr, double w, double h, const void *data);
+
+struct doc_table {
+	int ncols;
+	char *head[DOC_MAX_COLS];           /* header cells */
+	double width[DOC_MAX_COLS];         /* relative column widths, > 0 */
+	enum doc_align align[DOC_MAX_COLS]; /* body cell alignment (headers centred) */
+	int compact;                        /* smaller type for wide/long tables */
+	int nrows, cap;
+	char **cell;         /* nrows * ncols, row-major, never NULL */
+	unsigned char *bold; /* per row: 1 = a bold (total) row */
+};
+
+struct doc_figure {
+	double w, h; /* size in points (A4 text width is about 453 pt) */
+	doc_draw_fn draw;
+	void *data; /* owned; freed with free_data (or free) */
+	void (*free_data)(void *);
 };
 
 enum doc_list_style { DOC_LIST_LETTERED, DOC_LIST_BULLET };
@@ -50,12 +83,22 @@ struct doc_block {
 	char *lines[DOC_MAX_LINES];
 	int nlines;
 	char *logo;
+	/* DOC_COVER: lines[0..ntop) are the title lines (large, bold, at the
+	 * top), lines[ntop..nlines) the foot lines (bold, at the bottom); logo
+	 * (PNG path or NULL) sits between them. DOC_CHAPTER: text is the label
+	 * ("BAB I"), lines[0] the chapter title ("PENDAHULUAN"). */
+	int ntop;
+	/* DOC_TABLE, DOC_FIGURE: text is the caption, may be empty. */
+	struct doc_table *table;
+	struct doc_figure *figure;
 };
 
 struct doc {
 	char *title; /* document metadata title */
 	struct doc_block *blocks;
 	int nblocks;
+	/* Page numbers at the foot of every page but the cover (PDF, DOCX). */
+	int page_numbers;
 };
 
 /* A new empty document; free with doc_free. Never NULL. */
@@ -88,5 +131,27 @@ void doc_item(struct doc *d);
  * empty parts are left out). */
 void doc_signature(struct doc *d, const char *place_date, const char *position, const char *name,
                    const char *rank_nip);
+
+/* A cover page: title lines at the top, the logo (PNG path or NULL) in the
+ * middle, foot lines at the bottom (NULL or empty lines skipped). The next
+ * block starts a new page. */
+void doc_cover(struct doc *d, const char *const *top, int ntop, const char *const *foot, int nfoot,
+               const char *logo);
+/* A chapter on a new page: label ("BAB I") and title ("PENDAHULUAN"). */
+void doc_chapter(struct doc *d, const char *label, const char *title);
+void doc_pagebreak(struct doc *d);
+
+/* A table: caption (may be NULL), ncols columns with header cells,
+ * relative widths and body alignment. Add rows with doc_row. */
+void doc_table(struct doc *d, const char *caption, int ncols, const char *const *head,
+               const double *width, const enum doc_align *align, int compact);
+/* Append a body row of ncols cells (NULL cells are empty) to the table just
+ * started; bold marks a total row. */
+void doc_row(struct doc *d, const char *const *cells, int bold);
+
+/* A figure of w x h points drawn by draw(data); the document owns data and
+ * frees it with free_data (NULL: free). caption may be NULL. */
+void doc_figure(struct doc *d, const char *caption, double w, double h, doc_draw_fn draw,
+                void *data, void (*free_data)(void *));
 
 #endif

@@ -371,6 +371,12 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 		case DOC_SIGNATURE:
 			put_signature(b, k);
 			break;
+		case DOC_COVER:
+		case DOC_CHAPTER:
+		case DOC_PAGEBREAK:
+		case DOC_TABLE:
+		case DOC_FIGURE:
+			break; /* not rendered yet */
 		}
 	}
 	buf_puts(b, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "

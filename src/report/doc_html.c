@@ -261,6 +261,12 @@ static int render(const struct doc *d, FILE *out, struct ikm_err *err)
 		case DOC_SIGNATURE:
 			put_signature(out, k);
 			break;
+		case DOC_COVER:
+		case DOC_CHAPTER:
+		case DOC_PAGEBREAK:
+		case DOC_TABLE:
+		case DOC_FIGURE:
+			break; /* not rendered yet */
 		}
 	}
 	if (in_section)

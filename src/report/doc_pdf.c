@@ -288,6 +288,12 @@ static int render(struct pdf *p, const struct doc *d, struct ikm_err *err)
 		case DOC_SIGNATURE:
 			signature(p, k);
 			break;
+		case DOC_COVER:
+		case DOC_CHAPTER:
+		case DOC_PAGEBREAK:
+		case DOC_TABLE:
+		case DOC_FIGURE:
+			break; /* not rendered yet */
 		}
 	}
 	return 0;
