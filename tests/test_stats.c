@@ -404,6 +404,54 @@ static void test_ci_zero_width_at_tie(void **state)
 	score_acc_free(acc);
 }
 
+static void test_element_se(void **state)
+{
+	struct score_acc *acc = score_acc_new(2);
+	const uint8_t rows[5][2] = {{4, 3}, {3, 0}, {2, 3}, {4, 3}, {3, 3}};
+
+	(void)state;
+	for (int i = 0; i < 5; i++)
+		score_acc_add(acc, rows[i]);
+	/* Element 1: 4,3,2,4,3: mean 3,2, s^2 = 2,8/4 = 0,7; se = 25 sqrt(0,7/5). */
+	testutil_assert_near(stats_element_se(acc, 0, 0), 25 * sqrt(0.7 / 5), 1e-12);
+	/* With N = 10: factor 1 - 5/10. */
+	testutil_assert_near(stats_element_se(acc, 0, 10), 25 * sqrt(0.7 / 5 * 0.5), 1e-12);
+	/* Element 2: four answers all 3: no spread. */
+	testutil_assert_near(stats_element_se(acc, 1, 0), 0, 0);
+	score_acc_free(acc);
+	acc = score_acc_new(1);
+	score_acc_add(acc, (const uint8_t[]){4});
+	testutil_assert_near(stats_element_se(acc, 0, 0), 0, 0);
+	score_acc_free(acc);
+}
+
+static void test_change(void **state)
+{
+	struct stats_change c;
+
+	(void)state;
+	/* 90,00 -> 92,50 with SEs 1 and 1: se 1,414, z 1,77: not real. */
+	stats_change(9000, 1.0, 9250, 1.0, &c);
+	assert_int_equal(c.available, 1);
+	assert_int_equal(c.diff_e2, 250);
+	testutil_assert_near(c.se, sqrt(2.0), 1e-12);
+	testutil_assert_near(c.z, 2.5 / sqrt(2.0), 1e-12);
+	assert_int_equal(c.real, 0);
+	/* 2,5 +- 1,96 * 1,414 = [-0,27; 5,27]. */
+	assert_int_equal(c.low_e2, -27);
+	assert_int_equal(c.high_e2, 527);
+	/* A drop of 3,00 with SEs 0,6 and 0,8 (se 1): real. */
+	stats_change(8000, 0.6, 7700, 0.8, &c);
+	assert_int_equal(c.diff_e2, -300);
+	testutil_assert_near(c.se, 1.0, 1e-12);
+	assert_int_equal(c.real, 1);
+	/* Unknown spread: no verdict. */
+	stats_change(8000, 0, 7700, 0.8, &c);
+	assert_int_equal(c.available, 0);
+	assert_int_equal(c.real, 0);
+	assert_int_equal(c.diff_e2, -300);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +465,8 @@ int main(void)
 	    cmocka_unit_test(test_ci_missing_linearised),
 	    cmocka_unit_test(test_ci_crosses),
 	    cmocka_unit_test(test_ci_zero_width_at_tie),
+	    cmocka_unit_test(test_element_se),
+	    cmocka_unit_test(test_change),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -257,3 +257,38 @@ void stats_ikm_ci(const struct score_acc *acc, const struct instrument *in,
 	out->crosses = out->low_mutu != mutu || out->high_mutu != mutu;
 	out->available = 1;
 }
+
+double stats_element_se(const struct score_acc *acc, int j, int64_t population)
+{
+	uint64_t n = score_acc_answered(acc, j), c[5] = {0};
+	double mean, ss = 0, var;
+
+	if (n < 2)
+		return 0;
+	for (int a = 1; a <= 4; a++)
+		c[a] = score_acc_pair(acc, j, j, a, a);
+	mean = (double)score_acc_sum(acc, j) / (double)n;
+	for (int a = 1; a <= 4; a++)
+		ss += (double)c[a] * (a - mean) * (a - mean);
+	var = ss / (double)(n - 1) / (double)n;
+	if (population > 0 && (uint64_t)population >= n)
+		var *= 1 - (double)n / (double)population;
+	return 25 * sqrt(var > 0 ? var : 0);
+}
+
+void stats_change(int64_t before_e2, double se_before, int64_t now_e2, double se_now,
+                  struct stats_change *out)
+{
+	const double z975 = 1.959963984540054;
+
+	*out = (struct stats_change){0};
+	out->diff_e2 = now_e2 - before_e2;
+	if (!(se_before > 0) || !(se_now > 0))
+		return;
+	out->available = 1;
+	out->se = sqrt(se_before * se_before + se_now * se_now);
+	out->z = (double)out->diff_e2 / 100.0 / out->se;
+	out->real = fabs(out->z) >= z975;
+	out->low_e2 = (int64_t)floor((double)out->diff_e2 - z975 * out->se * 100 + 0.5);
+	out->high_e2 = (int64_t)floor((double)out->diff_e2 + z975 * out->se * 100 + 0.5);
+}

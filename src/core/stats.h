@@ -38,4 +38,25 @@ double stats_t_quantile(double p, double df);
 void stats_ikm_ci(const struct score_acc *acc, const struct instrument *in,
                   const struct score_result *res, int64_t population, struct stats_ci *out);
 
+/* Standard error of element j's converted value (NRR_j x 25): 25 s_j /
+ * sqrt(n_j), s_j the sample standard deviation of its n_j answers, with the
+ * finite-population factor (1 - n_j/N) under the root when population >=
+ * n_j. 0 when n_j < 2. Computed from the exact answer counts. */
+double stats_element_se(const struct score_acc *acc, int j, int64_t population);
+
+/* The change between two periods (method.md section 5): now - before on
+ * the 25..100 scale, from the values as published (2 decimals, x 100),
+ * with SE sqrt(se_before^2 + se_now^2). */
+struct stats_change {
+	int available;   /* both standard errors known (> 0) */
+	int64_t diff_e2; /* now - before, x 100 */
+	double se;
+	double z;                /* diff / se */
+	int real;                /* |z| >= 1.96: larger than sampling noise at 95% */
+	int64_t low_e2, high_e2; /* 95% interval of the change, half-up, x 100 */
+};
+
+void stats_change(int64_t before_e2, double se_before, int64_t now_e2, double se_now,
+                  struct stats_change *out);
+
 #endif
