@@ -146,6 +146,26 @@ static void test_trim(void **state)
 	assert_int_equal(len, 0);
 }
 
+static void test_upper(void **state)
+{
+	char buf[8];
+
+	(void)state;
+	assert_string_equal(text_upper(buf, sizeof(buf), "Smt ii"), "SMT II");
+	/* Bytes of UTF-8 sequences are kept; truncation does not split one. */
+	assert_string_equal(text_upper(buf, sizeof(buf), "d\xC3\xA9j\xC3\xA0"),
+	                    "D\xC3\xA9J\xC3\xA0");
+	assert_string_equal(text_upper(buf, 6,
+	                               "ab\xE2\x80\x93"
+	                               "cd"),
+	                    "AB\xE2\x80\x93");
+	assert_string_equal(text_upper(buf, 5,
+	                               "ab\xE2\x80\x93"
+	                               "cd"),
+	                    "AB");
+	assert_string_equal(text_upper(buf, 1, "abc"), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +176,7 @@ int main(void)
 	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_has_word),
 	    cmocka_unit_test(test_trim),
+	    cmocka_unit_test(test_upper),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,3 +95,21 @@ void text_trim(const char **s, size_t *len)
 	while (*len > 0 && is_space((unsigned char)(*s)[*len - 1]))
 		(*len)--;
 }
+
+char *text_upper(char *dst, size_t dstsize, const char *src)
+{
+	size_t i = 0;
+
+	if (dstsize == 0)
+		return dst;
+	for (; src[i] != '\0' && i + 1 < dstsize; i++) {
+		char c = src[i];
+
+		dst[i] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+	}
+	/* Do not end inside a UTF-8 sequence. */
+	while (i > 0 && ((unsigned char)src[i] & 0xC0) == 0x80)
+		i--;
+	dst[i] = '\0';
+	return dst;
+}

@@ -21,6 +21,10 @@ size_t text_words(char *dst, size_t dstsize, const char *src, size_t len);
  * whole word; 0 otherwise. */
 int text_has_word(const char *words, const char *word);
 
+/* Upper-case the ASCII letters of src into dst (truncated to dstsize-1,
+ * never inside a UTF-8 sequence). Returns dst. */
+char *text_upper(char *dst, size_t dstsize, const char *src);
+
 /* Trim ASCII white space from both ends of [*s, *s+*len). */
 void text_trim(const char **s, size_t *len);
 

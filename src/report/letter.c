@@ -2,22 +2,11 @@
  * Indonesian, following the structure of the seed letter. */
 #include "letter.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "idfmt.h"
-
-/* Upper-case ASCII letters of s into buf. */
-static const char *upper(char *buf, size_t size, const char *s)
-{
-	size_t i = 0;
-
-	for (; s[i] != '\0' && i + 1 < size; i++)
-		buf[i] = (char)toupper((unsigned char)s[i]);
-	buf[i] = '\0';
-	return buf;
-}
+#include "text.h"
 
 /* The elements the letter names: below the mean NRR, then any other
  * element graded C or D, in questionnaire order. */
@@ -37,7 +26,7 @@ static void result_paragraph(struct doc *d, const struct letter_info *li,
 	char ikm[32], kin[64], buf[512];
 
 	idfmt_fixed(ikm, sizeof(ikm), res->ikm_e2, 2);
-	upper(kin, sizeof(kin), res->kinerja);
+	text_upper(kin, sizeof(kin), res->kinerja);
 	doc_para(d);
 	snprintf(buf, sizeof(buf), "Berdasarkan hasil Survei Kepuasan Masyarakat%s%s%s%s, ",
 	         li->period[0] ? " " : "", li->period, li->unit[0] ? " pada " : "", li->unit);
@@ -62,7 +51,7 @@ static void weak_paragraph(struct doc *d, const struct instrument *in,
 {
 	char kin[64], val[32], mean[32];
 
-	upper(kin, sizeof(kin), res->kinerja);
+	text_upper(kin, sizeof(kin), res->kinerja);
 	idfmt_fixed(mean, sizeof(mean), res->mean_nrr_e4, 4);
 	doc_para(d);
 	if (nweak == 0) {
@@ -143,7 +132,7 @@ struct doc *letter_build(const struct letter_info *li, const struct instrument *
 	char title[512], per[256];
 	struct doc *d;
 
-	upper(per, sizeof(per), li->period);
+	text_upper(per, sizeof(per), li->period);
 	snprintf(title, sizeof(title),
 	         "REKOMENDASI DAN TINDAK LANJUT HASIL SURVEI KEPUASAN MASYARAKAT%s%s",
 	         per[0] ? " " : "", per);
