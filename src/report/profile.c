@@ -45,11 +45,13 @@ static const struct field fields[] = {
     FIELD("survei", lokasi, FIELD_TEXT),
     FIELD("survei", tim, FIELD_TEXT),
     {"survei", "populasi", FIELD_NUMBER, 0, 0},
+    FIELD("tindak_lanjut", waktu, FIELD_TEXT),
+    FIELD("tindak_lanjut", penanggung_jawab, FIELD_TEXT),
 };
 
 #define NFIELDS ((int)(sizeof(fields) / sizeof(fields[0])))
 
-static const char *const sections[] = {"kop", "penandatangan", "survei"};
+static const char *const sections[] = {"kop", "penandatangan", "survei", "tindak_lanjut"};
 
 #define NSECTIONS ((int)(sizeof(sections) / sizeof(sections[0])))
 
@@ -106,13 +108,15 @@ static int unknown_name(struct loader *l, const char *section, const char *key)
 	if (section[0] == '\0')
 		return inifile_fail(&l->f, IKM_EDATA,
 		                    "kunci '%.60s' berada di luar bagian; awali dengan [kop], "
-		                    "[penandatangan] atau [survei] / key outside any section",
+		                    "[penandatangan], [survei] atau [tindak_lanjut] / key outside "
+		                    "any section",
 		                    key);
 	if (s < 0)
 		return inifile_fail(&l->f, IKM_EDATA,
 		                    "bagian [%.60s] tidak dikenal; bagian yang dikenal: [kop], "
-		                    "[penandatangan], [survei] / unknown section; known sections: "
-		                    "[kop], [penandatangan], [survei]",
+		                    "[penandatangan], [survei], [tindak_lanjut] / unknown section; "
+		                    "known sections: [kop], [penandatangan], [survei], "
+		                    "[tindak_lanjut]",
 		                    section);
 	list_keys(s, known, sizeof(known));
 	return inifile_fail(&l->f, IKM_EDATA,

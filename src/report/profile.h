@@ -1,9 +1,9 @@
 /* profile: the office profile (profil instansi) read from an INI file — the
  * letterhead ([kop]), the signatory ([penandatangan]) and the survey facts
- * ([survei]) that `ikm report` prints. Sections and keys are Indonesian;
- * every key is optional, unknown sections and keys are errors (a typo must
- * not vanish silently), values are trimmed UTF-8 with named length limits.
- * Keys start at the beginning of a line; ';' and '#' begin comments. */
+ * ([survei]) and the follow-up plan ([tindak_lanjut]) that `ikm report` prints. Sections and keys
+ * are Indonesian; every key is optional, unknown sections and keys are errors (a typo must not
+ * vanish silently), values are trimmed UTF-8 with named length limits. Keys start at the beginning
+ * of a line; ';' and '#' begin comments. */
 #ifndef IKM_PROFILE_H
 #define IKM_PROFILE_H
 
@@ -40,6 +40,9 @@ struct profile {
 	char lokasi[PROFILE_PROSE_MAX + 1];
 	char tim[PROFILE_PROSE_MAX + 1];
 	long long populasi; /* users in the period, 0 when not given */
+	/* [tindak_lanjut] the follow-up plan (RTL) of the Laporan SKM */
+	char waktu[PROFILE_TEXT_MAX + 1];            /* when: "Semester II 2022" */
+	char penanggung_jawab[PROFILE_TEXT_MAX + 1]; /* who is responsible */
 };
 
 /* Reset p to the empty profile: every string "", populasi 0. */
