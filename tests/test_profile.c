@@ -129,6 +129,9 @@ static void test_mojokerto_example(void **state)
 	assert_string_equal(p->lokasi, "Gedung GMSC Lantai II, Jl. Gajah Mada 100, Mojokerto");
 	assert_string_equal(p->tim, "");
 	assert_int_equal(p->populasi, 0);
+	assert_string_equal(p->waktu, "Semester II 2022");
+	assert_string_equal(p->penanggung_jawab,
+	                    "Kepala Dinas Kependudukan dan Pencatatan Sipil");
 	free(p);
 }
 
@@ -145,6 +148,8 @@ static void test_office_template_loads(void **state)
 	assert_string_equal(p->pemerintah, "PEMERINTAH KOTA CONTOH");
 	assert_string_equal(p->logo, ""); /* commented out in the template */
 	assert_int_equal(p->populasi, 0); /* "populasi =" is empty */
+	assert_string_equal(p->waktu, "Semester II 2022");
+	assert_string_equal(p->penanggung_jawab, "Kepala Bidang Pelayanan");
 	free(p);
 }
 
