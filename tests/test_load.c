@@ -20,6 +20,9 @@
 #include "score.h"
 #include "testutil.h"
 
+#define EN_DASH "\xE2\x80\x93"
+#define GE      "\xE2\x89\xA5"
+
 /* Path of a test file under the source tree (IKM_TOP, else "."). */
 static const char *path_of(char *buf, size_t size, const char *rel)
 {
@@ -37,12 +40,15 @@ struct run {
 	int rc;
 };
 
-/* Load the files `rel` (paths relative to the top) with the options. */
-static void load(struct run *r, int skip, int extras, const char *const *rel, int n)
+/* Load the files `rel` (paths relative to the top) with the options,
+ * tallying the respondent profile into resp when it is set. */
+static void load_resp(struct run *r, int skip, int extras, const char *const *rel, int n,
+                      struct resp_tally *resp)
 {
 	char bufs[4][512];
 	char *paths[4];
-	struct load_opts opts = {.skip_invalid = skip, .add_extras = extras, .threads = 1};
+	struct load_opts opts = {
+	    .skip_invalid = skip, .add_extras = extras, .threads = 1, .resp = resp};
 
 	assert_true(n >= 0 && n <= 4);
 	for (int i = 0; i < n; i++)
@@ -52,6 +58,11 @@ static void load(struct run *r, int skip, int extras, const char *const *rel, in
 	err_clear(&r->err);
 	r->acc = NULL;
 	r->rc = load_files(paths, n, &r->in, &opts, &r->acc, &r->rep, &r->err);
+}
+
+static void load(struct run *r, int skip, int extras, const char *const *rel, int n)
+{
+	load_resp(r, skip, extras, rel, n, NULL);
 }
 
 static void load1(struct run *r, int skip, const char *rel)
@@ -457,6 +468,243 @@ static void test_no_files(void **state)
 	load_report_free(NULL);
 }
 
+/* Count of the category labelled `label`, failing when there is none. */
+static uint64_t count_of(const struct resp_table *tb, const char *label)
+{
+	for (int i = 0; i < tb->ncat; i++)
+		if (strcmp(tb->cat[i].label, label) == 0)
+			return tb->cat[i].count;
+	print_error("no category \"%s\"\n", label);
+	fail();
+	return 0;
+}
+
+/* categories + other + missing of every field = rows tallied. */
+static void expect_tables_add_up(const struct resp_tally *t)
+{
+	for (int f = 0; f < RESP_NFIELDS; f++) {
+		uint64_t sum = t->t[f].missing + t->t[f].other;
+
+		for (int i = 0; i < t->t[f].ncat; i++)
+			sum += t->t[f].cat[i].count;
+		assert_int_equal(sum, t->rows);
+	}
+}
+
+static void test_resp_small_file(void **state)
+{
+	static const char csv[] =
+	    "No,Tanggal,Jenis Kelamin,Usia,Pendidikan,Pekerjaan,Jenis Layanan,"
+	    "U1,U2,U3,U4,U5,U6,U7,U8,U9,Saran\n"
+	    "1,2022-02-01,L,19,SMA,PNS,KTP-el,4,4,4,4,4,4,4,4,4,Cepat.\n"
+	    "2,03/02/2022,Perempuan,20,S1,ASN,KTP-el,3,3,3,3,3,3,3,3,3,cepat\n"
+	    "3,2022-01-15,P,60,SLTA,Wiraswasta,Akta,4,4,5,4,4,4,4,4,4,-\n"
+	    ",,,,,,,,,,,,,,,,\n"
+	    "4,,,,,,,,,,,,,,,,\n"
+	    "5,2022-03-31,pria\n";
+	char path[64];
+	struct resp_tally t;
+	struct run r;
+	const char *p = temp_with(path, sizeof(path), ".csv", csv, sizeof(csv) - 1);
+
+	(void)state;
+	resp_init(&t, NULL, 0);
+	load_resp(&r, 1, 0, &p, 1, &t);
+	unlink(path);
+	expect_ok(&r);
+	resp_sorted(&t);
+	/* Rows 1, 2, 4 and 5; row 3 was skipped as invalid, the blank row is
+	 * no row. */
+	assert_int_equal(r.rep.skipped, 1);
+	assert_int_equal(t.rows, 4);
+	for (int f = 0; f < RESP_NFIELDS; f++)
+		assert_int_equal(t.t[f].present, 1);
+	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 2);
+	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 1);
+	assert_int_equal(t.t[RESP_GENDER].missing, 1);
+	assert_int_equal(count_of(&t.t[RESP_AGE], "< 20 tahun"), 1);
+	assert_int_equal(count_of(&t.t[RESP_AGE], "20" EN_DASH "29 tahun"), 1);
+	assert_int_equal(count_of(&t.t[RESP_AGE], GE " 60 tahun"), 0);
+	assert_int_equal(t.t[RESP_AGE].missing, 2); /* empty; the short row */
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 1);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D4/S1"), 1);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "PNS"), 2);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "Wirausaha"), 0);
+	assert_int_equal(t.t[RESP_SERVICE].ncat, 1);
+	assert_int_equal(count_of(&t.t[RESP_SERVICE], "KTP-el"), 2);
+	assert_int_equal(t.t[RESP_SERVICE].missing, 2);
+	expect_tables_add_up(&t);
+	/* 2022-01-15 is on the skipped row. */
+	assert_string_equal(t.date_min, "2022-02-01");
+	assert_string_equal(t.date_max, "2022-03-31");
+	assert_int_equal(t.sugg_rows, 2);
+	assert_int_equal(t.sugg_none, 0);
+	assert_int_equal(t.nsugg, 1);
+	assert_string_equal(t.sugg[0].text, "Cepat.");
+	assert_int_equal(t.sugg[0].count, 2);
+	resp_free(&t);
+	done(&r);
+}
+
+/* The demo file's own counts of column `col` (0-based; the first seven
+ * columns hold no quotes or commas), read line by line. */
+struct demo_count {
+	char value[64];
+	uint64_t n;
+};
+
+static int demo_counts(int col, struct demo_count *out, int max)
+{
+	char path[512], line[1024];
+	FILE *f = fopen(path_of(path, sizeof(path), "examples/mojokerto-2022-s1-demo.csv"), "r");
+	int n = 0, first = 1;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		const char *p = line;
+		size_t len;
+		int i;
+
+		if (first || line[0] < '0' || line[0] > '9') {
+			first = 0;
+			continue; /* the header, or a suggestion's second line */
+		}
+		for (int c = 0; c < col; c++)
+			p = strchr(p, ',') + 1;
+		len = strcspn(p, ",");
+		assert_true(len < sizeof(out[0].value));
+		for (i = 0; i < n; i++)
+			if (strlen(out[i].value) == len && memcmp(out[i].value, p, len) == 0)
+				break;
+		if (i == n) {
+			assert_true(n < max);
+			memcpy(out[n].value, p, len);
+			out[n].value[len] = '\0';
+			out[n++].n = 0;
+		}
+		out[i].n++;
+	}
+	fclose(f);
+	return n;
+}
+
+static void test_resp_demo_file(void **state)
+{
+	static const struct {
+		enum resp_field f;
+		int col;
+	} fields[] = {{RESP_GENDER, 2}, {RESP_EDUCATION, 4}, {RESP_JOB, 5}, {RESP_SERVICE, 6}};
+	static const char *const fold[][2] = {
+	    {"L", "Laki-laki"}, {"P", "Perempuan"}, {"S1", "D4/S1"}, {"D3", "D1" EN_DASH "D3"}};
+	struct demo_count dc[64];
+	struct resp_tally t;
+	struct score_result res;
+	struct run r;
+
+	(void)state;
+	resp_init(&t, NULL, 0);
+	load_resp(&r, 0, 0, (const char *const[]){"examples/mojokerto-2022-s1-demo.csv"}, 1, &t);
+	expect_ok(&r);
+	resp_sorted(&t);
+	assert_int_equal(t.rows, 250);
+	expect_tables_add_up(&t);
+	/* Against the file's own counts. */
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const struct resp_table *tb = &t.t[fields[i].f];
+		int n = demo_counts(fields[i].col, dc, 64);
+		uint64_t total = 0;
+
+		assert_int_equal(tb->present, 1);
+		assert_int_equal(tb->missing, 0);
+		assert_int_equal(tb->other, 0);
+		for (int j = 0; j < n; j++) {
+			const char *label = dc[j].value;
+
+			for (size_t k = 0; k < sizeof(fold) / sizeof(fold[0]); k++)
+				if (strcmp(label, fold[k][0]) == 0)
+					label = fold[k][1];
+			assert_int_equal(count_of(tb, label), dc[j].n);
+			total += dc[j].n;
+		}
+		assert_int_equal(total, 250);
+	}
+	/* And the numbers known from the file. */
+	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 137);
+	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 113);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 113);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D4/S1"), 57);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMP"), 37);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D1" EN_DASH "D3"), 21);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SD"), 16);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "S2"), 6);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "S3"), 0);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "Swasta"), 96);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "Wirausaha"), 60);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "Lainnya"), 53);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "PNS"), 30);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "POLRI"), 7);
+	assert_int_equal(count_of(&t.t[RESP_JOB], "TNI"), 4);
+	/* Services by count. */
+	assert_int_equal(t.t[RESP_SERVICE].ncat, 6);
+	assert_string_equal(t.t[RESP_SERVICE].cat[0].label, "Akta Kelahiran");
+	assert_int_equal(t.t[RESP_SERVICE].cat[0].count, 61);
+	assert_string_equal(t.t[RESP_SERVICE].cat[1].label, "Kartu Keluarga");
+	assert_int_equal(t.t[RESP_SERVICE].cat[1].count, 46);
+	assert_string_equal(t.t[RESP_SERVICE].cat[2].label, "Pindah Datang");
+	assert_int_equal(t.t[RESP_SERVICE].cat[2].count, 42);
+	assert_string_equal(t.t[RESP_SERVICE].cat[3].label, "KTP-el");
+	assert_int_equal(t.t[RESP_SERVICE].cat[3].count, 37);
+	assert_string_equal(t.t[RESP_SERVICE].cat[4].label, "Akta Kematian");
+	assert_int_equal(t.t[RESP_SERVICE].cat[4].count, 34);
+	assert_string_equal(t.t[RESP_SERVICE].cat[5].label, "Kartu Identitas Anak");
+	assert_int_equal(t.t[RESP_SERVICE].cat[5].count, 30);
+	assert_string_equal(t.date_min, "2022-01-03");
+	assert_string_equal(t.date_max, "2022-06-28");
+	assert_int_equal(t.t[RESP_AGE].missing, 0);
+	assert_int_equal(t.t[RESP_AGE].ncat, 6); /* every age is a whole number */
+	assert_int_equal(t.sugg_rows + t.sugg_none, 250 - 217);
+	/* The tally's general path gives the same result as the fast path. */
+	assert_int_equal(score_compute(r.acc, &r.in, &res, &r.err), 0);
+	assert_int_equal(res.ikm_e2, 9689);
+	resp_free(&t);
+	done(&r);
+}
+
+static void test_resp_xlsx_and_files_without_profile(void **state)
+{
+	static const char *const files[] = {"tests/data/io_pool_a.csv",
+	                                    "tests/data/google-forms-sample.xlsx"};
+	struct resp_tally t;
+	struct run r;
+
+	(void)state;
+	resp_init(&t, NULL, 0);
+	load_resp(&r, 0, 0, files, 2, &t);
+	expect_ok(&r);
+	resp_sorted(&t);
+	/* 3 rows without profile columns, 5 from the spreadsheet. */
+	assert_int_equal(t.rows, 8);
+	assert_int_equal(t.t[RESP_GENDER].present, 1);
+	assert_int_equal(t.t[RESP_AGE].present, 1);
+	assert_int_equal(t.t[RESP_EDUCATION].present, 1);
+	assert_int_equal(t.t[RESP_JOB].present, 0);
+	assert_int_equal(t.t[RESP_SERVICE].present, 0);
+	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 2);
+	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 3);
+	assert_int_equal(t.t[RESP_GENDER].missing, 3);
+	assert_int_equal(count_of(&t.t[RESP_AGE], "< 20 tahun"), 1);
+	assert_int_equal(count_of(&t.t[RESP_AGE], "50" EN_DASH "59 tahun"), 1);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 2);
+	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D1" EN_DASH "D3"), 1);
+	expect_tables_add_up(&t);
+	/* Timestamps are Excel serial numbers in the spreadsheet. */
+	assert_string_equal(t.date_min, "2024-03-04");
+	assert_string_equal(t.date_max, "2024-03-05");
+	assert_int_equal(t.sugg_rows, 4);
+	resp_free(&t);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +726,9 @@ int main(void)
 	    cmocka_unit_test(test_unterminated_quote),
 	    cmocka_unit_test(test_error_in_second_file),
 	    cmocka_unit_test(test_no_files),
+	    cmocka_unit_test(test_resp_small_file),
+	    cmocka_unit_test(test_resp_demo_file),
+	    cmocka_unit_test(test_resp_xlsx_and_files_without_profile),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,7 +30,8 @@ struct result {
 	struct ikm_err err;
 };
 
-static int general_only; /* read every row the general way (no answer runs) */
+static int general_only;            /* read every row the general way (no answer runs) */
+static struct resp_tally *tally_to; /* tally the profile into this, when set */
 
 static void load_with(struct result *r, const char *path, int threads, int skip)
 {
@@ -41,6 +42,7 @@ static void load_with(struct result *r, const char *path, int threads, int skip)
 	    .threads = threads,
 	    .parallel_min_bytes = 0, /* split even small files */
 	    .no_run_path = general_only,
+	    .resp = tally_to,
 	};
 
 	memset(r, 0, sizeof(*r));
@@ -347,6 +349,34 @@ static void test_run_path_equals_general(void **state)
 	unlink(path);
 }
 
+/* A profile tally makes the read sequential (one part, rows in file
+ * order) and changes nothing else. */
+static void test_resp_reads_sequentially(void **state)
+{
+	char path[] = "/tmp/ikm-par-XXXXXX";
+	struct result seq, par;
+	struct resp_tally t;
+
+	(void)state;
+	temp_file(path);
+	write_file(path, 3000, "\n", 1, 1);
+	load_with(&seq, path, 1, 0);
+	assert_int_equal(seq.rc, 0);
+	resp_init(&t, NULL, 0);
+	tally_to = &t;
+	load_with(&par, path, 4, 0);
+	tally_to = NULL;
+	assert_same(&seq, &par);
+	assert_int_equal(par.rep.files[0].parts, 1);
+	assert_int_equal(t.rows, par.rep.rows);
+	assert_int_equal(t.t[RESP_GENDER].cat[0].count + t.t[RESP_GENDER].cat[1].count, t.rows);
+	assert_true(t.nsugg >= 2); /* "baik" and the quoted multi-line ones */
+	resp_free(&t);
+	result_free(&seq);
+	result_free(&par);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +386,7 @@ int main(void)
 	    cmocka_unit_test(test_quality_lines_across_parts),
 	    cmocka_unit_test(test_many_elements),
 	    cmocka_unit_test(test_run_path_equals_general),
+	    cmocka_unit_test(test_resp_reads_sequentially),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

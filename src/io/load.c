@@ -56,6 +56,26 @@ static int blank_row(const struct table_row *row)
 	return 1;
 }
 
+/* Tally the profile fields of a counted row. */
+static void resp_row(struct resp_tally *r, const struct colmap *m, const struct table_row *row)
+{
+	const char *field[PROF_COUNT];
+	size_t len[PROF_COUNT];
+
+	for (int p = 0; p < PROF_COUNT; p++) {
+		int c = m->prof_col[p];
+
+		if (c >= 0 && (size_t)c < row->n) {
+			field[p] = row->field[c];
+			len[p] = row->len[c];
+		} else {
+			field[p] = NULL;
+			len[p] = 0;
+		}
+	}
+	resp_add(r, field, len);
+}
+
 /* Where the rows of one reader go. */
 struct rows_out {
 	struct score_acc *acc;
@@ -169,6 +189,9 @@ counted:
 			score_acc_add_packed(o->acc, key);
 		else
 			score_acc_add(o->acc, vals);
+		/* Never an answer-run row: the tally turns that path off. */
+		if (o->opts != NULL && o->opts->resp != NULL)
+			resp_row(o->opts->resp, m, &row);
 		if (o->opts != NULL && o->opts->visit != NULL) {
 			if (packed)
 				for (int j = 0; j < k; j++)
@@ -259,7 +282,7 @@ static int load_parallel(struct table *t, const char *path, int fi, const struct
 		nparts = LOAD_MAX_THREADS;
 	if ((size_t)nparts * per_part > LOAD_PARALLEL_MEMORY)
 		nparts = (int)(LOAD_PARALLEL_MEMORY / per_part);
-	if (nparts < 2 || opts->skip_invalid || opts->visit != NULL ||
+	if (nparts < 2 || opts->skip_invalid || opts->visit != NULL || opts->resp != NULL ||
 	    table_csv_position(t, &fd, &off, &line, &delim, &size) < 0 ||
 	    size - off < opts->parallel_min_bytes || size <= off)
 		return 0;
@@ -347,12 +370,15 @@ static int load_one(const char *path, int fi, struct instrument *in, const struc
 		goto fail;
 	if (*acc == NULL)
 		*acc = score_acc_new(in->k);
+	if (opts->resp != NULL)
+		resp_columns(opts->resp, info->map.prof_col);
 	if (!load_parallel(t, path, fi, &info->map, in, opts, *acc, rep, info)) {
 		struct rows_out o = {*acc, &rep->quality, 0, 0, rep, opts};
 
 		info->parts = 1;
+		/* The profile tally needs the fields cut: no answer runs. */
 		rc = process_rows(t, path, fi, &info->map, in, opts->skip_invalid,
-		                  !opts->no_run_path, &o, err);
+		                  !opts->no_run_path && opts->resp == NULL, &o, err);
 		info->rows += o.rows;
 		rep->rows += o.rows;
 		rep->skipped += o.skipped;

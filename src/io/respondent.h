@@ -24,7 +24,7 @@
 enum resp_field { RESP_GENDER, RESP_AGE, RESP_EDUCATION, RESP_JOB, RESP_SERVICE, RESP_NFIELDS };
 
 struct resp_category {
-	char label[RESP_LABEL_MAX + 1]; /* "Laki-laki", "20-29 tahun", "SMA" */
+	char label[RESP_LABEL_MAX + 1]; /* "Laki-laki", "20–29 tahun" (en dash), "SMA" */
 	uint64_t count;
 };
 
@@ -32,7 +32,7 @@ struct resp_table {
 	int present; /* some file has a column for the field */
 	int ncat;    /* categories, in display order (see resp_sorted) */
 	struct resp_category cat[RESP_MAX_CATEGORIES];
-	uint64_t missing; /* counted rows with the field empty */
+	uint64_t missing; /* counted rows with the field empty (or no column for it) */
 	uint64_t other;   /* values beyond RESP_MAX_CATEGORIES distinct ones */
 };
 
@@ -52,20 +52,24 @@ struct resp_tally {
 	uint64_t sugg_dropped;           /* rows of suggestions beyond the kept ones */
 	int nsugg;
 	struct resp_suggestion *sugg; /* nsugg entries, owned */
-	void *index;                  /* private: suggestion hash index */
+	void *index;                  /* private: value caches, suggestion hash index */
 };
 
 /* Start a tally with age cut points cut[0..ncut) (strictly increasing, 1..
- * 150); NULL/0 gives the default bands <20, 20-29, 30-39, 40-49, 50-59,
- * >=60. Free with resp_free. */
+ * 150); NULL/0 (or invalid cut points) gives the default bands <20, 20-29,
+ * 30-39, 40-49, 50-59, >=60. Gender, education and job start with the
+ * regulation's categories and age with every band, all at count 0, so
+ * tables always list them. Free with resp_free (twice is fine). */
 void resp_init(struct resp_tally *t, const int *cut, int ncut);
 void resp_free(struct resp_tally *t);
 
-/* Parse an --age-bands spec "20,30,40,50,60" into cut points. */
+/* Parse an --age-bands spec "20,30,40,50,60" into cut points (room for
+ * RESP_MAX_BANDS); IKM_EUSAGE naming the bad part otherwise. */
 int resp_parse_bands(const char *spec, int *cut, int *ncut, struct ikm_err *err);
 
 /* Note that a file has columns for these profile fields (prof_col of its
- * colmap; -1 = none). */
+ * colmap; -1 = none). Call once per file, before its rows: ambiguous
+ * N/N/YYYY dates are read day or month first by each file's evidence. */
 void resp_columns(struct resp_tally *t, const int prof_col[PROF_COUNT]);
 
 /* Tally one counted row: field[p]/len[p] is the row's value of profile

@@ -5,6 +5,7 @@
 #include "chart.h"
 
 #include <pango/pangocairo.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "grade.h"
@@ -95,17 +96,24 @@ static void text_centred(cairo_t *cr, const char *text, double size, int bold, d
 }
 
 /* Draw `text` vertically centred on cy; in a box of width w when w > 0
- * (aligned and ellipsized after two lines), else starting at x. */
-static void text_vcentred(cairo_t *cr, const char *text, double size, int bold, double x, double w,
-                          double cy, PangoAlignment align)
+ * (aligned and ellipsized after max_lines lines), else starting at x. */
+static void text_vcentred_n(cairo_t *cr, const char *text, double size, int bold, double x,
+                            double w, double cy, PangoAlignment align, int max_lines)
 {
-	PangoLayout *l = text_layout(cr, text, size, bold, w, align, 2);
+	PangoLayout *l = text_layout(cr, text, size, bold, w, align, max_lines);
 	double lw, lh;
 
 	layout_size(l, &lw, &lh);
 	cairo_move_to(cr, x, cy - lh / 2);
 	pango_cairo_show_layout(cr, l);
 	g_object_unref(l);
+}
+
+/* text_vcentred_n with up to two lines. */
+static void text_vcentred(cairo_t *cr, const char *text, double size, int bold, double x, double w,
+                          double cy, PangoAlignment align)
+{
+	text_vcentred_n(cr, text, size, bold, x, w, cy, align, 2);
 }
 
 /* A value in hundredths with as few decimals as it needs: 60, 62,5, 88,31. */
@@ -312,5 +320,95 @@ void chart_elements(cairo_t *cr, double x, double y, double w, double h,
 		text_vcentred(cr, val, fs, e->below_mean, bx + 3, 0, cy, PANGO_ALIGN_LEFT);
 	}
 	draw_caption(cr, &a, res, x, plot_bottom + fs * 2.0, w, fs * 0.95);
+	cairo_restore(cr);
+}
+
+char *chart_count_share(char *buf, size_t size, uint64_t count, uint64_t total)
+{
+	char c[32], p[32];
+	uint64_t per_mille;
+
+	idfmt_int(c, sizeof(c), count > INT64_MAX ? INT64_MAX : (int64_t)count);
+	if (total == 0) {
+		snprintf(buf, size, "%s", c);
+		return buf;
+	}
+	/* Per mille rounded half up, in integers: (2000 count + total) / 2
+	 * total, scaled down first if that would overflow. */
+	while (count > (UINT64_MAX - total) / 2000 || total > UINT64_MAX / 2) {
+		count >>= 1;
+		total >>= 1;
+	}
+	per_mille = (count * 2000 + total) / (2 * total);
+	idfmt_fixed(p, sizeof(p), per_mille > INT64_MAX ? INT64_MAX : (int64_t)per_mille, 1);
+	snprintf(buf, size, "%s (%s%%)", c, p);
+	return buf;
+}
+
+void chart_categories(cairo_t *cr, double x, double y, double w, double h,
+                      const char *const *labels, const uint64_t *counts, int n)
+{
+	uint64_t total = 0, max = 0;
+	double fs, row_h, label_w, value_w = 0, x0, x1;
+	char val[64];
+
+	if (w <= 0 || h <= 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		total += counts[i];
+		if (counts[i] > max)
+			max = counts[i];
+	}
+	fs = w / 60.0;
+	if (fs > 9.0)
+		fs = 9.0;
+	if (fs < 6.0)
+		fs = 6.0;
+	cairo_save(cr);
+	if (n <= 0 || total == 0) {
+		set_rgb(cr, MUTED);
+		text_vcentred_n(cr, "Tidak ada data", fs, 0, x, w, y + h / 2, PANGO_ALIGN_CENTER,
+		                1);
+		cairo_restore(cr);
+		return;
+	}
+	/* Sizes follow the box: small text for many categories, never tiny. */
+	row_h = h / n;
+	if (row_h * 0.42 < fs)
+		fs = row_h * 0.42 < 5.0 ? 5.0 : row_h * 0.42;
+	for (int i = 0; i < n; i++) {
+		double vw =
+		    text_width(cr, chart_count_share(val, sizeof(val), counts[i], total), fs, 0);
+
+		if (vw > value_w)
+			value_w = vw;
+	}
+	label_w = w * 0.34;
+	x0 = x + label_w + 8;
+	x1 = x + w - value_w - 6;
+	if (x1 < x0)
+		x1 = x0;
+
+	set_rgb(cr, MUTED);
+	cairo_set_line_width(cr, 0.8);
+	cairo_move_to(cr, x0, y);
+	cairo_line_to(cr, x0, y + h);
+	cairo_stroke(cr);
+	for (int i = 0; i < n; i++) {
+		double cy = y + row_h * (i + 0.5);
+		double bh = row_h * 0.62, bw = (x1 - x0) * (double)counts[i] / (double)max;
+
+		if (bh > fs * 2.4)
+			bh = fs * 2.4;
+		set_rgb(cr, BAR_OK);
+		cairo_rectangle(cr, x0, cy - bh / 2, bw, bh);
+		cairo_fill(cr);
+		set_rgb(cr, INK);
+		/* A long label is cut to one line with an ellipsis. */
+		text_vcentred_n(cr, labels[i] != NULL ? labels[i] : "", fs, 0, x, label_w, cy,
+		                PANGO_ALIGN_RIGHT, 1);
+		text_vcentred_n(cr, chart_count_share(val, sizeof(val), counts[i], total), fs, 0,
+		                x0 + bw + 4, 0, cy, PANGO_ALIGN_LEFT, 0);
+	}
 	cairo_restore(cr);
 }
