@@ -168,13 +168,15 @@ static void widen(int32_t *lo, int32_t *hi, int32_t v)
 		*hi = v;
 }
 
+/* "YYYY-MM-DD" of yyyymmdd (a valid date, see ymd), "" for 0. */
 static void ymd_text(char *buf, int32_t v)
 {
-	if (v == 0)
+	uint32_t u = (uint32_t)v;
+
+	if (v <= 0)
 		buf[0] = '\0';
 	else
-		snprintf(buf, 11, "%04d-%02d-%02d", (int)(v / 10000), (int)(v / 100 % 100),
-		         (int)(v % 100));
+		snprintf(buf, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
 }
 
 /* The current file's slash dates, read the way its evidence says. */

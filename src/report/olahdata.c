@@ -4,7 +4,9 @@
  * a formula), the weighted NRR, and the index, its rounding, mutu and
  * kinerja — every one a live Excel formula with its value cached from the
  * core, so a spreadsheet that recalculates shows the numbers ikm printed.
- * Written in constant-memory mode: memory does not grow with the rows. */
+ * The same pass tallies the respondent profile for the "Profil" and
+ * "Saran" sheets (olahdata_profile.c). Written in constant-memory mode:
+ * memory does not grow with the rows. */
 #include "olahdata.h"
 
 #include <errno.h>
@@ -14,6 +16,7 @@
 
 #include "exact.h"
 #include "grade.h"
+#include "olahdata_profile.h"
 
 #define FIRST_DATA_ROW 4 /* rows 0..3: title, period, blank, header */
 #define FIRST_U_COL    2 /* columns: No, Baris, U1..Uk */
@@ -200,6 +203,7 @@ int olahdata_save(const char *path, char *const *paths, int n, const struct inst
 	struct score_acc *acc = NULL;
 	struct writer w = {0};
 	struct ctx c = {in, res, FIRST_DATA_ROW, 0, 0, 0, 0, 0};
+	struct resp_tally prof;
 	lxw_workbook *wb;
 	lxw_format *bold, *num4, *num2;
 	lxw_chart *chart;
@@ -213,6 +217,7 @@ int olahdata_save(const char *path, char *const *paths, int n, const struct inst
 	wb = workbook_new_opt(tmp, &wo);
 	if (wb == NULL)
 		return err_set(err, IKM_EIO, "%s: tidak dapat ditulis / cannot write", path);
+	resp_init(&prof, NULL, 0);
 	w.ws = workbook_add_worksheet(wb, "Olah Data");
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);
@@ -233,10 +238,12 @@ int olahdata_save(const char *path, char *const *paths, int n, const struct inst
 		worksheet_write_string(w.ws, 3, (lxw_col_t)(FIRST_U_COL + j), in->el[j].code, bold);
 	worksheet_freeze_panes(w.ws, FIRST_DATA_ROW, FIRST_U_COL);
 
-	/* Second pass over the files, in order, writing each respondent. */
+	/* Second pass over the files, in order, writing each respondent and
+	 * tallying the profile for the Profil sheet. */
 	w.row = FIRST_DATA_ROW;
 	lo.visit = visit;
 	lo.visit_user = &w;
+	lo.resp = &prof;
 	lo.add_extras = 0;
 	if (load_files(paths, n, &copy, &lo, &acc, &rep, err) < 0)
 		goto out;
@@ -308,6 +315,9 @@ int olahdata_save(const char *path, char *const *paths, int n, const struct inst
 	chart_series_set_name(series, "NRR per unsur");
 	chart_title_set_name(chart, "NRR per unsur");
 	worksheet_insert_chart(w.ws, r + 12, 1, chart);
+	resp_sorted(&prof);
+	if (olahdata_profile(wb, &prof) != LXW_NO_ERROR)
+		goto xlsx_fail;
 	if (workbook_close(wb) != LXW_NO_ERROR) {
 		wb = NULL;
 		goto xlsx_fail;
@@ -328,6 +338,7 @@ out:
 		workbook_close(wb);
 	score_acc_free(acc);
 	load_report_free(&rep);
+	resp_free(&prof);
 	if (rc < 0)
 		remove(tmp);
 	return rc;

@@ -1,7 +1,9 @@
 #!/bin/sh
 # End-to-end tests of `ikm report --kind rekomendasi`: the letter of the
 # seed document from the demo data, as PDF (text checked with pdftotext)
-# and HTML, with the example office profile; options and errors.
+# and HTML, with the example office profile; the processing workbook with
+# its Profil and Saran sheets (formulas recalculated independently and by
+# LibreOffice); the poster; options and errors.
 . "$IKM_TOP/tests/e2e/lib.sh"
 DEMO="$IKM_TOP/examples/mojokerto-2022-s1-demo.csv"
 PROFILE="$IKM_TOP/examples/mojokerto.ini"
@@ -95,6 +97,51 @@ expect_json "olahdata: IKM 96,89 A Sangat Baik from the formulas" "[v['value'] f
 expect_json "olahdata: weights are exactly 1/9, not 0,11" "sum(1 for v in d.values() if v['formula'] == '1/9') == 9"
 expect_json "olahdata: NRR U7 3,84 and U9 3,86" "abs([v['value'] for k, v in d.items() if k == 'I258'][0] - 3.84) < 1e-12 and abs([v['value'] for k, v in d.items() if k == 'K258'][0] - 3.86) < 1e-12"
 expect_json "olahdata: 250 respondent rows summed" "d['C256']['formula'] == 'SUM(C5:C254)' and d['C257']['value'] == 250"
+# The Profil sheet: a table per profile field whose percentages and totals
+# are live formulas; recalculated they give the cached values and the
+# demo file's counts.
+python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" --sheet Profil "$T/olah.xlsx" >"$T/profil.json"
+out=$(cat "$T/profil.json")
+expect_json "Profil: every cached value equals its recalculation" "len(d) == 37 and all(abs(v['value'] - float(v['cached'])) < 1e-9 for v in d.values())"
+expect_json "Profil: Laki-laki 137 of 250 as a live share =B7/B\$9" "d['C7']['formula'] == 'B7/B\$9' and d['C7']['label'] == 'Laki-laki' and abs(d['C7']['value'] - 137 / 250) < 1e-15 and d['B9']['formula'] == 'SUM(B7:B8)' and d['B9']['value'] == 250"
+expect_json "Profil: five tables, each 250 respondents and 100%" "[v['value'] for v in d.values() if v['formula'].startswith('SUM(B')] == [250] * 5 and all(abs(v['value'] - 1) < 1e-12 for v in d.values() if v['formula'].startswith('SUM(C'))"
+expect_json "Profil: education folded (S1 -> D4/S1 57, D3 -> D1–D3 21)" "{v['label']: round(v['value'] * 250) for v in d.values() if v['label'] in ('D4/S1', 'D1–D3', 'SMA', 'S3')} == {'D4/S1': 57, 'D1–D3': 21, 'SMA': 113, 'S3': 0}"
+expect_json "Profil: services by count, Akta Kelahiran 61 first" "[v['label'] for v in d.values() if v['label'] in ('Akta Kelahiran', 'Kartu Identitas Anak')] == ['Akta Kelahiran', 'Kartu Identitas Anak'] and [round(v['value'] * 250) for v in d.values() if v['label'] == 'Akta Kelahiran'] == [61]"
+if python3 - "$T/olah.xlsx" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+book = z.read("xl/workbook.xml").decode()
+assert re.findall(r'<sheet name="([^"]+)"', book) == ["Olah Data", "Profil", "Saran"], book
+charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+assert len(charts) == 6, charts  # NRR + five profile fields
+refs = " ".join(z.read(n).decode() for n in charts)
+for title in ("Jenis Kelamin", "Pendidikan"):
+    assert title in refs, title
+assert "Profil!$A$7:$A$8" in refs and "Profil!$B$7:$B$8" in refs
+saran = z.read("xl/worksheets/sheet3.xml").decode()
+assert "Petugas sabar menjelaskan persyaratan" in saran and "Pelayanan cepat, terima kasih" in saran
+PY
+then ok "olahdata: Profil and Saran sheets, a bar chart per profile field"; else not_ok "olahdata: Profil and Saran sheets, a bar chart per profile field"; fi
+python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" --sheet Saran "$T/olah.xlsx" >"$T/saran.json"
+out=$(cat "$T/saran.json")
+expect_json "Saran: 33 suggestions summed live" "[v['value'] for v in d.values()] == [33] and all(abs(v['value'] - float(v['cached'])) < 1e-9 for v in d.values())"
+
+# Missing values and more services than a table keeps.
+{
+	echo "Jenis Kelamin,Jenis Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9,Saran"
+	i=1
+	while [ "$i" -le 60 ]; do
+		if [ $((i % 7)) -eq 0 ]; then g=""; else g="L"; fi
+		echo "$g,Layanan $i,4,4,3,4,4,3,4,4,4,-"
+		i=$((i + 1))
+	done
+} >"$T/many.csv"
+run report "$T/many.csv" --kind olahdata -o "$T/many.xlsx"
+expect_rc "olahdata: many services, missing genders: exit 0" 0
+python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" --sheet Profil "$T/many.xlsx" >"$T/many.json"
+out=$(cat "$T/many.json")
+expect_json "Profil: 'Tidak diisi' and 'Lainnya (di luar daftar)' rows recompute" "all(abs(v['value'] - float(v['cached'])) < 1e-9 for v in d.values()) and [round(v['value'] * 60) for v in d.values() if v['label'] == 'Tidak diisi'] == [8] and [round(v['value'] * 60) for v in d.values() if v['label'] == 'Lainnya (di luar daftar)'] == [12] and [v['value'] for v in d.values() if v['formula'].startswith('SUM(B')] == [60, 60]"
+
 # LibreOffice, where installed, recalculates the workbook with every cached
 # value wiped: the formulas alone must give ikm compute's numbers.
 if command -v soffice >/dev/null 2>&1; then
@@ -103,25 +150,33 @@ import re, sys, zipfile
 src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
 for item in src.infolist():
     data = src.read(item.filename)
-    if item.filename == "xl/worksheets/sheet1.xml":
+    if re.fullmatch(r"xl/worksheets/sheet[0-9]+\.xml", item.filename):
         data = re.sub(rb"(</f><v>)[^<]*(</v>)", rb"\g<1>0\g<2>", data)
     dst.writestr(item, data)
 dst.close()
 PY
-	mkdir -p "$T/lo/user"
+	mkdir -p "$T/lo/user" "$T/csv"
 	cat >"$T/lo/user/registrymodifications.xcu" <<'XCU'
 <?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 XCU
-	timeout 300 soffice "-env:UserInstallation=file://$T/lo" --headless --convert-to csv \
-		--outdir "$T" "$T/wiped.xlsx" >/dev/null 2>&1
-	out=$(cat "$T/wiped.csv" 2>/dev/null)
+	# Every sheet to its own CSV (filter option 12 = -1): wiped-<sheet>.csv.
+	timeout 300 soffice "-env:UserInstallation=file://$T/lo" --headless \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+		--outdir "$T/csv" "$T/wiped.xlsx" >/dev/null 2>&1
+	out=$(cat "$T/csv/wiped-Olah Data.csv" 2>/dev/null)
 	expect_out "LibreOffice recalculation: IKM 96,89" ",IKM dibulatkan,96.89,"
 	expect_out "LibreOffice recalculation: mutu A" ",Mutu pelayanan,A,"
 	expect_out "LibreOffice recalculation: kinerja" ",Kinerja unit pelayanan,Sangat Baik,"
 	expect_out "LibreOffice recalculation: NRR U7 3,84 and U9 3,86" ",NRR per unsur,3.88,3.88,3.88,3.9,3.88,3.88,3.84,3.88,3.86"
+	out=$(cat "$T/csv/wiped-Profil.csv" 2>/dev/null)
+	expect_out "LibreOffice recalculation: Profil Laki-laki 54,8%" "Laki-laki,137,54.8%"
+	expect_out "LibreOffice recalculation: Profil D4/S1 22,8%" "D4/S1,57,22.8%"
+	expect_out "LibreOffice recalculation: Profil total" "Jumlah,250,100"
+	out=$(cat "$T/csv/wiped-Saran.csv" 2>/dev/null)
+	expect_out "LibreOffice recalculation: Saran total" "Jumlah,33"
 else
 	skip "LibreOffice recalculation of the workbook" "soffice not installed"
 fi
@@ -131,6 +186,14 @@ run report "$IKM_TOP/tests/data/missing.csv" --kind olahdata -o "$T/m.xlsx"
 python3 "$IKM_TOP/tests/e2e/xlsx_recalc.py" "$T/m.xlsx" >"$T/m.json"
 out=$(cat "$T/m.json")
 expect_json "olahdata: a blank answer is left out of COUNT (NRR U1 = 4 over 2)" "d['C9']['value'] == 8 and d['C10']['value'] == 2 and d['C11']['value'] == 4 and [v['value'] for v in d.values() if v['formula'].startswith('ROUND(')] == [77.78]"
+if python3 - "$T/m.xlsx" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert "Data tidak memuat kolom profil responden" in z.read("xl/worksheets/sheet2.xml").decode()
+assert "Tidak ada saran atau masukan." in z.read("xl/worksheets/sheet3.xml").decode()
+assert not [n for n in z.namelist() if n.startswith("xl/charts/") and n != "xl/charts/chart1.xml"]
+PY
+then ok "olahdata: no profile columns: Profil and Saran say so, no profile chart"; else not_ok "olahdata: no profile columns: Profil and Saran say so, no profile chart"; fi
 
 # The publication poster.
 run report "$DEMO" --kind infografis --profile "$PROFILE" --period "Semester I 2022" -o "$T/poster.pdf"
