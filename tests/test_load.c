@@ -500,8 +500,9 @@ static void test_resp_small_file(void **state)
 	    "2,03/02/2022,Perempuan,20,S1,ASN,KTP-el,3,3,3,3,3,3,3,3,3,cepat\n"
 	    "3,2022-01-15,P,60,SLTA,Wiraswasta,Akta,4,4,5,4,4,4,4,4,4,-\n"
 	    ",,,,,,,,,,,,,,,,\n"
-	    "4,,,,,,,,,,,,,,,,\n"
-	    "5,2022-03-31,pria\n";
+	    "4,,,,,,,4,,,,,,,,,\n"
+	    "5,2022-03-31,pria,,,,,4\n"
+	    "6,2022-04-30,L,30,SD,TNI,Akta,,,,,,,,,,Bukan responden\n";
 	char path[64];
 	struct resp_tally t;
 	struct run r;
@@ -514,7 +515,8 @@ static void test_resp_small_file(void **state)
 	expect_ok(&r);
 	resp_sorted(&t);
 	/* Rows 1, 2, 4 and 5; row 3 was skipped as invalid, the blank row is
-	 * no row. */
+	 * no row, and row 6 answers no element: not a respondent, so its
+	 * profile is not tallied either. */
 	assert_int_equal(r.rep.skipped, 1);
 	assert_int_equal(t.rows, 4);
 	for (int f = 0; f < RESP_NFIELDS; f++)

@@ -189,8 +189,9 @@ counted:
 			score_acc_add_packed(o->acc, key);
 		else
 			score_acc_add(o->acc, vals);
-		/* Never an answer-run row: the tally turns that path off. */
-		if (o->opts != NULL && o->opts->resp != NULL)
+		/* Never an answer-run row: the tally turns that path off. A row
+		 * answering no element is not a respondent (score.h). */
+		if (o->opts != NULL && o->opts->resp != NULL && !(flags & QUALITY_EMPTY))
 			resp_row(o->opts->resp, m, &row);
 		if (o->opts != NULL && o->opts->visit != NULL) {
 			if (packed)

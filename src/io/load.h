@@ -33,7 +33,8 @@ struct load_opts {
 	 * vals[0..k) in 0..4; the read is then sequential. */
 	void (*visit)(void *user, int file, uint64_t line, const uint8_t *vals, int k);
 	void *visit_user;
-	/* When set, the respondent profile of every counted row is tallied
+	/* When set, the respondent profile of every counted row answering at
+	 * least one element is tallied
 	 * into it (see respondent.h; resp_init first); the read is then
 	 * sequential and takes the general path. */
 	struct resp_tally *resp;

@@ -566,6 +566,8 @@ void resp_columns(struct resp_tally *t, const int prof_col[PROF_COUNT])
 	for (int f = 0; f < RESP_NFIELDS; f++)
 		if (prof_col[field_col[f]] >= 0)
 			t->t[f].present = 1;
+	if (prof_col[PROF_SUGGESTION] >= 0)
+		t->sugg_present = 1;
 	respdate_new_file(&ix->dates);
 }
 

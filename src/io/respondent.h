@@ -47,6 +47,7 @@ struct resp_tally {
 	int cut[RESP_MAX_BANDS];
 	struct resp_table t[RESP_NFIELDS];
 	char date_min[11], date_max[11]; /* "YYYY-MM-DD" of the dates seen, "" when none */
+	int sugg_present;                /* some file has a suggestion column */
 	uint64_t sugg_rows;              /* rows with a real suggestion */
 	uint64_t sugg_none;              /* rows saying "tidak ada", "-", ... */
 	uint64_t sugg_dropped;           /* rows of suggestions beyond the kept ones */
