@@ -1,7 +1,8 @@
 /* Unit tests of src/report/doc_pdf_table.c: cell text wrapped inside its
  * column and still extractable, a cell taller than a page cut so that its
- * row stays whole and inside the margins, and the speed of a table of
- * 2 000 rows x 11 columns. (Header rows repeated on every page, rows in
+ * row stays whole and inside the margins, and a table of 2 000 rows x 11
+ * columns with every row there once. Speed is measured by bench/report.sh
+ * (the Laporan SKM), never here. (Header rows repeated on every page, rows in
  * order: test_doc_pdf.c, test_report_pages.) */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "doc.h"
 #include "doc_pdf.h"
@@ -132,7 +132,7 @@ static void test_table_huge_cell(void **state)
 	pdftest_rmdir(dir);
 }
 
-/* Under valgrind (its preload library): a smaller table, no time limit. */
+/* Under valgrind (its preload library): a smaller table. */
 static int under_valgrind(void)
 {
 	const char *pre = getenv("LD_PRELOAD");
@@ -140,19 +140,9 @@ static int under_valgrind(void)
 	return pre != NULL && strstr(pre, "vgpreload") != NULL;
 }
 
-static int instrumented(void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-	return 1;
-#else
-	return under_valgrind();
-#endif
-}
-
-/* 2 000 rows x 11 columns of respondent data: time it, every row there
- * once. The goal is well under 0,5 s; the limit is 1 s so that a loaded
- * machine does not fail it. */
-static void test_table_speed(void **state)
+/* 2 000 rows x 11 columns of respondent data: every row there once (the
+ * layouts reused across rows must not drop or repeat a cell). */
+static void test_table_long(void **state)
 {
 	static const char *const head[11] = {"No.",        "Responden", "Umur", "Jenis Kelamin",
 	                                     "Pendidikan", "Pekerjaan", "U1",   "U2",
@@ -166,8 +156,6 @@ static void test_table_speed(void **state)
 	char dir[64], path[128], *text;
 	struct ikm_err err = {0};
 	struct doc *d = doc_new("speed");
-	struct timespec t0, t1;
-	double secs;
 
 	(void)state;
 	pdftest_mkdir(dir, sizeof(dir));
@@ -184,14 +172,8 @@ static void test_table_speed(void **state)
 		snprintf(age, sizeof(age), "%d", 18 + r % 50);
 		doc_row(d, cells, 0);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(doc_pdf_save(d, path, &err), 0);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	doc_free(d);
-	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	print_message("# doc_pdf_save: table of %d rows x 11 columns in %.3f s\n", rows, secs);
-	if (!instrumented())
-		assert_true(secs < 1.0);
 	text = pdftest_text(path, "");
 	for (int r = 1; r <= rows; r++) {
 		char name[32];
@@ -209,7 +191,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_table_wrap),
 	    cmocka_unit_test(test_table_huge_cell),
-	    cmocka_unit_test(test_table_speed),
+	    cmocka_unit_test(test_table_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
