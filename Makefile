@@ -97,6 +97,7 @@ fuzz:
 
 bench: $(BUILD)/ikm
 	@bench/compute.sh
+	@bench/report.sh
 
 run: $(BUILD)/ikm
 	@echo "ikm: server belum tersedia; menghitung IKM data demo dan menulis dokumennya / no server yet: computing the demo data set and writing its documents"
@@ -105,6 +106,8 @@ run: $(BUILD)/ikm
 	@mkdir -p var
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --profile examples/mojokerto.ini \
 		--period "Semester I 2022" -o var/rekomendasi-demo.pdf
+	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind laporan \
+		--profile examples/mojokerto.ini --period "Semester I 2022" -o var/laporan-demo.pdf
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind olahdata \
 		--period "Semester I 2022" -o var/olahdata-demo.xlsx
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind infografis \

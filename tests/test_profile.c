@@ -130,8 +130,7 @@ static void test_mojokerto_example(void **state)
 	assert_string_equal(p->tim, "");
 	assert_int_equal(p->populasi, 0);
 	assert_string_equal(p->waktu, "Semester II 2022");
-	assert_string_equal(p->penanggung_jawab,
-	                    "Kepala Dinas Kependudukan dan Pencatatan Sipil");
+	assert_string_equal(p->penanggung_jawab, "Kepala Dinas Kependudukan dan Pencatatan Sipil");
 	free(p);
 }
 

@@ -18,6 +18,7 @@
 #include "letter.h"
 #include "olahdata.h"
 #include "profile.h"
+#include "report_laporan.h"
 
 static void usage(FILE *out)
 {
@@ -25,6 +26,8 @@ static void usage(FILE *out)
 	      "\n"
 	      "Menulis dokumen dari data survei (angka sama dengan ikm compute).\n"
 	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan), "
+	      ".pdf/.html/.docx\n"
+	      "  --kind laporan       Laporan SKM lengkap (Bab I-V, lampiran), "
 	      ".pdf/.html/.docx\n"
 	      "  --kind olahdata      lembar olah data Excel dengan rumus, .xlsx\n"
 	      "  --kind infografis    poster publikasi satu halaman, .pdf/.png/.svg\n"
@@ -37,6 +40,7 @@ static void usage(FILE *out)
 	      "                       (format share/rekomendasi.ini; bawaan: katalog bawaan)\n",
 	      out);
 	fputs(data_opts_help, out);
+	fputs(laporan_opts_help, out);
 	fputs("  --help               bantuan ini\n", out);
 }
 
@@ -65,8 +69,8 @@ static enum format format_of(const char *path)
 
 static int kind_known(const char *kind)
 {
-	return strcmp(kind, "rekomendasi") == 0 || strcmp(kind, "olahdata") == 0 ||
-	       strcmp(kind, "infografis") == 0;
+	return strcmp(kind, "rekomendasi") == 0 || strcmp(kind, "laporan") == 0 ||
+	       strcmp(kind, "olahdata") == 0 || strcmp(kind, "infografis") == 0;
 }
 
 static const char *kind_formats(const char *kind)
@@ -84,7 +88,7 @@ static int kind_accepts(const char *kind, enum format fmt)
 		return fmt == FMT_XLSX;
 	if (strcmp(kind, "infografis") == 0)
 		return fmt == FMT_PDF || fmt == FMT_PNG || fmt == FMT_SVG;
-	if (strcmp(kind, "rekomendasi") == 0)
+	if (strcmp(kind, "rekomendasi") == 0 || strcmp(kind, "laporan") == 0)
 		return fmt == FMT_PDF || fmt == FMT_HTML || fmt == FMT_DOCX;
 	return 0;
 }
@@ -109,8 +113,9 @@ static void follow_up(char *buf, size_t size, const struct instrument *in,
 	}
 }
 
-/* "Mojokerto, 23 November 2026" from --date (or today) and the city. */
-static int date_line(char *buf, size_t size, const char *city, const char *date)
+/* "Mojokerto, 23 November 2026" from --date (or today) and the city; the
+ * year into *year. */
+static int date_line(char *buf, size_t size, const char *city, const char *date, int *year)
 {
 	int y, m, d;
 	char when[64], extra;
@@ -129,6 +134,7 @@ static int date_line(char *buf, size_t size, const char *city, const char *date)
 		d = tm.tm_mday;
 	}
 	idfmt_date(when, sizeof(when), y, m, d);
+	*year = y;
 	snprintf(buf, size, "%s%s%s", city, city[0] ? ", " : "", when);
 	return 0;
 }
@@ -144,11 +150,13 @@ int cmd_report(int argc, char **argv)
 	    {"catalog", required_argument, NULL, 'C'},
 	    {"help", no_argument, NULL, 'h'},
 	    DATA_LONGOPTS,
+	    REPORT_LAPORAN_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	const char *kind = "rekomendasi", *output = NULL, *profile_path = NULL;
 	const char *period = "", *date = NULL, *catalog_path = NULL;
 	struct data_opts dopts;
+	struct laporan_args largs;
 	struct analysis an = {0};
 	struct profile prof;
 	struct catalog *cat = NULL;
@@ -156,14 +164,20 @@ int cmd_report(int argc, char **argv)
 	struct ikm_err err = {0};
 	char place_date[512];
 	enum format fmt;
-	int c, rc = CLI_EXIT_OK;
+	int c, year = 0, rc = CLI_EXIT_OK;
 
 	data_opts_init(&dopts);
+	laporan_args_init(&largs);
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		int h = data_opts_handle(&dopts, c, optarg);
 
+		if (h < 0)
+			return CLI_EXIT_USAGE;
+		if (h > 0)
+			continue;
+		h = laporan_args_handle(&largs, c, optarg);
 		if (h < 0)
 			return CLI_EXIT_USAGE;
 		if (h > 0)
@@ -202,9 +216,9 @@ int cmd_report(int argc, char **argv)
 	if (!kind_accepts(kind, fmt)) {
 		if (!kind_known(kind))
 			fprintf(stderr,
-			        "ikm report: jenis dokumen \"%s\" belum tersedia; yang tersedia: "
-			        "rekomendasi, olahdata, infografis / document kind not available "
-			        "yet\n",
+			        "ikm report: jenis dokumen \"%s\" tidak dikenal; yang tersedia: "
+			        "rekomendasi, laporan, olahdata, infografis / unknown document "
+			        "kind\n",
 			        kind);
 		else
 			fprintf(
@@ -221,7 +235,7 @@ int cmd_report(int argc, char **argv)
 	profile_default(&prof);
 	if (profile_path != NULL && profile_load(profile_path, &prof, &err) < 0)
 		goto fail;
-	if (date_line(place_date, sizeof(place_date), prof.kota, date) < 0) {
+	if (date_line(place_date, sizeof(place_date), prof.kota, date, &year) < 0) {
 		fprintf(stderr,
 		        "ikm report: --date \"%s\" tidak sah; tulis YYYY-MM-DD / --date must "
 		        "be YYYY-MM-DD\n",
@@ -234,6 +248,12 @@ int cmd_report(int argc, char **argv)
 	if ((catalog_path != NULL ? catalog_load_file(catalog_path, &cat, &err)
 	                          : catalog_load_default(&cat, &err)) < 0)
 		goto fail;
+	if (strcmp(kind, "laporan") == 0) {
+		if (report_laporan(&largs, &dopts, argv + optind, argc - optind, &prof, cat, period,
+		                   place_date, year, &doc, &err) < 0)
+			goto fail;
+		goto save;
+	}
 	if (analysis_run(&an, &dopts, argv + optind, argc - optind, &err) < 0)
 		goto fail;
 	if (strcmp(kind, "infografis") == 0) {
@@ -249,7 +269,8 @@ int cmd_report(int argc, char **argv)
 	}
 	if (fmt == FMT_XLSX) {
 		if (olahdata_save(output, argv + optind, argc - optind, &an.in, &an.res,
-		                  &dopts.load, period, &err) < 0)
+		                  &dopts.load, period, largs.ncut > 0 ? largs.cut : NULL,
+		                  largs.ncut, &err) < 0)
 			goto fail;
 		fprintf(stderr, "ikm: %s ditulis / written\n", output);
 		goto out;
@@ -278,6 +299,7 @@ int cmd_report(int argc, char **argv)
 		li.legacy = an.in.method != INSTR_METHOD_STANDARD;
 		doc = letter_build(&li, &an.in, &an.res, cat);
 	}
+save:
 	if ((fmt == FMT_PDF    ? doc_pdf_save(doc, output, &err)
 	     : fmt == FMT_DOCX ? doc_docx_save(doc, output, &err)
 	                       : doc_html_save(doc, output, &err)) < 0)

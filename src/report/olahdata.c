@@ -193,7 +193,7 @@ static void grade_formula(char *buf, size_t size, const char *at, int kinerja)
 
 int olahdata_save(const char *path, char *const *paths, int n, const struct instrument *in,
                   const struct score_result *res, const struct load_opts *opts, const char *period,
-                  struct ikm_err *err)
+                  const int *cut, int ncut, struct ikm_err *err)
 {
 	lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = 0};
 	char tmp[4096], a[32], b[32], f[512];
@@ -217,7 +217,7 @@ int olahdata_save(const char *path, char *const *paths, int n, const struct inst
 	wb = workbook_new_opt(tmp, &wo);
 	if (wb == NULL)
 		return err_set(err, IKM_EIO, "%s: tidak dapat ditulis / cannot write", path);
-	resp_init(&prof, NULL, 0);
+	resp_init(&prof, cut, ncut);
 	w.ws = workbook_add_worksheet(wb, "Olah Data");
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);

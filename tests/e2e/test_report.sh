@@ -220,9 +220,9 @@ run report "$DEMO" --kind infografis -o "$T/poster.html"
 expect_rc "infografis to .html: usage error" 2
 
 # Errors.
-run report "$DEMO" --kind laporan -o "$T/x.pdf"
-expect_rc "kind not yet available: usage error" 2
-expect_err "kind not yet available explained" "belum tersedia"
+run report "$DEMO" --kind laporn -o "$T/x.pdf"
+expect_rc "unknown kind: usage error" 2
+expect_err "unknown kind: the kinds listed" "rekomendasi, laporan, olahdata, infografis"
 run report "$DEMO" -o "$T/x.odt"
 expect_rc "unknown output format: usage error" 2
 run report "$DEMO" -o "$T/x.pdf" --date 2022-13-01
