@@ -9,8 +9,10 @@
 #include "docx_parts.h"
 #include "logo.h"
 
+#include <cairo.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,36 @@
 #define LOGO_GAP   170 /* twips between logo and text */
 #define SIG_SPACE  4   /* empty lines left to sign and stamp */
 
+#define TEXT_H           14570   /* twips: A4 16838 less margins 1134 and 1134 */
+#define COVER_LOGO_H     1440000 /* EMU: 4 cm */
+#define COVER_LOGO_W_MAX 2880000 /* EMU: 8 cm */
+#define COVER_TOP        720     /* twips above the title lines */
+#define COVER_GAP        1134    /* twips above and below the logo */
+#define COVER_SLACK      1134    /* twips the estimate of the cover's height may be short */
+#define EMU_PT           12700
+#define FIGURE_SCALE     2 /* PNG pixels per point, for print */
+
+/* A paragraph that only breaks the page; 1 pt high, should its mark be
+ * carried to the new page. */
+#define PAGE_BREAK                                                                                 \
+	"<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:rPr>"         \
+	"<w:sz w:val=\"2\"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr>"               \
+	"<w:br w:type=\"page\"/></w:r></w:p>"
+
+/* Table properties: the text width, ruled with single 1/2 pt lines, fixed
+ * column widths, narrow cell margins. */
+#define TABLE_PR                                                                                   \
+	"<w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"                             \
+	"<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                    \
+	"<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                   \
+	"<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                 \
+	"<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                  \
+	"<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                \
+	"<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                \
+	"</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" "          \
+	"w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"                      \
+	"<w:tblLook w:val=\"04A0\"/></w:tblPr>"
+
 #define CHECK_MARK "\xe2\x9c\x93 " /* U+2713 and a space */
 
 #define RULE_BORDER                                                                                \
@@ -37,74 +69,26 @@
 #define CELL                                                                                       \
 	"<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
 
-/* One run of text with run properties rpr ("" for none). */
-static void put_run(struct docx_buf *b, const char *rpr, const char *prefix, const char *text)
+/* Read the logo PNG at path into the package, sized h EMU high (at most
+ * wmax EMU wide) in *cx x *cy. Its media entry, or NULL with err set. */
+static const struct docx_media *add_logo(struct docx *x, const char *path, long h, long wmax,
+                                         long *cx, long *cy, struct ikm_err *err)
 {
-	docx_buf_puts(b, "<w:r>");
-	if (rpr[0] != '\0') {
-		docx_buf_puts(b, "<w:rPr>");
-		docx_buf_puts(b, rpr);
-		docx_buf_puts(b, "</w:rPr>");
+	unsigned char *data = NULL;
+	size_t len = 0;
+	uint32_t pw = 0, ph = 0;
+
+	if (logo_read(path, &data, &len, &pw, &ph, err) != 0)
+		return NULL;
+	*cy = h;
+	*cx = (long)((double)h * pw / ph);
+	if (*cx > wmax) {
+		*cx = wmax;
+		*cy = (long)((double)wmax * ph / pw);
 	}
-	docx_buf_puts(b, "<w:t xml:space=\"preserve\">");
-	docx_buf_puts(b, prefix);
-	docx_buf_esc(b, text, 1);
-	docx_buf_puts(b, "</w:t></w:r>");
-}
-
-static void put_runs(struct docx_buf *b, const struct doc_para *p)
-{
-	for (int i = 0; i < p->nruns; i++) {
-		const struct doc_run *r = &p->runs[i];
-
-		if (r->text != NULL && r->text[0] != '\0')
-			put_run(b, r->bold ? "<w:b/><w:bCs/>" : "", "", r->text);
-	}
-}
-
-/* A paragraph of style `style` with extra paragraph properties ppr (after
- * the style, in schema order) and one run of text, or none when text is
- * NULL. */
-static void put_para(struct docx_buf *b, const char *style, const char *ppr, const char *rpr,
-                     const char *text)
-{
-	docx_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
-	docx_buf_puts(b, ppr);
-	docx_buf_puts(b, "</w:pPr>");
-	if (text != NULL && text[0] != '\0')
-		put_run(b, rpr, "", text);
-	docx_buf_puts(b, "</w:p>");
-}
-
-/* An inline DrawingML picture of logo number id (1-based), cx x cy EMU. */
-static void put_picture(struct docx_buf *b, int id, long cx, long cy, const char *owner)
-{
-	docx_buf_printf(
-	    b,
-	    "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
-	    "<wp:extent cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" "
-	    "b=\"0\"/><wp:docPr id=\"%d\" name=\"Logo %d\" descr=\"Logo",
-	    cx, cy, id, id);
-	if (owner[0] != '\0') {
-		docx_buf_puts(b, " ");
-		docx_buf_esc(b, owner, 0);
-	}
-	docx_buf_puts(b,
-	              "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
-	              "</wp:cNvGraphicFramePr><a:graphic><a:graphicData "
-	              "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-	              "<pic:nvPicPr>");
-	docx_buf_printf(b,
-	                "<pic:cNvPr id=\"%d\" name=\"logo.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
-	                "<pic:blipFill><a:blip r:embed=\"rIdLogo%d\"/><a:stretch><a:fillRect/>"
-	                "</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>",
-	                id, id);
-	docx_buf_printf(
-	    b,
-	    "<a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/>"
-	    "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
-	    "</w:drawing></w:r>",
-	    cx, cy);
+	*cx = *cx < 1 ? 1 : *cx;
+	*cy = *cy < 1 ? 1 : *cy;
+	return docx_parts_media(x, 0, data, len);
 }
 
 /* Kop surat: government, agency and address lines centred, the double rule
@@ -117,9 +101,9 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 	static const char *const style[3] = {"LetterheadGovernment", "LetterheadAgency",
 	                                     "LetterheadAddress"};
 	struct docx_buf *b = &x->doc;
-	uint32_t pw = 0, ph = 0;
+	const struct docx_media *m;
 	long cx, cy, col;
-	int last = -1, id;
+	int last = -1;
 
 	for (int i = 0; i < k->nlines; i++)
 		if (k->lines[i] != NULL && k->lines[i][0] != '\0')
@@ -127,25 +111,15 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 	if (k->logo == NULL) {
 		for (int i = 0; i <= last; i++)
 			if (k->lines[i][0] != '\0')
-				put_para(b, style[i < 2 ? i : 2], i == last ? RULE_BORDER : "", "",
-				         k->lines[i]);
+				docx_buf_para(b, style[i < 2 ? i : 2], i == last ? RULE_BORDER : "",
+				              "", k->lines[i]);
 		if (last < 0)
-			put_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
+			docx_buf_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
 		return 0;
 	}
-	x->logos = xreallocarray(x->logos, (size_t)x->nlogos + 1, sizeof(*x->logos));
-	if (logo_read(k->logo, &x->logos[x->nlogos].data, &x->logos[x->nlogos].len, &pw, &ph,
-	              err) != 0)
+	m = add_logo(x, k->logo, LOGO_H, LOGO_W_MAX, &cx, &cy, err);
+	if (m == NULL)
 		return -1;
-	id = ++x->nlogos;
-	cy = LOGO_H;
-	cx = (long)((double)LOGO_H * pw / ph);
-	if (cx > LOGO_W_MAX) {
-		cx = LOGO_W_MAX;
-		cy = (long)((double)LOGO_W_MAX * ph / pw);
-	}
-	cx = cx < 1 ? 1 : cx;
-	cy = cy < 1 ? 1 : cy;
 	col = cx / EMU_TWIP + LOGO_GAP;
 	docx_buf_printf(
 	    b,
@@ -161,18 +135,18 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 	docx_buf_printf(
 	    b, CELL "<w:p><w:pPr><w:pStyle w:val=\"Letterhead\"/><w:jc w:val=\"left\"/></w:pPr>",
 	    col);
-	put_picture(b, id, cx, cy,
-	            k->nlines > 0 && k->lines[0][0] != '\0' ? k->lines[0]
-	            : k->nlines > 1                         ? k->lines[1]
-	                                                    : "");
+	docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy, "Logo",
+	                 k->nlines > 0 && k->lines[0][0] != '\0' ? k->lines[0]
+	                 : k->nlines > 1                         ? k->lines[1]
+	                                                         : "");
 	docx_buf_printf(b, "</w:p></w:tc>" CELL, TEXT_W - 2 * col);
 	for (int i = 0; i <= last; i++)
 		if (k->lines[i][0] != '\0')
-			put_para(b, style[i < 2 ? i : 2], "", "", k->lines[i]);
+			docx_buf_para(b, style[i < 2 ? i : 2], "", "", k->lines[i]);
 	if (last < 0)
 		docx_buf_puts(b, "<w:p/>"); /* a cell ends with a paragraph */
 	docx_buf_printf(b, "</w:tc>" CELL "<w:p/></w:tc></w:tr></w:tbl>", col);
-	put_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
+	docx_buf_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
 	return 0;
 }
 
@@ -188,15 +162,16 @@ static void put_signature(struct docx_buf *b, const struct doc_block *k)
 
 		if (i == 2) {
 			for (int j = 0; j < SIG_SPACE; j++) {
-				put_para(b, "Signature",
-				         first ? "<w:spacing w:before=\"360\"/>" : "", "", NULL);
+				docx_buf_para(b, "Signature",
+				              first ? "<w:spacing w:before=\"360\"/>" : "", "",
+				              NULL);
 				first = 0;
 			}
 		}
 		if (s == NULL || s[0] == '\0')
 			continue;
-		put_para(b, "Signature", first ? "<w:spacing w:before=\"360\"/>" : "",
-		         i == 2 ? "<w:b/><w:bCs/><w:u w:val=\"single\"/>" : "", s);
+		docx_buf_para(b, "Signature", first ? "<w:spacing w:before=\"360\"/>" : "",
+		              i == 2 ? "<w:b/><w:bCs/><w:u w:val=\"single\"/>" : "", s);
 		first = 0;
 	}
 }
@@ -216,14 +191,210 @@ static void put_list(struct docx *x, const struct doc_block *k)
 		                "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
 		                "<w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/></w:numPr></w:pPr>",
 		                num);
-		put_runs(&x->doc, &k->items[i]);
+		docx_buf_runs(&x->doc, &k->items[i]);
 		docx_buf_puts(&x->doc, "</w:p>");
 	}
+}
+
+/* Twips a cover line of sz half-points takes, with after twips below it:
+ * wrapped at an estimate of 0.7 em a character (bold capitals), lines of
+ * 1.15 (the default line spacing). */
+static long cover_line_h(const char *s, int sz, long after)
+{
+	long chars = 0, per_line = TEXT_W * 10 / (sz * 10 * 7);
+
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
+		chars += (*p & 0xc0) != 0x80;
+	per_line = per_line < 1 ? 1 : per_line;
+	return (1 + (chars > 0 ? chars - 1 : 0) / per_line) * sz * 10 * 115 / 100 + after;
+}
+
+/* A cover: the title lines at the top, the logo under them, the foot lines
+ * pushed to the foot of the page by the space before the first of them
+ * (an estimate that leaves COVER_SLACK to spare, so the cover never spills
+ * onto a second page). The caller breaks the page after it. */
+static int put_cover(struct docx *x, const struct doc_block *k, struct ikm_err *err)
+{
+	struct docx_buf *b = &x->doc;
+	const struct docx_media *m = NULL;
+	long cx = 0, cy = 0, used = COVER_TOP, before;
+
+	if (k->logo != NULL) {
+		m = add_logo(x, k->logo, COVER_LOGO_H, COVER_LOGO_W_MAX, &cx, &cy, err);
+		if (m == NULL)
+			return -1;
+		used += 2 * COVER_GAP + cy / EMU_TWIP * 115 / 100;
+	}
+	for (int i = 0; i < k->nlines; i++)
+		used += i < k->ntop ? cover_line_h(k->lines[i], 32, 120)
+		                    : cover_line_h(k->lines[i], 28, 60);
+	before = TEXT_H - used - COVER_SLACK;
+	before = before < 240 ? 240 : before;
+	for (int i = 0; i < k->ntop; i++)
+		docx_buf_para(b, "CoverTitle", i == 0 ? "<w:spacing w:before=\"720\"/>" : "", "",
+		              k->lines[i]);
+	if (m != NULL) {
+		docx_buf_printf(b,
+		                "<w:p><w:pPr><w:pStyle w:val=\"Cover\"/><w:spacing w:before=\"%d\" "
+		                "w:after=\"%d\"/></w:pPr>",
+		                COVER_GAP, COVER_GAP);
+		docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy, "Logo",
+		                 k->nlines > k->ntop ? k->lines[k->ntop] : "");
+		docx_buf_puts(b, "</w:p>");
+	}
+	for (int i = k->ntop; i < k->nlines; i++) {
+		if (i == k->ntop)
+			docx_buf_printf(b,
+			                "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/><w:spacing "
+			                "w:before=\"%ld\"/></w:pPr>",
+			                before);
+		else
+			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/></w:pPr>");
+		docx_buf_run(b, "", "", k->lines[i]);
+		docx_buf_puts(b, "</w:p>");
+	}
+	return 0;
+}
+
+/* A chapter heading: label and title on two lines (Heading1 starts a new
+ * page and centres). */
+static void put_chapter(struct docx_buf *b, const struct doc_block *k)
+{
+	const char *title = k->nlines > 0 ? k->lines[0] : "";
+
+	docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>");
+	if (k->text[0] != '\0')
+		docx_buf_run(b, "", "", k->text);
+	if (k->text[0] != '\0' && title[0] != '\0')
+		docx_buf_puts(b, "<w:r><w:br/></w:r>");
+	if (title[0] != '\0')
+		docx_buf_run(b, "", "", title);
+	docx_buf_puts(b, "</w:p>");
+}
+
+/* One table cell w twips wide, with extra cell properties tcpr, a paragraph
+ * of style with properties ppr, and the text (bold or not). */
+static void put_cell(struct docx_buf *b, long w, const char *tcpr, const char *style,
+                     const char *ppr, int bold, const char *text)
+{
+	docx_buf_printf(b,
+	                "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
+	                "<w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+	                w, tcpr, style, ppr);
+	if (text[0] != '\0')
+		docx_buf_run(b, bold ? "<w:b/><w:bCs/>" : "", "", text);
+	docx_buf_puts(b, "</w:p></w:tc>");
+}
+
+/* A ruled table across the text width, its caption above (kept with it),
+ * the header row repeated on every page, no row split across pages. An
+ * empty paragraph follows, so two tables never merge. */
+static void put_table(struct docx_buf *b, const struct doc_block *k)
+{
+	static const char *const jc[] = {"", "<w:jc w:val=\"center\"/>", "<w:jc w:val=\"right\"/>"};
+	const struct doc_table *t = k->table;
+	const char *style = t->compact ? "TableTextSmall" : "TableText";
+	long w[DOC_MAX_COLS], used = 0;
+	double sum = 0;
+
+	for (int c = 0; c < t->ncols; c++)
+		sum += t->width[c];
+	for (int c = 0; c < t->ncols; c++) {
+		w[c] = c + 1 < t->ncols ? (long)(TEXT_W * t->width[c] / sum) : TEXT_W - used;
+		w[c] = w[c] < 1 ? 1 : w[c];
+		used += w[c];
+	}
+	if (k->text[0] != '\0')
+		docx_buf_para(b, "Caption", "<w:keepNext/>", "", k->text);
+	docx_buf_puts(b, "<w:tbl>" TABLE_PR "<w:tblGrid>");
+	for (int c = 0; c < t->ncols; c++)
+		docx_buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[c]);
+	docx_buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+	for (int c = 0; c < t->ncols; c++)
+		put_cell(b, w[c],
+		         "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
+		         "<w:vAlign w:val=\"center\"/>",
+		         style, jc[DOC_ALIGN_CENTER], 1, t->head[c]);
+	docx_buf_puts(b, "</w:tr>");
+	for (int r = 0; r < t->nrows; r++) {
+		const char *const *row =
+		    (const char *const *)t->cell + (size_t)r * (size_t)t->ncols;
+
+		docx_buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		for (int c = 0; c < t->ncols; c++)
+			put_cell(b, w[c], "", style, jc[t->align[c]], t->bold[r], row[c]);
+		docx_buf_puts(b, "</w:tr>");
+	}
+	docx_buf_puts(b, "</w:tbl><w:p/>");
+}
+
+static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	docx_buf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A figure: drawn at FIGURE_SCALE pixels a point on white into a PNG
+ * (word/media/figureN.png), inline and centred at its size in points (at
+ * most the text width), the caption under it. */
+static int put_figure(struct docx *x, const struct doc_block *k, struct ikm_err *err)
+{
+	const struct doc_figure *f = k->figure;
+	struct docx_buf *b = &x->doc, png = {0};
+	const struct docx_media *m;
+	cairo_surface_t *s;
+	cairo_status_t st;
+	cairo_t *cr;
+	long cx, cy, wmax = (long)TEXT_W * EMU_TWIP;
+	unsigned char *data;
+	size_t len;
+
+	if (!(f->w >= 1 && f->w <= DOC_DOCX_FIGURE_MAX && f->h >= 1 && f->h <= DOC_DOCX_FIGURE_MAX))
+		return err_set(err, IKM_ELIMIT,
+		               "ukuran gambar %.0f x %.0f pt di luar 1-%d pt / figure size outside "
+		               "1-%d pt",
+		               f->w, f->h, DOC_DOCX_FIGURE_MAX, DOC_DOCX_FIGURE_MAX);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(f->w * FIGURE_SCALE),
+	                               (int)ceil(f->h * FIGURE_SCALE));
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, FIGURE_SCALE, FIGURE_SCALE);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	if (f->draw != NULL)
+		f->draw(cr, f->w, f->h, f->data);
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_write_to_png_stream(s, png_write, &png);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		docx_buf_free(&png);
+		return err_set(err, IKM_EIO, "gambar tidak dapat dibuat / cannot render figure: %s",
+		               cairo_status_to_string(st));
+	}
+	data = (unsigned char *)docx_buf_take(&png, &len);
+	m = docx_parts_media(x, 1, data, len);
+	cx = lround(f->w * EMU_PT);
+	cy = lround(f->h * EMU_PT);
+	if (cx > wmax) {
+		cy = lround((double)cy * wmax / cx);
+		cx = wmax;
+	}
+	docx_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/>%s</w:pPr>",
+	                k->text[0] != '\0' ? "" : "<w:keepNext w:val=\"0\"/>");
+	docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy,
+	                 k->text[0] != '\0' ? k->text : "Gambar", "");
+	docx_buf_puts(b, "</w:p>");
+	if (k->text[0] != '\0')
+		docx_buf_para(b, "Caption", "", "", k->text);
+	return 0;
 }
 
 static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 {
 	struct docx_buf *b = &x->doc;
+	int top = 1, brk = 0; /* at the top of a page; a page break pending */
 
 	docx_buf_puts(b,
 	              XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" "
@@ -232,25 +403,35 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 	                       "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
 	                       "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/"
 	                       "picture\"><w:body>");
+	/* A page break is held until a block follows that does not start a
+	 * page of its own (a chapter), so none ever leaves an empty page. */
 	for (int i = 0; i < d->nblocks; i++) {
 		const struct doc_block *k = &d->blocks[i];
 
+		if (k->kind == DOC_PAGEBREAK) {
+			brk = !top;
+			continue;
+		}
+		if (brk && k->kind != DOC_CHAPTER)
+			docx_buf_puts(b, PAGE_BREAK);
+		brk = 0;
+		top = 0;
 		switch (k->kind) {
 		case DOC_LETTERHEAD:
 			if (put_letterhead(x, k, err) != 0)
 				return -1;
 			break;
 		case DOC_TITLE:
-			put_para(b, "Title", "", "", k->text);
+			docx_buf_para(b, "Title", "", "", k->text);
 			break;
 		case DOC_HEADING:
-			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>");
-			put_run(b, "", k->mark ? CHECK_MARK : "", k->text);
+			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>");
+			docx_buf_run(b, "", k->mark ? CHECK_MARK : "", k->text);
 			docx_buf_puts(b, "</w:p>");
 			break;
 		case DOC_PARA:
 			docx_buf_puts(b, "<w:p>");
-			put_runs(b, &k->para);
+			docx_buf_runs(b, &k->para);
 			docx_buf_puts(b, "</w:p>");
 			break;
 		case DOC_LIST:
@@ -260,16 +441,36 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 			put_signature(b, k);
 			break;
 		case DOC_COVER:
+			if (put_cover(x, k, err) != 0)
+				return -1;
+			brk = 1;
+			break;
 		case DOC_CHAPTER:
-		case DOC_PAGEBREAK:
+			put_chapter(b, k);
+			break;
 		case DOC_TABLE:
+			put_table(b, k);
+			break;
 		case DOC_FIGURE:
-			break; /* not rendered yet */
+			if (put_figure(x, k, err) != 0)
+				return -1;
+			break;
+		case DOC_PAGEBREAK:
+			break; /* handled above */
 		}
 	}
-	docx_buf_puts(b, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+	/* Page numbers in the footer; none on a cover (a title page). */
+	x->footer = d->page_numbers != 0;
+	docx_buf_puts(b, "<w:sectPr>");
+	if (x->footer)
+		docx_buf_puts(b, "<w:footerReference w:type=\"default\" r:id=\"" DOCX_FOOTER_RID
+		                 "\"/>");
+	docx_buf_puts(b, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
 	                 "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"709\" "
-	                 "w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+	                 "w:footer=\"709\" w:gutter=\"0\"/>");
+	if (x->footer && d->nblocks > 0 && d->blocks[0].kind == DOC_COVER)
+		docx_buf_puts(b, "<w:titlePg/>");
+	docx_buf_puts(b, "</w:sectPr></w:body></w:document>");
 	return 0;
 }
 

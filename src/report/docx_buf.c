@@ -1,4 +1,5 @@
-/* docx_buf: see docx_buf.h. */
+/* docx_buf: see docx_buf.h. Fragments follow the schema order of
+ * WordprocessingML, which Word checks. */
 #include "docx_buf.h"
 
 #include <stdarg.h>
@@ -112,4 +113,71 @@ void docx_buf_free(struct docx_buf *b)
 	free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
+}
+
+void docx_buf_run(struct docx_buf *b, const char *rpr, const char *prefix, const char *text)
+{
+	docx_buf_puts(b, "<w:r>");
+	if (rpr[0] != '\0') {
+		docx_buf_puts(b, "<w:rPr>");
+		docx_buf_puts(b, rpr);
+		docx_buf_puts(b, "</w:rPr>");
+	}
+	docx_buf_puts(b, "<w:t xml:space=\"preserve\">");
+	docx_buf_puts(b, prefix);
+	docx_buf_esc(b, text, 1);
+	docx_buf_puts(b, "</w:t></w:r>");
+}
+
+void docx_buf_runs(struct docx_buf *b, const struct doc_para *p)
+{
+	for (int i = 0; i < p->nruns; i++) {
+		const struct doc_run *r = &p->runs[i];
+
+		if (r->text != NULL && r->text[0] != '\0')
+			docx_buf_run(b, r->bold ? "<w:b/><w:bCs/>" : "", "", r->text);
+	}
+}
+
+void docx_buf_para(struct docx_buf *b, const char *style, const char *ppr, const char *rpr,
+                   const char *text)
+{
+	docx_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
+	docx_buf_puts(b, ppr);
+	docx_buf_puts(b, "</w:pPr>");
+	if (text != NULL && text[0] != '\0')
+		docx_buf_run(b, rpr, "", text);
+	docx_buf_puts(b, "</w:p>");
+}
+
+void docx_buf_picture(struct docx_buf *b, int id, const char *name, const char *rid, long cx,
+                      long cy, const char *alt, const char *more)
+{
+	docx_buf_printf(
+	    b,
+	    "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+	    "<wp:extent cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" "
+	    "b=\"0\"/><wp:docPr id=\"%d\" name=\"%s\" descr=\"",
+	    cx, cy, id, name);
+	docx_buf_esc(b, alt, 0);
+	if (more[0] != '\0') {
+		docx_buf_puts(b, " ");
+		docx_buf_esc(b, more, 0);
+	}
+	docx_buf_puts(b,
+	              "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
+	              "</wp:cNvGraphicFramePr><a:graphic><a:graphicData "
+	              "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+	              "<pic:nvPicPr>");
+	docx_buf_printf(b,
+	                "<pic:cNvPr id=\"%d\" name=\"%s\"/><pic:cNvPicPr/></pic:nvPicPr>"
+	                "<pic:blipFill><a:blip r:embed=\"%s\"/><a:stretch><a:fillRect/>"
+	                "</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>",
+	                id, name, rid);
+	docx_buf_printf(
+	    b,
+	    "<a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/>"
+	    "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+	    "</w:drawing></w:r>",
+	    cx, cy);
 }

@@ -38,9 +38,15 @@ static const struct style {
     {"Title", "Title", "Normal", "Normal",
      "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
      "<w:b/><w:bCs/>"},
+    /* A chapter: on a new page, centred, label and title on two lines. */
     {"Heading1", "heading 1", "Normal", "Normal",
+     "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:spacing w:before=\"0\" "
+     "w:after=\"480\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
+    /* A section heading (DOC_HEADING). */
+    {"Heading2", "heading 2", "Normal", "Normal",
      "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>",
+     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>",
      "<w:b/><w:bCs/>"},
     {"Letterhead", "Letterhead", "Normal", "Normal",
      "<w:keepNext/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
@@ -60,6 +66,25 @@ static const struct style {
      "<w:keepNext/><w:keepLines/><w:spacing w:after=\"0\"/><w:ind w:left=\"4536\"/>"
      "<w:jc w:val=\"center\"/>",
      ""},
+    {"Cover", "Cover", "Normal", "Cover", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>", ""},
+    {"CoverTitle", "Cover Title", "Cover", "CoverTitle", "<w:spacing w:after=\"120\"/>",
+     "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
+    {"CoverFoot", "Cover Foot", "Cover", "CoverFoot", "<w:spacing w:after=\"60\"/>",
+     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
+    {"Caption", "caption", "Normal", "Normal",
+     "<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
+     "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"},
+    {"Figure", "Figure", "Normal", "Caption",
+     "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" "
+     "w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+     ""},
+    {"TableText", "Table Text", "Normal", "TableText",
+     "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
+    {"TableTextSmall", "Table Text Small", "TableText", "TableTextSmall", "",
+     "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>"},
+    {"Footer", "footer", "Normal", "Footer", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
+     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
 };
 
 static void styles_part(struct docx_buf *b)
@@ -116,8 +141,11 @@ static void content_types(struct docx_buf *b, const struct docx *x)
 	    "<Default Extension=\"rels\" "
 	    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
 	    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
-	if (x->nlogos > 0)
+	if (x->nmedia > 0)
 		docx_buf_puts(b, "<Default Extension=\"png\" ContentType=\"image/png\"/>");
+	if (x->footer)
+		docx_buf_puts(b, "<Override PartName=\"/word/footer1.xml\" ContentType=\"" CT_WML
+		                 "footer+xml\"/>");
 	docx_buf_puts(
 	    b,
 	    "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML
@@ -132,13 +160,28 @@ static void content_types(struct docx_buf *b, const struct docx *x)
 	    "vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>");
 }
 
-/* The media name of logo i (0-based): logo.png, then logo2.png, ... */
-static void logo_name(char *out, size_t n, int i, const char *dir)
+const struct docx_media *docx_parts_media(struct docx *x, int figure, unsigned char *data,
+                                          size_t len)
 {
-	if (i == 0)
-		snprintf(out, n, "%slogo.png", dir);
-	else
-		snprintf(out, n, "%slogo%d.png", dir, i + 1);
+	struct docx_media *m;
+
+	x->media = xreallocarray(x->media, (size_t)x->nmedia + 1, sizeof(*x->media));
+	m = &x->media[x->nmedia++];
+	m->data = data;
+	m->len = len;
+	if (figure) {
+		x->nfigures++;
+		snprintf(m->name, sizeof(m->name), "figure%d.png", x->nfigures);
+		snprintf(m->rid, sizeof(m->rid), "rIdFig%d", x->nfigures);
+	} else {
+		x->nlogos++;
+		if (x->nlogos == 1)
+			snprintf(m->name, sizeof(m->name), "logo.png");
+		else
+			snprintf(m->name, sizeof(m->name), "logo%d.png", x->nlogos);
+		snprintf(m->rid, sizeof(m->rid), "rIdLogo%d", x->nlogos);
+	}
+	return m;
 }
 
 static void document_rels(struct docx_buf *b, const struct docx *x)
@@ -150,17 +193,22 @@ static void document_rels(struct docx_buf *b, const struct docx *x)
 	                          "Target=\"numbering.xml\"/>"
 	                          "<Relationship Id=\"rId3\" Type=\"" NS_R "/fontTable\" "
 	                          "Target=\"fontTable.xml\"/>");
-	for (int i = 0; i < x->nlogos; i++) {
-		char name[32];
-
-		logo_name(name, sizeof(name), i, "media/");
+	for (int i = 0; i < x->nmedia; i++)
 		docx_buf_printf(b,
-		                "<Relationship Id=\"rIdLogo%d\" Type=\"" NS_R "/image\" "
-		                "Target=\"%s\"/>",
-		                i + 1, name);
-	}
+		                "<Relationship Id=\"%s\" Type=\"" NS_R "/image\" "
+		                "Target=\"media/%s\"/>",
+		                x->media[i].rid, x->media[i].name);
+	if (x->footer)
+		docx_buf_puts(b, "<Relationship Id=\"" DOCX_FOOTER_RID "\" Type=\"" NS_R
+		                 "/footer\" Target=\"footer1.xml\"/>");
 	docx_buf_puts(b, "</Relationships>");
 }
+
+/* The page number, centred at the foot of the page. */
+static const char footer_xml[] =
+    XML_DECL "<w:ftr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:p><w:pPr>"
+	     "<w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>"
+	     "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>";
 
 /* Lettered "a." and bulleted lists, then one instance per list restarting
  * at its first value. */
@@ -263,13 +311,15 @@ int docx_parts_add(zip_t *za, const struct doc *d, struct docx *x)
 	if (add_buf(za, "word/numbering.xml", &b) != 0 ||
 	    add_const(za, "word/fontTable.xml", font_table_xml) != 0)
 		return -1;
-	for (int i = 0; i < x->nlogos; i++) {
-		char name[32];
-		unsigned char *data = x->logos[i].data;
+	if (x->footer && add_const(za, "word/footer1.xml", footer_xml) != 0)
+		return -1;
+	for (int i = 0; i < x->nmedia; i++) {
+		char name[48];
+		unsigned char *data = x->media[i].data;
 
-		x->logos[i].data = NULL;
-		logo_name(name, sizeof(name), i, "word/media/");
-		if (add_entry(za, name, data, x->logos[i].len) != 0)
+		x->media[i].data = NULL;
+		snprintf(name, sizeof(name), "word/media/%s", x->media[i].name);
+		if (add_entry(za, name, data, x->media[i].len) != 0)
 			return -1;
 	}
 	core_props(&b, d);
@@ -283,7 +333,7 @@ void docx_parts_free(struct docx *x)
 {
 	docx_buf_free(&x->doc);
 	free(x->nums);
-	for (int i = 0; i < x->nlogos; i++)
-		free(x->logos[i].data);
-	free(x->logos);
+	for (int i = 0; i < x->nmedia; i++)
+		free(x->media[i].data);
+	free(x->media);
 }

@@ -1,7 +1,8 @@
 /* docx_parts: the package around word/document.xml — content types,
- * relationships, styles, numbering, font table, document properties and
- * the media — written into a libzip archive. Internal to doc_docx, which
- * renders the body into struct docx and calls docx_parts_add. */
+ * relationships, styles, numbering, font table, the page-number footer,
+ * document properties and the media (logos, figures as PNG) — written into
+ * a libzip archive. Internal to doc_docx, which renders the body into
+ * struct docx and calls docx_parts_add. */
 #ifndef IKM_DOCX_PARTS_H
 #define IKM_DOCX_PARTS_H
 
@@ -16,20 +17,33 @@
 #define NS_PKG   "http://schemas.openxmlformats.org/package/2006/relationships"
 #define CT_WML   "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
-struct docx_logo {
-	unsigned char *data;
+#define DOCX_FOOTER_RID "rIdFooter1" /* word/footer1.xml, when there is one */
+
+/* A picture in word/media/. */
+struct docx_media {
+	unsigned char *data; /* PNG bytes, owned */
 	size_t len;
+	char name[32]; /* file name: logo.png, logo2.png, ..., figure1.png, ... */
+	char rid[16];  /* relationship id: rIdLogo1, ..., rIdFig1, ... */
 };
 
 /* The document being rendered: word/document.xml, the list style of each
- * numbering instance (numId i + 1), and the logos to embed. */
+ * numbering instance (numId i + 1), the pictures to embed, and whether the
+ * page-number footer is part of the package. */
 struct docx {
 	struct docx_buf doc;
 	enum doc_list_style *nums;
 	int nnums;
-	struct docx_logo *logos;
-	int nlogos;
+	struct docx_media *media;
+	int nmedia;
+	int nlogos, nfigures;
+	int footer;
 };
+
+/* Add the PNG data (len bytes, ownership taken) as the next logo
+ * (figure == 0) or figure; the media entry, valid until the next call. */
+const struct docx_media *docx_parts_media(struct docx *x, int figure, unsigned char *data,
+                                          size_t len);
 
 /* Every part of d's package into za, [Content_Types].xml first; the
  * buffers of x are handed to libzip (x->doc is left empty). Returns 0, or
