@@ -50,7 +50,7 @@ char *docxtest_entry(const char *path, const char *name);
 struct docxtest_parsed {
 	char text[1 << 16];
 	size_t tlen;
-	char styles[1 << 13];
+	char styles[1 << 15];
 	int ntr, ntc, tc_without_p;
 	int in_tc, tc_has_p;
 };
