@@ -289,7 +289,8 @@ static void test_report_cover_chapters(void **state)
 }
 
 /* Page breaks: none at the top of the document or of a page, none before
- * a chapter, none at the end; a cover breaks before anything else. */
+ * a chapter, none at the end; a cover is a page of its own, before and
+ * after. */
 static void test_page_breaks(void **state)
 {
 	static const char *const top[] = {"JUDUL"};
@@ -311,7 +312,8 @@ static void test_page_breaks(void **state)
 	doc_chapter(d, "BAB I", "");
 	doc_para(d);
 	doc_text(d, "tiga", 0);
-	doc_cover(d, top, 1, NULL, 0, NULL);
+	doc_cover(d, top, 1, NULL, 0, NULL); /* after text: a break before it */
+	doc_pagebreak(d);                    /* after a cover: the cover's own */
 	doc_para(d);
 	doc_text(d, "empat", 0);
 	doc_pagebreak(d); /* at the end: nothing */
@@ -319,13 +321,13 @@ static void test_page_breaks(void **state)
 	path = docxtest_scratch_path(&s, "a.docx");
 	docxtest_save_ok(d, path);
 	x = docxtest_entry(path, "word/document.xml");
-	assert_int_equal(docxtest_count(x, "<w:br w:type=\"page\"/>"), 2);
-	docxtest_assert_in_order(x,
-	                         (const char *const[]){">satu<", "<w:br w:type=\"page\"/>", ">dua<",
-	                                               "Heading1", ">BAB I<", ">tiga<",
-	                                               "CoverTitle", ">JUDUL<",
-	                                               "<w:br w:type=\"page\"/>", ">empat<"},
-	                         10);
+	assert_int_equal(docxtest_count(x, "<w:br w:type=\"page\"/>"), 3);
+	docxtest_assert_in_order(
+	    x,
+	    (const char *const[]){">satu<", "<w:br w:type=\"page\"/>", ">dua<", "Heading1",
+	                          ">BAB I<", ">tiga<", "<w:br w:type=\"page\"/>", "CoverTitle",
+	                          ">JUDUL<", "<w:br w:type=\"page\"/>", ">empat<"},
+	    11);
 	/* A chapter without a title: no line break after the label. */
 	assert_contains(x, ">BAB I</w:t></w:r></w:p>");
 	/* No page numbers: no title page either. */

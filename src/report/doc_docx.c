@@ -404,7 +404,8 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 	                       "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/"
 	                       "picture\"><w:body>");
 	/* A page break is held until a block follows that does not start a
-	 * page of its own (a chapter), so none ever leaves an empty page. */
+	 * page of its own (a chapter), so none ever leaves an empty page; a
+	 * cover is a page of its own, before and after. */
 	for (int i = 0; i < d->nblocks; i++) {
 		const struct doc_block *k = &d->blocks[i];
 
@@ -412,7 +413,7 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 			brk = !top;
 			continue;
 		}
-		if (brk && k->kind != DOC_CHAPTER)
+		if ((brk || (k->kind == DOC_COVER && !top)) && k->kind != DOC_CHAPTER)
 			docx_buf_puts(b, PAGE_BREAK);
 		brk = 0;
 		top = 0;
