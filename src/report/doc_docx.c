@@ -1,21 +1,22 @@
-/* doc_docx: see doc_docx.h. Every part is built as XML in memory, handed to
- * libzip (which takes ownership of the buffer) and written at zip_close.
+/* doc_docx: see doc_docx.h. The body (word/document.xml) is rendered here
+ * into a docx_buf; docx_parts adds the package around it, every part handed
+ * to libzip (which takes ownership of the buffer) and written at zip_close.
  * Layout follows doc_pdf: A4, margins 2.5 cm left and 2 cm elsewhere, the
  * letterhead centred over a thick-thin double rule (beside the logo in a
  * borderless table when there is one), justified body text, the signature
  * centred in the right half of the page. */
 #include "doc_docx.h"
+#include "docx_parts.h"
 #include "logo.h"
 
+#include <cairo.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -28,14 +29,38 @@
 #define LOGO_GAP   170 /* twips between logo and text */
 #define SIG_SPACE  4   /* empty lines left to sign and stamp */
 
-#define CHECK_MARK  "\xe2\x9c\x93 " /* U+2713 and a space */
-#define REPLACEMENT "\xef\xbf\xbd"  /* U+FFFD for invalid UTF-8 */
+#define TEXT_H           14570   /* twips: A4 16838 less margins 1134 and 1134 */
+#define COVER_LOGO_H     1440000 /* EMU: 4 cm */
+#define COVER_LOGO_W_MAX 2880000 /* EMU: 8 cm */
+#define COVER_TOP        720     /* twips above the title lines */
+#define COVER_GAP        1134    /* twips above and below the logo */
+#define COVER_SLACK      1134    /* twips the estimate of the cover's height may be short */
+#define EMU_PT           12700
+#define FIGURE_SCALE     2 /* PNG pixels per point, for print */
 
-#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-#define NS_W     "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_R     "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define NS_PKG   "http://schemas.openxmlformats.org/package/2006/relationships"
-#define CT_WML   "application/vnd.openxmlformats-officedocument.wordprocessingml."
+/* A paragraph that only breaks the page; 1 pt high, should its mark be
+ * carried to the new page. */
+#define PAGE_BREAK                                                                                 \
+	"<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:rPr>"         \
+	"<w:sz w:val=\"2\"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr>"               \
+	"<w:br w:type=\"page\"/></w:r></w:p>"
+
+/* Table properties: the text width, ruled with single 1/2 pt lines, fixed
+ * column widths, narrow cell margins. */
+#define TABLE_PR                                                                                   \
+	"<w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"                             \
+	"<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                    \
+	"<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                   \
+	"<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                 \
+	"<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                  \
+	"<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                \
+	"<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"                \
+	"</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" "          \
+	"w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"                      \
+	"<w:tblLook w:val=\"04A0\"/></w:tblPr>"
+
+#define CHECK_MARK "\xe2\x9c\x93 " /* U+2713 and a space */
+
 #define RULE_BORDER                                                                                \
 	"<w:pBdr><w:bottom w:val=\"thinThickSmallGap\" w:sz=\"24\" w:space=\"4\" "                 \
 	"w:color=\"000000\"/></w:pBdr><w:spacing w:after=\"360\"/>"
@@ -44,181 +69,26 @@
 #define CELL                                                                                       \
 	"<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
 
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
-struct logo {
-	unsigned char *data;
-	size_t len;
-};
-
-/* The document being rendered: word/document.xml, the list style of each
- * numbering instance (numId i + 1), and the logos to embed. */
-struct docx {
-	struct buf doc;
-	enum doc_list_style *nums;
-	int nnums;
-	struct logo *logos;
-	int nlogos;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t n)
+/* Read the logo PNG at path into the package, sized h EMU high (at most
+ * wmax EMU wide) in *cx x *cy. Its media entry, or NULL with err set. */
+static const struct docx_media *add_logo(struct docx *x, const char *path, long h, long wmax,
+                                         long *cx, long *cy, struct ikm_err *err)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap != 0 ? b->cap : 4096;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	uint32_t pw = 0, ph = 0;
 
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		b->p = xrealloc(b->p, cap);
-		b->cap = cap;
+	if (logo_read(path, &data, &len, &pw, &ph, err) != 0)
+		return NULL;
+	*cy = h;
+	*cx = (long)((double)h * pw / ph);
+	if (*cx > wmax) {
+		*cx = wmax;
+		*cy = (long)((double)wmax * ph / pw);
 	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void buf_printf(struct buf *b, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(tmp))
-		abort(); /* programmer error: only short fixed formats are used */
-	buf_add(b, tmp, (size_t)n);
-}
-
-/* Length of the valid UTF-8 sequence at s that XML 1.0 allows, or 0
- * (overlong, surrogate, beyond U+10FFFF, U+FFFE/U+FFFF, truncated). */
-static size_t utf8_len(const unsigned char *s)
-{
-	size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	uint32_t cp = s[0] & (0x7f >> n);
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0; /* also stops at the terminating NUL */
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	if ((cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
-		return 0;
-	return n;
-}
-
-/* Write s XML-escaped. In run text (in_run), a line feed becomes <w:br/>
- * and a tab <w:tab/>; elsewhere both become a space. Other control
- * characters are dropped, invalid UTF-8 becomes U+FFFD. */
-static void put_esc(struct buf *b, const char *s, int in_run)
-{
-	static const char *const entity[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
-	static const char *const brk[] = {"</w:t><w:br/><w:t xml:space=\"preserve\">",
-	                                  "</w:t><w:tab/><w:t xml:space=\"preserve\">"};
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (p != NULL && *p != '\0') {
-		const char *e = strchr("&<>\"'", *p);
-		size_t n;
-
-		if (e != NULL) {
-			buf_puts(b, entity[e - "&<>\"'"]);
-		} else if (*p == '\n' || *p == '\t') {
-			buf_puts(b, in_run ? brk[*p == '\t'] : " ");
-		} else if (*p < 0x20 || *p == 0x7f) {
-			/* a control character: dropped */
-		} else if ((n = utf8_len(p)) == 0) {
-			buf_puts(b, REPLACEMENT);
-		} else {
-			buf_add(b, (const char *)p, n);
-			p += n;
-			continue;
-		}
-		p++;
-	}
-}
-
-/* One run of text with run properties rpr ("" for none). */
-static void put_run(struct buf *b, const char *rpr, const char *prefix, const char *text)
-{
-	buf_puts(b, "<w:r>");
-	if (rpr[0] != '\0') {
-		buf_puts(b, "<w:rPr>");
-		buf_puts(b, rpr);
-		buf_puts(b, "</w:rPr>");
-	}
-	buf_puts(b, "<w:t xml:space=\"preserve\">");
-	buf_puts(b, prefix);
-	put_esc(b, text, 1);
-	buf_puts(b, "</w:t></w:r>");
-}
-
-static void put_runs(struct buf *b, const struct doc_para *p)
-{
-	for (int i = 0; i < p->nruns; i++) {
-		const struct doc_run *r = &p->runs[i];
-
-		if (r->text != NULL && r->text[0] != '\0')
-			put_run(b, r->bold ? "<w:b/><w:bCs/>" : "", "", r->text);
-	}
-}
-
-/* A paragraph of style `style` with extra paragraph properties ppr (after
- * the style, in schema order) and one run of text, or none when text is
- * NULL. */
-static void put_para(struct buf *b, const char *style, const char *ppr, const char *rpr,
-                     const char *text)
-{
-	buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
-	buf_puts(b, ppr);
-	buf_puts(b, "</w:pPr>");
-	if (text != NULL && text[0] != '\0')
-		put_run(b, rpr, "", text);
-	buf_puts(b, "</w:p>");
-}
-
-/* An inline DrawingML picture of logo number id (1-based), cx x cy EMU. */
-static void put_picture(struct buf *b, int id, long cx, long cy, const char *owner)
-{
-	buf_printf(b,
-	           "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
-	           "<wp:extent cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" "
-	           "b=\"0\"/><wp:docPr id=\"%d\" name=\"Logo %d\" descr=\"Logo",
-	           cx, cy, id, id);
-	if (owner[0] != '\0') {
-		buf_puts(b, " ");
-		put_esc(b, owner, 0);
-	}
-	buf_puts(b, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
-	            "</wp:cNvGraphicFramePr><a:graphic><a:graphicData "
-	            "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
-	            "<pic:nvPicPr>");
-	buf_printf(b,
-	           "<pic:cNvPr id=\"%d\" name=\"logo.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
-	           "<pic:blipFill><a:blip r:embed=\"rIdLogo%d\"/><a:stretch><a:fillRect/>"
-	           "</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>",
-	           id, id);
-	buf_printf(b,
-	           "<a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/>"
-	           "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
-	           "</w:drawing></w:r>",
-	           cx, cy);
+	*cx = *cx < 1 ? 1 : *cx;
+	*cy = *cy < 1 ? 1 : *cy;
+	return docx_parts_media(x, 0, data, len);
 }
 
 /* Kop surat: government, agency and address lines centred, the double rule
@@ -230,10 +100,10 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 {
 	static const char *const style[3] = {"LetterheadGovernment", "LetterheadAgency",
 	                                     "LetterheadAddress"};
-	struct buf *b = &x->doc;
-	uint32_t pw = 0, ph = 0;
+	struct docx_buf *b = &x->doc;
+	const struct docx_media *m;
 	long cx, cy, col;
-	int last = -1, id;
+	int last = -1;
 
 	for (int i = 0; i < k->nlines; i++)
 		if (k->lines[i] != NULL && k->lines[i][0] != '\0')
@@ -241,58 +111,49 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 	if (k->logo == NULL) {
 		for (int i = 0; i <= last; i++)
 			if (k->lines[i][0] != '\0')
-				put_para(b, style[i < 2 ? i : 2], i == last ? RULE_BORDER : "", "",
-				         k->lines[i]);
+				docx_buf_para(b, style[i < 2 ? i : 2], i == last ? RULE_BORDER : "",
+				              "", k->lines[i]);
 		if (last < 0)
-			put_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
+			docx_buf_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
 		return 0;
 	}
-	x->logos = xreallocarray(x->logos, (size_t)x->nlogos + 1, sizeof(*x->logos));
-	if (logo_read(k->logo, &x->logos[x->nlogos].data, &x->logos[x->nlogos].len, &pw, &ph,
-	              err) != 0)
+	m = add_logo(x, k->logo, LOGO_H, LOGO_W_MAX, &cx, &cy, err);
+	if (m == NULL)
 		return -1;
-	id = ++x->nlogos;
-	cy = LOGO_H;
-	cx = (long)((double)LOGO_H * pw / ph);
-	if (cx > LOGO_W_MAX) {
-		cx = LOGO_W_MAX;
-		cy = (long)((double)LOGO_W_MAX * ph / pw);
-	}
-	cx = cx < 1 ? 1 : cx;
-	cy = cy < 1 ? 1 : cy;
 	col = cx / EMU_TWIP + LOGO_GAP;
-	buf_printf(b,
-	           "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblInd w:w=\"0\" "
-	           "w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
-	           "w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
-	           "<w:tblLook w:val=\"0000\"/></w:tblPr>",
-	           TEXT_W);
-	buf_printf(b,
-	           "<w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w=\"%ld\"/>"
-	           "<w:gridCol w:w=\"%ld\"/></w:tblGrid><w:tr>",
-	           col, TEXT_W - 2 * col, col);
-	buf_printf(
+	docx_buf_printf(
+	    b,
+	    "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblInd w:w=\"0\" "
+	    "w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
+	    "w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "<w:tblLook w:val=\"0000\"/></w:tblPr>",
+	    TEXT_W);
+	docx_buf_printf(b,
+	                "<w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w=\"%ld\"/>"
+	                "<w:gridCol w:w=\"%ld\"/></w:tblGrid><w:tr>",
+	                col, TEXT_W - 2 * col, col);
+	docx_buf_printf(
 	    b, CELL "<w:p><w:pPr><w:pStyle w:val=\"Letterhead\"/><w:jc w:val=\"left\"/></w:pPr>",
 	    col);
-	put_picture(b, id, cx, cy,
-	            k->nlines > 0 && k->lines[0][0] != '\0' ? k->lines[0]
-	            : k->nlines > 1                         ? k->lines[1]
-	                                                    : "");
-	buf_printf(b, "</w:p></w:tc>" CELL, TEXT_W - 2 * col);
+	docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy, "Logo",
+	                 k->nlines > 0 && k->lines[0][0] != '\0' ? k->lines[0]
+	                 : k->nlines > 1                         ? k->lines[1]
+	                                                         : "");
+	docx_buf_printf(b, "</w:p></w:tc>" CELL, TEXT_W - 2 * col);
 	for (int i = 0; i <= last; i++)
 		if (k->lines[i][0] != '\0')
-			put_para(b, style[i < 2 ? i : 2], "", "", k->lines[i]);
+			docx_buf_para(b, style[i < 2 ? i : 2], "", "", k->lines[i]);
 	if (last < 0)
-		buf_puts(b, "<w:p/>"); /* a cell ends with a paragraph */
-	buf_printf(b, "</w:tc>" CELL "<w:p/></w:tc></w:tr></w:tbl>", col);
-	put_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
+		docx_buf_puts(b, "<w:p/>"); /* a cell ends with a paragraph */
+	docx_buf_printf(b, "</w:tc>" CELL "<w:p/></w:tc></w:tr></w:tbl>", col);
+	docx_buf_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
 	return 0;
 }
 
 /* Place and date, position, room to sign, name (bold, underlined),
  * rank/NIP; empty parts are left out, the room to sign never is. The
  * Signature style indents to the right half and centres. */
-static void put_signature(struct buf *b, const struct doc_block *k)
+static void put_signature(struct docx_buf *b, const struct doc_block *k)
 {
 	int first = 1;
 
@@ -301,15 +162,16 @@ static void put_signature(struct buf *b, const struct doc_block *k)
 
 		if (i == 2) {
 			for (int j = 0; j < SIG_SPACE; j++) {
-				put_para(b, "Signature",
-				         first ? "<w:spacing w:before=\"360\"/>" : "", "", NULL);
+				docx_buf_para(b, "Signature",
+				              first ? "<w:spacing w:before=\"360\"/>" : "", "",
+				              NULL);
 				first = 0;
 			}
 		}
 		if (s == NULL || s[0] == '\0')
 			continue;
-		put_para(b, "Signature", first ? "<w:spacing w:before=\"360\"/>" : "",
-		         i == 2 ? "<w:b/><w:bCs/><w:u w:val=\"single\"/>" : "", s);
+		docx_buf_para(b, "Signature", first ? "<w:spacing w:before=\"360\"/>" : "",
+		              i == 2 ? "<w:b/><w:bCs/><w:u w:val=\"single\"/>" : "", s);
 		first = 0;
 	}
 }
@@ -325,45 +187,253 @@ static void put_list(struct docx *x, const struct doc_block *k)
 	x->nums[x->nnums++] = k->style;
 	num = x->nnums;
 	for (int i = 0; i < k->nitems; i++) {
-		buf_printf(&x->doc,
-		           "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
-		           "<w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/></w:numPr></w:pPr>",
-		           num);
-		put_runs(&x->doc, &k->items[i]);
-		buf_puts(&x->doc, "</w:p>");
+		docx_buf_printf(&x->doc,
+		                "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
+		                "<w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/></w:numPr></w:pPr>",
+		                num);
+		docx_buf_runs(&x->doc, &k->items[i]);
+		docx_buf_puts(&x->doc, "</w:p>");
 	}
+}
+
+/* Twips a cover line of sz half-points takes, with after twips below it:
+ * wrapped at an estimate of 0.7 em a character (bold capitals), lines of
+ * 1.15 (the default line spacing). */
+static long cover_line_h(const char *s, int sz, long after)
+{
+	long chars = 0, per_line = TEXT_W * 10 / (sz * 10 * 7);
+
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
+		chars += (*p & 0xc0) != 0x80;
+	per_line = per_line < 1 ? 1 : per_line;
+	return (1 + (chars > 0 ? chars - 1 : 0) / per_line) * sz * 10 * 115 / 100 + after;
+}
+
+/* A cover: the title lines at the top, the logo under them, the foot lines
+ * pushed to the foot of the page by the space before the first of them
+ * (an estimate that leaves COVER_SLACK to spare, so the cover never spills
+ * onto a second page). The caller breaks the page after it. */
+static int put_cover(struct docx *x, const struct doc_block *k, struct ikm_err *err)
+{
+	struct docx_buf *b = &x->doc;
+	const struct docx_media *m = NULL;
+	long cx = 0, cy = 0, used = COVER_TOP, before;
+
+	if (k->logo != NULL) {
+		m = add_logo(x, k->logo, COVER_LOGO_H, COVER_LOGO_W_MAX, &cx, &cy, err);
+		if (m == NULL)
+			return -1;
+		used += 2 * COVER_GAP + cy / EMU_TWIP * 115 / 100;
+	}
+	for (int i = 0; i < k->nlines; i++)
+		used += i < k->ntop ? cover_line_h(k->lines[i], 32, 120)
+		                    : cover_line_h(k->lines[i], 28, 60);
+	before = TEXT_H - used - COVER_SLACK;
+	before = before < 240 ? 240 : before;
+	for (int i = 0; i < k->ntop; i++)
+		docx_buf_para(b, "CoverTitle", i == 0 ? "<w:spacing w:before=\"720\"/>" : "", "",
+		              k->lines[i]);
+	if (m != NULL) {
+		docx_buf_printf(b,
+		                "<w:p><w:pPr><w:pStyle w:val=\"Cover\"/><w:spacing w:before=\"%d\" "
+		                "w:after=\"%d\"/></w:pPr>",
+		                COVER_GAP, COVER_GAP);
+		docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy, "Logo",
+		                 k->nlines > k->ntop ? k->lines[k->ntop] : "");
+		docx_buf_puts(b, "</w:p>");
+	}
+	for (int i = k->ntop; i < k->nlines; i++) {
+		if (i == k->ntop)
+			docx_buf_printf(b,
+			                "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/><w:spacing "
+			                "w:before=\"%ld\"/></w:pPr>",
+			                before);
+		else
+			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/></w:pPr>");
+		docx_buf_run(b, "", "", k->lines[i]);
+		docx_buf_puts(b, "</w:p>");
+	}
+	return 0;
+}
+
+/* A chapter heading: label and title on two lines (Heading1 starts a new
+ * page and centres). */
+static void put_chapter(struct docx_buf *b, const struct doc_block *k)
+{
+	const char *title = k->nlines > 0 ? k->lines[0] : "";
+
+	docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>");
+	if (k->text[0] != '\0')
+		docx_buf_run(b, "", "", k->text);
+	if (k->text[0] != '\0' && title[0] != '\0')
+		docx_buf_puts(b, "<w:r><w:br/></w:r>");
+	if (title[0] != '\0')
+		docx_buf_run(b, "", "", title);
+	docx_buf_puts(b, "</w:p>");
+}
+
+/* One table cell w twips wide, with extra cell properties tcpr, a paragraph
+ * of style with properties ppr, and the text (bold or not). */
+static void put_cell(struct docx_buf *b, long w, const char *tcpr, const char *style,
+                     const char *ppr, int bold, const char *text)
+{
+	docx_buf_printf(b,
+	                "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
+	                "<w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+	                w, tcpr, style, ppr);
+	if (text[0] != '\0')
+		docx_buf_run(b, bold ? "<w:b/><w:bCs/>" : "", "", text);
+	docx_buf_puts(b, "</w:p></w:tc>");
+}
+
+/* A ruled table across the text width, its caption above (kept with it),
+ * the header row repeated on every page, no row split across pages. An
+ * empty paragraph follows, so two tables never merge. */
+static void put_table(struct docx_buf *b, const struct doc_block *k)
+{
+	static const char *const jc[] = {"", "<w:jc w:val=\"center\"/>", "<w:jc w:val=\"right\"/>"};
+	const struct doc_table *t = k->table;
+	const char *style = t->compact ? "TableTextSmall" : "TableText";
+	long w[DOC_MAX_COLS], used = 0;
+	double sum = 0;
+
+	for (int c = 0; c < t->ncols; c++)
+		sum += t->width[c];
+	for (int c = 0; c < t->ncols; c++) {
+		w[c] = c + 1 < t->ncols ? (long)(TEXT_W * t->width[c] / sum) : TEXT_W - used;
+		w[c] = w[c] < 1 ? 1 : w[c];
+		used += w[c];
+	}
+	if (k->text[0] != '\0')
+		docx_buf_para(b, "Caption", "<w:keepNext/>", "", k->text);
+	docx_buf_puts(b, "<w:tbl>" TABLE_PR "<w:tblGrid>");
+	for (int c = 0; c < t->ncols; c++)
+		docx_buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[c]);
+	docx_buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+	for (int c = 0; c < t->ncols; c++)
+		put_cell(b, w[c],
+		         "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
+		         "<w:vAlign w:val=\"center\"/>",
+		         style, jc[DOC_ALIGN_CENTER], 1, t->head[c]);
+	docx_buf_puts(b, "</w:tr>");
+	for (int r = 0; r < t->nrows; r++) {
+		const char *const *row =
+		    (const char *const *)t->cell + (size_t)r * (size_t)t->ncols;
+
+		docx_buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		for (int c = 0; c < t->ncols; c++)
+			put_cell(b, w[c], "", style, jc[t->align[c]], t->bold[r], row[c]);
+		docx_buf_puts(b, "</w:tr>");
+	}
+	docx_buf_puts(b, "</w:tbl><w:p/>");
+}
+
+static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	docx_buf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A figure: drawn at FIGURE_SCALE pixels a point on white into a PNG
+ * (word/media/figureN.png), inline and centred at its size in points (at
+ * most the text width), the caption under it. */
+static int put_figure(struct docx *x, const struct doc_block *k, struct ikm_err *err)
+{
+	const struct doc_figure *f = k->figure;
+	struct docx_buf *b = &x->doc, png = {0};
+	const struct docx_media *m;
+	cairo_surface_t *s;
+	cairo_status_t st;
+	cairo_t *cr;
+	long cx, cy, wmax = (long)TEXT_W * EMU_TWIP;
+	unsigned char *data;
+	size_t len;
+
+	if (!(f->w >= 1 && f->w <= DOC_DOCX_FIGURE_MAX && f->h >= 1 && f->h <= DOC_DOCX_FIGURE_MAX))
+		return err_set(err, IKM_ELIMIT,
+		               "ukuran gambar %.0f x %.0f pt di luar 1-%d pt / figure size outside "
+		               "1-%d pt",
+		               f->w, f->h, DOC_DOCX_FIGURE_MAX, DOC_DOCX_FIGURE_MAX);
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(f->w * FIGURE_SCALE),
+	                               (int)ceil(f->h * FIGURE_SCALE));
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, FIGURE_SCALE, FIGURE_SCALE);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	if (f->draw != NULL)
+		f->draw(cr, f->w, f->h, f->data);
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_write_to_png_stream(s, png_write, &png);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		docx_buf_free(&png);
+		return err_set(err, IKM_EIO, "gambar tidak dapat dibuat / cannot render figure: %s",
+		               cairo_status_to_string(st));
+	}
+	data = (unsigned char *)docx_buf_take(&png, &len);
+	m = docx_parts_media(x, 1, data, len);
+	cx = lround(f->w * EMU_PT);
+	cy = lround(f->h * EMU_PT);
+	if (cx > wmax) {
+		cy = lround((double)cy * wmax / cx);
+		cx = wmax;
+	}
+	docx_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/>%s</w:pPr>",
+	                k->text[0] != '\0' ? "" : "<w:keepNext w:val=\"0\"/>");
+	docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy,
+	                 k->text[0] != '\0' ? k->text : "Gambar", "");
+	docx_buf_puts(b, "</w:p>");
+	if (k->text[0] != '\0')
+		docx_buf_para(b, "Caption", "", "", k->text);
+	return 0;
 }
 
 static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 {
-	struct buf *b = &x->doc;
+	struct docx_buf *b = &x->doc;
+	int top = 1, brk = 0; /* at the top of a page; a page break pending */
 
-	buf_puts(b, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" "
-	                     "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
-	                     "wordprocessingDrawing\" "
-	                     "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-	                     "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/"
-	                     "picture\"><w:body>");
+	docx_buf_puts(b,
+	              XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" "
+	                       "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
+	                       "wordprocessingDrawing\" "
+	                       "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+	                       "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/"
+	                       "picture\"><w:body>");
+	/* A page break is held until a block follows that does not start a
+	 * page of its own (a chapter), so none ever leaves an empty page; a
+	 * cover is a page of its own, before and after. */
 	for (int i = 0; i < d->nblocks; i++) {
 		const struct doc_block *k = &d->blocks[i];
 
+		if (k->kind == DOC_PAGEBREAK) {
+			brk = !top;
+			continue;
+		}
+		if ((brk || (k->kind == DOC_COVER && !top)) && k->kind != DOC_CHAPTER)
+			docx_buf_puts(b, PAGE_BREAK);
+		brk = 0;
+		top = 0;
 		switch (k->kind) {
 		case DOC_LETTERHEAD:
 			if (put_letterhead(x, k, err) != 0)
 				return -1;
 			break;
 		case DOC_TITLE:
-			put_para(b, "Title", "", "", k->text);
+			docx_buf_para(b, "Title", "", "", k->text);
 			break;
 		case DOC_HEADING:
-			buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>");
-			put_run(b, "", k->mark ? CHECK_MARK : "", k->text);
-			buf_puts(b, "</w:p>");
+			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>");
+			docx_buf_run(b, "", k->mark ? CHECK_MARK : "", k->text);
+			docx_buf_puts(b, "</w:p>");
 			break;
 		case DOC_PARA:
-			buf_puts(b, "<w:p>");
-			put_runs(b, &k->para);
-			buf_puts(b, "</w:p>");
+			docx_buf_puts(b, "<w:p>");
+			docx_buf_runs(b, &k->para);
+			docx_buf_puts(b, "</w:p>");
 			break;
 		case DOC_LIST:
 			put_list(x, k);
@@ -372,294 +442,37 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 			put_signature(b, k);
 			break;
 		case DOC_COVER:
+			if (put_cover(x, k, err) != 0)
+				return -1;
+			brk = 1;
+			break;
 		case DOC_CHAPTER:
-		case DOC_PAGEBREAK:
+			put_chapter(b, k);
+			break;
 		case DOC_TABLE:
+			put_table(b, k);
+			break;
 		case DOC_FIGURE:
-			break; /* not rendered yet */
+			if (put_figure(x, k, err) != 0)
+				return -1;
+			break;
+		case DOC_PAGEBREAK:
+			break; /* handled above */
 		}
 	}
-	buf_puts(b, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
-	            "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"709\" "
-	            "w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+	/* Page numbers in the footer; none on a cover (a title page). */
+	x->footer = d->page_numbers != 0;
+	docx_buf_puts(b, "<w:sectPr>");
+	if (x->footer)
+		docx_buf_puts(b, "<w:footerReference w:type=\"default\" r:id=\"" DOCX_FOOTER_RID
+		                 "\"/>");
+	docx_buf_puts(b, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+	                 "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"709\" "
+	                 "w:footer=\"709\" w:gutter=\"0\"/>");
+	if (x->footer && d->nblocks > 0 && d->blocks[0].kind == DOC_COVER)
+		docx_buf_puts(b, "<w:titlePg/>");
+	docx_buf_puts(b, "</w:sectPr></w:body></w:document>");
 	return 0;
-}
-
-/* The default styles Word expects, then docDefaults: Times New Roman 12pt
- * (the font table names DejaVu Serif as its alternative), Indonesian. */
-static const char styles_head[] =
-    XML_DECL "<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>"
-	     "<w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"Times New Roman\" "
-	     "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"24\"/>"
-	     "<w:szCs w:val=\"24\"/><w:lang w:val=\"id-ID\" w:eastAsia=\"id-ID\" "
-	     "w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing "
-	     "w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
-	     "</w:docDefaults><w:style w:type=\"paragraph\" w:default=\"1\" "
-	     "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr>"
-	     "<w:jc w:val=\"both\"/></w:pPr></w:style><w:style w:type=\"character\" "
-	     "w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default "
-	     "Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>"
-	     "</w:style><w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
-	     "<w:name w:val=\"Normal Table\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>"
-	     "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" "
-	     "w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" "
-	     "w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
-	     "</w:style><w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\">"
-	     "<w:name w:val=\"No List\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
-
-/* The paragraph styles of the report; pPr and rPr are in schema order. */
-static const struct style {
-	const char *id, *name, *based, *next, *ppr, *rpr;
-} styles[] = {
-    {"Title", "Title", "Normal", "Normal",
-     "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
-     "<w:b/><w:bCs/>"},
-    {"Heading1", "heading 1", "Normal", "Normal",
-     "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>",
-     "<w:b/><w:bCs/>"},
-    {"Letterhead", "Letterhead", "Normal", "Normal",
-     "<w:keepNext/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-     "<w:jc w:val=\"center\"/>",
-     ""},
-    {"LetterheadGovernment", "Letterhead Government", "Letterhead", "LetterheadAgency", "",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
-    {"LetterheadAgency", "Letterhead Agency", "Letterhead", "LetterheadAddress", "",
-     "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
-    {"LetterheadAddress", "Letterhead Address", "Letterhead", "LetterheadAddress", "",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
-    {"LetterheadRule", "Letterhead Rule", "Letterhead", "Normal", "",
-     "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>"},
-    {"ListParagraph", "List Paragraph", "Normal", "ListParagraph",
-     "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/><w:jc w:val=\"left\"/>", ""},
-    {"Signature", "Signature", "Normal", "Signature",
-     "<w:keepNext/><w:keepLines/><w:spacing w:after=\"0\"/><w:ind w:left=\"4536\"/>"
-     "<w:jc w:val=\"center\"/>",
-     ""},
-};
-
-static void styles_part(struct buf *b)
-{
-	buf_puts(b, styles_head);
-	for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
-		const struct style *s = &styles[i];
-
-		buf_printf(b,
-		           "<w:style w:type=\"paragraph\" w:styleId=\"%s\"><w:name w:val=\"%s\"/>"
-		           "<w:basedOn w:val=\"%s\"/><w:next w:val=\"%s\"/><w:qFormat/>",
-		           s->id, s->name, s->based, s->next);
-		if (s->ppr[0] != '\0')
-			buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
-		if (s->rpr[0] != '\0')
-			buf_printf(b, "<w:rPr>%s</w:rPr>", s->rpr);
-		buf_puts(b, "</w:style>");
-	}
-	buf_puts(b, "</w:styles>");
-}
-
-static const char font_table_xml[] =
-    XML_DECL "<w:fonts xmlns:w=\"" NS_W "\"><w:font w:name=\"Times New Roman\">"
-	     "<w:altName w:val=\"DejaVu Serif\"/><w:panose1 w:val=\"02020603050405020304\"/>"
-	     "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/>"
-	     "</w:font></w:fonts>";
-
-static const char root_rels_xml[] =
-    XML_DECL "<Relationships xmlns=\"" NS_PKG "\">"
-	     "<Relationship Id=\"rId1\" Type=\"" NS_R "/officeDocument\" "
-	     "Target=\"word/document.xml\"/>"
-	     "<Relationship Id=\"rId2\" "
-	     "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-	     "core-properties\" Target=\"docProps/core.xml\"/>"
-	     "<Relationship Id=\"rId3\" Type=\"" NS_R "/extended-properties\" "
-	     "Target=\"docProps/app.xml\"/></Relationships>";
-
-#ifndef IKM_VERSION
-#define IKM_VERSION "0.0.0"
-#endif
-
-static const char app_xml[] =
-    XML_DECL "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	     "extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/"
-	     "2006/docPropsVTypes\"><Application>ikm " IKM_VERSION "</Application>"
-	     "<DocSecurity>0</DocSecurity></Properties>";
-
-static void content_types(struct buf *b, const struct docx *x)
-{
-	buf_puts(b, XML_DECL
-	         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-	         "<Default Extension=\"rels\" "
-	         "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-	         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
-	if (x->nlogos > 0)
-		buf_puts(b, "<Default Extension=\"png\" ContentType=\"image/png\"/>");
-	buf_puts(b, "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML
-	            "document.main+xml\"/>"
-	            "<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_WML "styles+xml\"/>"
-	            "<Override PartName=\"/word/numbering.xml\" ContentType=\"" CT_WML
-	            "numbering+xml\"/>"
-	            "<Override PartName=\"/word/fontTable.xml\" ContentType=\"" CT_WML
-	            "fontTable+xml\"/>"
-	            "<Override PartName=\"/docProps/core.xml\" "
-	            "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-	            "<Override PartName=\"/docProps/app.xml\" "
-	            "ContentType=\"application/"
-	            "vnd.openxmlformats-officedocument.extended-properties+xml\"/></Types>");
-}
-
-/* The media name of logo i (0-based): logo.png, then logo2.png, ... */
-static void logo_name(char *out, size_t n, int i, const char *dir)
-{
-	if (i == 0)
-		snprintf(out, n, "%slogo.png", dir);
-	else
-		snprintf(out, n, "%slogo%d.png", dir, i + 1);
-}
-
-static void document_rels(struct buf *b, const struct docx *x)
-{
-	buf_puts(b, XML_DECL "<Relationships xmlns=\"" NS_PKG "\">"
-	                     "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" "
-	                     "Target=\"styles.xml\"/>"
-	                     "<Relationship Id=\"rId2\" Type=\"" NS_R "/numbering\" "
-	                     "Target=\"numbering.xml\"/>"
-	                     "<Relationship Id=\"rId3\" Type=\"" NS_R "/fontTable\" "
-	                     "Target=\"fontTable.xml\"/>");
-	for (int i = 0; i < x->nlogos; i++) {
-		char name[32];
-
-		logo_name(name, sizeof(name), i, "media/");
-		buf_printf(b,
-		           "<Relationship Id=\"rIdLogo%d\" Type=\"" NS_R "/image\" "
-		           "Target=\"%s\"/>",
-		           i + 1, name);
-	}
-	buf_puts(b, "</Relationships>");
-}
-
-/* Lettered "a." and bulleted lists, then one instance per list restarting
- * at its first value. */
-static void numbering(struct buf *b, const struct docx *x)
-{
-	static const char *const fmt[2][2] = {{"lowerLetter", "%1."}, {"bullet", "\xe2\x80\xa2"}};
-
-	buf_puts(b, XML_DECL "<w:numbering xmlns:w=\"" NS_W "\">");
-	for (int a = 0; a < 2; a++)
-		buf_printf(
-		    b,
-		    "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
-		    "w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-		    "<w:numFmt w:val=\"%s\"/><w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"left\"/>"
-		    "<w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl>"
-		    "</w:abstractNum>",
-		    a, fmt[a][0], fmt[a][1]);
-	for (int i = 0; i < x->nnums; i++)
-		buf_printf(b,
-		           "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"%d\"/><w:lvlOverride "
-		           "w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>",
-		           i + 1, x->nums[i] == DOC_LIST_BULLET ? 1 : 0);
-	buf_puts(b, "</w:numbering>");
-}
-
-static void core_props(struct buf *b, const struct doc *d)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	char stamp[32] = "1970-01-01T00:00:00Z";
-
-	if (gmtime_r(&now, &tm) != NULL)
-		strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	buf_puts(b, XML_DECL "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/"
-	                     "package/2006/metadata/core-properties\" "
-	                     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-	                     "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-	                     "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
-	                     "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-	put_esc(b, doc_display_title(d), 0);
-	buf_printf(b,
-	           "</dc:title><dc:creator>ikm</dc:creator><dc:language>id-ID</dc:language>"
-	           "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
-	           "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
-	           "</cp:coreProperties>",
-	           stamp, stamp);
-}
-
-/* Hand data (malloc'd, n bytes) to the archive as entry name; libzip frees
- * it, also on failure. */
-static int add_entry(zip_t *za, const char *name, void *data, size_t n)
-{
-	zip_source_t *src = zip_source_buffer(za, data, n, 1);
-
-	if (src == NULL) {
-		free(data);
-		return -1;
-	}
-	if (zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8) < 0) {
-		zip_source_free(src);
-		return -1;
-	}
-	return 0;
-}
-
-static int add_buf(zip_t *za, const char *name, struct buf *b)
-{
-	char *p = b->p;
-
-	b->p = NULL;
-	b->len = b->cap = 0;
-	return add_entry(za, name, p, strlen(p));
-}
-
-static int add_const(zip_t *za, const char *name, const char *text)
-{
-	struct buf b = {0};
-
-	buf_puts(&b, text);
-	return add_buf(za, name, &b);
-}
-
-/* Every part into the archive, [Content_Types].xml first. */
-static int add_parts(zip_t *za, const struct doc *d, struct docx *x)
-{
-	struct buf b = {0};
-
-	content_types(&b, x);
-	if (add_buf(za, "[Content_Types].xml", &b) != 0 ||
-	    add_const(za, "_rels/.rels", root_rels_xml) != 0 ||
-	    add_buf(za, "word/document.xml", &x->doc) != 0)
-		return -1;
-	document_rels(&b, x);
-	if (add_buf(za, "word/_rels/document.xml.rels", &b) != 0)
-		return -1;
-	styles_part(&b);
-	if (add_buf(za, "word/styles.xml", &b) != 0)
-		return -1;
-	numbering(&b, x);
-	if (add_buf(za, "word/numbering.xml", &b) != 0 ||
-	    add_const(za, "word/fontTable.xml", font_table_xml) != 0)
-		return -1;
-	for (int i = 0; i < x->nlogos; i++) {
-		char name[32];
-		unsigned char *data = x->logos[i].data;
-
-		x->logos[i].data = NULL;
-		logo_name(name, sizeof(name), i, "word/media/");
-		if (add_entry(za, name, data, x->logos[i].len) != 0)
-			return -1;
-	}
-	core_props(&b, d);
-	if (add_buf(za, "docProps/core.xml", &b) != 0 ||
-	    add_const(za, "docProps/app.xml", app_xml) != 0)
-		return -1;
-	return 0;
-}
-
-static void docx_free(struct docx *x)
-{
-	free(x->doc.p);
-	free(x->nums);
-	for (int i = 0; i < x->nlogos; i++)
-		free(x->logos[i].data);
-	free(x->logos);
 }
 
 /* fsync the finished archive so the rename never exposes an empty file. */
@@ -700,7 +513,7 @@ int doc_docx_save(const struct doc *d, const char *path, struct ikm_err *err)
 		zip_error_fini(&zerr);
 		goto fail;
 	}
-	if (add_parts(za, d, &x) != 0) {
+	if (docx_parts_add(za, d, &x) != 0) {
 		err_set(err, IKM_EIO, "%s: gagal menyusun DOCX / cannot build DOCX: %s", path,
 		        zip_strerror(za));
 		goto fail;
@@ -721,14 +534,14 @@ int doc_docx_save(const struct doc *d, const char *path, struct ikm_err *err)
 		        strerror(errno));
 		goto fail;
 	}
-	docx_free(&x);
+	docx_parts_free(&x);
 	free(tmp);
 	return 0;
 fail:
 	if (za != NULL)
 		zip_discard(za);
 	remove(tmp);
-	docx_free(&x);
+	docx_parts_free(&x);
 	free(tmp);
 	return -1;
 }

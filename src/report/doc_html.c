@@ -1,6 +1,7 @@
 /* doc_html: see doc_html.h. Output is written with stdio as it is built;
  * write errors are collected by the stream and checked once at the end. */
 #include "doc_html.h"
+#include "figure_svg.h"
 #include "logo.h"
 
 #include <errno.h>
@@ -43,7 +44,42 @@ static const char css[] =
     "  page-break-inside: avoid; }\n"
     ".signature p { margin: 0; text-align: center; white-space: pre-line; }\n"
     ".signature .sign-space { height: 2.5cm; }\n"
-    ".signature .name { text-decoration: underline; }\n";
+    ".signature .name { text-decoration: underline; }\n"
+    ".cover { display: flex; flex-direction: column; align-items: center;\n"
+    "  justify-content: space-between; min-height: 24cm; text-align: center;\n"
+    "  break-before: page; page-break-before: always;\n"
+    "  break-after: page; page-break-after: always; }\n"
+    ".cover h1 { font-size: 16pt; line-height: 1.4; margin: 1cm 0 0; }\n"
+    ".cover .logo { height: 4cm; width: auto; max-width: 8cm; object-fit: contain; }\n"
+    ".cover .foot p { font-size: 14pt; font-weight: bold; margin: 0; text-align: center; }\n"
+    "h1.chapter { font-size: 14pt; line-height: 1.4; margin: 36pt 0 24pt; }\n"
+    ".page-break { height: 0; break-after: page; page-break-after: always; }\n"
+    "@media screen { .page-break { border-top: 1px dashed #999; margin: 12pt 0; } }\n"
+    "@media print { .cover { height: 25cm; min-height: 0; }\n"
+    "  h1.chapter { margin-top: 0; break-before: page; page-break-before: always; } }\n"
+    "table.data { width: 100%; border-collapse: collapse; table-layout: fixed;\n"
+    "  margin: 6pt 0 12pt; font-size: 10pt; line-height: 1.25; }\n"
+    "table.data.compact { font-size: 8pt; }\n"
+    "table.data caption { font-weight: bold; text-align: center; padding: 0 0 4pt; }\n"
+    "table.data th, table.data td { border: 1px solid #000; padding: 2pt 3pt;\n"
+    "  vertical-align: top; overflow-wrap: break-word; }\n"
+    "table.data th { background: #d9d9d9; text-align: center; vertical-align: middle;\n"
+    "  -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+    "table.data thead { display: table-header-group; }\n"
+    "table.data tr { break-inside: avoid; page-break-inside: avoid; }\n"
+    "table.data td.center { text-align: center; }\n"
+    "table.data td.right { text-align: right; }\n"
+    "table.data tr.total td { font-weight: bold; }\n"
+    "figure { margin: 12pt 0; text-align: center; break-inside: avoid; page-break-inside: avoid; "
+    "}\n"
+    "figure svg { max-width: 100%; height: auto; }\n"
+    "figcaption { font-weight: bold; font-size: 11pt; margin: 4pt 0 0; }\n";
+
+/* Page numbers at the foot of the printed page (CSS margin boxes; browsers
+ * without them print none), and none on a cover that opens the document. */
+static const char css_page_numbers[] =
+    "@page { @bottom-center { content: counter(page); font-size: 10pt; } }\n";
+static const char css_no_number_first[] = "@page :first { @bottom-center { content: none; } }\n";
 
 /* Bytes escaped or dropped: the HTML specials, then the C0 controls other
  * than tab, line feed and carriage return, and DEL (never valid in HTML). */
@@ -209,25 +245,188 @@ static void put_list(FILE *out, const struct doc_block *k)
 	fputs(lettered ? "</ol>\n" : "</ul>\n", out);
 }
 
+/* A data: URI of the logo PNG at path (the img src and alt written by the
+ * caller around it). */
+static int put_logo_src(FILE *out, const char *path, struct ikm_err *err)
+{
+	unsigned char *logo = NULL;
+	size_t len = 0;
+
+	if (logo_read(path, &logo, &len, NULL, NULL, err) != 0)
+		return -1;
+	fputs("data:image/png;base64,", out);
+	put_base64(out, logo, len);
+	free(logo);
+	return 0;
+}
+
+/* A cover page: the title lines in one h1, the logo, the foot lines; it
+ * fills the printed page and breaks after it (CSS). */
+static int put_cover(FILE *out, const struct doc_block *k, struct ikm_err *err)
+{
+	fputs("<section class=\"cover\">\n<h1>", out);
+	for (int i = 0; i < k->ntop; i++) {
+		fputs(i > 0 ? "<br>" : "", out);
+		put_esc(out, k->lines[i]);
+	}
+	fputs("</h1>\n", out);
+	if (k->logo != NULL) {
+		fputs("<img class=\"logo\" alt=\"Logo", out);
+		if (k->nlines > k->ntop) {
+			fputc(' ', out);
+			put_esc(out, k->lines[k->ntop]);
+		}
+		fputs("\" src=\"", out);
+		if (put_logo_src(out, k->logo, err) != 0)
+			return -1;
+		fputs("\">\n", out);
+	}
+	fputs("<div class=\"foot\">\n", out);
+	for (int i = k->ntop; i < k->nlines; i++) {
+		fputs("<p>", out);
+		put_esc(out, k->lines[i]);
+		fputs("</p>\n", out);
+	}
+	fputs("</div>\n</section>\n", out);
+	return 0;
+}
+
+/* A chapter: label and title on two lines of one h1, on a new page when
+ * printed (CSS). */
+static void put_chapter(FILE *out, const struct doc_block *k, int n)
+{
+	const char *title = k->nlines > 0 ? k->lines[0] : "";
+
+	fprintf(out, "<h1 class=\"chapter\" id=\"c%d\">", n);
+	if (k->text[0] != '\0') {
+		fputs("<span class=\"label\">", out);
+		put_esc(out, k->text);
+		fputs("</span>", out);
+	}
+	if (k->text[0] != '\0' && title[0] != '\0')
+		fputs("<br>", out);
+	if (title[0] != '\0') {
+		fputs("<span class=\"title\">", out);
+		put_esc(out, title);
+		fputs("</span>", out);
+	}
+	fputs("</h1>\n", out);
+}
+
+/* A ruled table: caption, column widths as percentages of the table, one
+ * thead (which browsers repeat on every printed page), the body rows with
+ * their alignment, bold total rows. */
+static void put_table(FILE *out, const struct doc_block *k)
+{
+	static const char *const td[] = {"<td>", "<td class=\"center\">", "<td class=\"right\">"};
+	const struct doc_table *t = k->table;
+	double sum = 0;
+	long used = 0;
+
+	fputs(t->compact ? "<table class=\"data compact\">\n" : "<table class=\"data\">\n", out);
+	if (k->text[0] != '\0') {
+		fputs("<caption>", out);
+		put_esc(out, k->text);
+		fputs("</caption>\n", out);
+	}
+	for (int c = 0; c < t->ncols; c++)
+		sum += t->width[c];
+	/* Widths in hundredths of a percent, printed without the locale's
+	 * decimal separator; the last column takes what is left. */
+	fputs("<colgroup>", out);
+	for (int c = 0; c < t->ncols; c++) {
+		long w = c + 1 < t->ncols ? (long)(10000 * t->width[c] / sum + 0.5) : 10000 - used;
+
+		w = w < 0 ? 0 : w;
+		used += w;
+		fprintf(out, "<col style=\"width: %ld.%02ld%%\">", w / 100, w % 100);
+	}
+	fputs("</colgroup>\n<thead>\n<tr>", out);
+	for (int c = 0; c < t->ncols; c++) {
+		fputs("<th scope=\"col\">", out);
+		put_esc(out, t->head[c]);
+		fputs("</th>", out);
+	}
+	fputs("</tr>\n</thead>\n<tbody>\n", out);
+	for (int r = 0; r < t->nrows; r++) {
+		const size_t base = (size_t)r * (size_t)t->ncols;
+
+		fputs(t->bold[r] ? "<tr class=\"total\">" : "<tr>", out);
+		for (int c = 0; c < t->ncols; c++) {
+			fputs(td[t->align[c]], out);
+			put_esc(out, t->cell[base + (size_t)c]);
+			fputs("</td>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+/* A figure: the drawing as inline SVG (its ids prefixed "fN-" so figures
+ * do not collide), labelled by its caption, the caption under it. */
+static int put_figure(FILE *out, const struct doc_block *k, int n, struct ikm_err *err)
+{
+	char prefix[24], *svg = NULL;
+	size_t len = 0;
+
+	snprintf(prefix, sizeof(prefix), "f%d-", n);
+	if (figure_svg(k->figure, prefix, &svg, &len, err) != 0)
+		return -1;
+	fputs("<figure>\n<svg role=\"img\" aria-label=\"", out);
+	put_esc(out, k->text[0] != '\0' ? k->text : "Gambar");
+	fputc('"', out);
+	fwrite(svg + 4, 1, len - 4, out); /* after "<svg" */
+	if (len > 4 && svg[len - 1] != '\n')
+		fputc('\n', out);
+	free(svg);
+	if (k->text[0] != '\0') {
+		fputs("<figcaption>", out);
+		put_esc(out, k->text);
+		fputs("</figcaption>\n", out);
+	}
+	fputs("</figure>\n", out);
+	return 0;
+}
+
 /* Write the whole document; write errors are left on the stream. */
 static int render(const struct doc *d, FILE *out, struct ikm_err *err)
 {
-	int in_section = 0, nsection = 0;
+	int in_section = 0, nsection = 0, nchapter = 0, nfigure = 0;
+	int top = 1, brk = 0; /* at the top of a page; a page break pending */
 
 	fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	      out);
 	put_esc(out, doc_display_title(d));
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<article>\n", css);
+	fprintf(out, "</title>\n<style>\n%s", css);
+	if (d->page_numbers) {
+		fputs(css_page_numbers, out);
+		if (d->nblocks > 0 && d->blocks[0].kind == DOC_COVER)
+			fputs(css_no_number_first, out);
+	}
+	fputs("</style>\n</head>\n<body>\n<main>\n<article>\n", out);
 	for (int b = 0; b < d->nblocks; b++) {
 		const struct doc_block *k = &d->blocks[b];
 
+		/* A page break is held until a block follows that does not
+		 * start a page of its own (chapter, cover: CSS breaks before
+		 * them), so none leaves an empty page. */
+		if (k->kind == DOC_PAGEBREAK) {
+			brk = brk || !top;
+			continue;
+		}
 		/* A heading opens a section that runs to the next heading or
-		 * to a block of the letter itself (letterhead, title, signature). */
-		if (in_section && k->kind != DOC_PARA && k->kind != DOC_LIST) {
+		 * to a block of the letter itself (letterhead, title, signature)
+		 * or of the report's frame (cover, chapter). */
+		if (in_section && k->kind != DOC_PARA && k->kind != DOC_LIST &&
+		    k->kind != DOC_TABLE && k->kind != DOC_FIGURE) {
 			fputs("</section>\n", out);
 			in_section = 0;
 		}
+		if (brk && k->kind != DOC_CHAPTER && k->kind != DOC_COVER)
+			fputs("<div class=\"page-break\" aria-hidden=\"true\"></div>\n", out);
+		brk = 0;
+		top = 0;
 		switch (k->kind) {
 		case DOC_LETTERHEAD:
 			if (put_letterhead(out, k, err) != 0)
@@ -262,11 +461,22 @@ static int render(const struct doc *d, FILE *out, struct ikm_err *err)
 			put_signature(out, k);
 			break;
 		case DOC_COVER:
+			if (put_cover(out, k, err) != 0)
+				return -1;
+			top = 1; /* the cover breaks the page after it */
+			break;
 		case DOC_CHAPTER:
-		case DOC_PAGEBREAK:
+			put_chapter(out, k, ++nchapter);
+			break;
 		case DOC_TABLE:
+			put_table(out, k);
+			break;
 		case DOC_FIGURE:
-			break; /* not rendered yet */
+			if (put_figure(out, k, ++nfigure, err) != 0)
+				return -1;
+			break;
+		case DOC_PAGEBREAK:
+			break; /* handled above */
 		}
 	}
 	if (in_section)
