@@ -460,7 +460,8 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 			break; /* handled above */
 		}
 	}
-	/* Page numbers in the footer; none on a cover (a title page). */
+	/* Page numbers in the footer; none on a cover (a title page), which
+	 * is page 0 so that the first page after it is 1, as in the PDF. */
 	x->footer = d->page_numbers != 0;
 	docx_buf_puts(b, "<w:sectPr>");
 	if (x->footer)
@@ -470,7 +471,7 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 	                 "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"709\" "
 	                 "w:footer=\"709\" w:gutter=\"0\"/>");
 	if (x->footer && d->nblocks > 0 && d->blocks[0].kind == DOC_COVER)
-		docx_buf_puts(b, "<w:titlePg/>");
+		docx_buf_puts(b, "<w:pgNumType w:start=\"0\"/><w:titlePg/>");
 	docx_buf_puts(b, "</w:sectPr></w:body></w:document>");
 	return 0;
 }
