@@ -731,6 +731,33 @@ static void test_packed_equals_unpacked(void **state)
 	}
 }
 
+/* score_acc_add_n(vals, n) counts like n calls of score_acc_add. */
+static void test_add_n(void **state)
+{
+	const uint8_t rows[4][5] = {
+	    {4, 4, 3, 0, 2}, {1, 2, 3, 4, 4}, {0, 0, 0, 0, 0}, {3, 3, 3, 3, 3}};
+	const uint64_t times[4] = {5, 1, 7, 1000000};
+	struct score_acc *a = score_acc_new(5), *b = score_acc_new(5);
+
+	(void)state;
+	for (int r = 0; r < 4; r++) {
+		for (uint64_t t = 0; t < times[r]; t++)
+			score_acc_add(a, rows[r]);
+		score_acc_add_n(b, rows[r], times[r]);
+	}
+	score_acc_add_n(b, rows[0], 0); /* zero times: nothing */
+	assert_int_equal(score_acc_respondents(b), 5 + 1 + 1000000);
+	assert_int_equal(score_acc_respondents(a), score_acc_respondents(b));
+	for (int j = 0; j < 5; j++)
+		for (int l = 0; l < 5; l++)
+			for (int p = 1; p <= 4; p++)
+				for (int q = 1; q <= 4; q++)
+					assert_int_equal(score_acc_pair(a, j, l, p, q),
+					                 score_acc_pair(b, j, l, p, q));
+	score_acc_free(a);
+	score_acc_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,6 +778,7 @@ int main(void)
 	    cmocka_unit_test(test_custom_weights),
 	    cmocka_unit_test(test_exact_helpers),
 	    cmocka_unit_test(test_packed_equals_unpacked),
+	    cmocka_unit_test(test_add_n),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

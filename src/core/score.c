@@ -178,6 +178,17 @@ void score_acc_add(struct score_acc *acc, const uint8_t *vals)
 	add_codes(acc, code, 1);
 }
 
+void score_acc_add_n(struct score_acc *acc, const uint8_t *vals, uint64_t n)
+{
+	unsigned code[NBLOCKS];
+
+	if (n == 0 || block_codes(acc, vals, code) == 0)
+		return;
+	acc->respondents += n;
+	acc->folded = 0;
+	add_codes(acc, code, n);
+}
+
 uint64_t score_pack(const uint8_t *vals, int k)
 {
 	uint64_t key = 0;

@@ -28,6 +28,9 @@ void score_acc_free(struct score_acc *acc);
 /* Add one response: vals[j] is 1..4, or 0 when element j was not answered.
  * A response with no answer at all is not counted (see quality). */
 void score_acc_add(struct score_acc *acc, const uint8_t *vals);
+/* Add n identical responses at once (a stored count of one answer
+ * pattern); the same as n calls of score_acc_add. */
+void score_acc_add_n(struct score_acc *acc, const uint8_t *vals, uint64_t n);
 /* Answers packed 3 bits per element (element j in bits 3j..3j+2), for
  * instruments of up to SCORE_PACK_MAX_K elements: the row loop builds this
  * in a register instead of storing and re-reading an array. */
