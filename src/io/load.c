@@ -76,6 +76,32 @@ static void resp_row(struct resp_tally *r, const struct colmap *m, const struct 
 	resp_add(r, field, len);
 }
 
+/* Hand a counted row (general path: fields cut) to opts->row. */
+static int row_call(const struct load_opts *opts, int fi, const struct colmap *m,
+                    const struct table_row *row, unsigned flags, int packed, uint64_t key,
+                    const uint8_t *vals, int k, struct ikm_err *err)
+{
+	struct load_row r = {0};
+	uint8_t v[INSTR_MAX_ELEMENTS];
+
+	r.file = fi;
+	r.line = row->line;
+	r.k = k;
+	r.flags = flags;
+	for (int j = 0; j < k; j++)
+		v[j] = packed ? (uint8_t)((key >> (3 * j)) & 7) : vals[j];
+	r.vals = v;
+	for (int p = 0; p < PROF_COUNT; p++) {
+		int c = m->prof_col[p];
+
+		if (c >= 0 && (size_t)c < row->n) {
+			r.prof[p] = row->field[c];
+			r.prof_len[p] = row->len[c];
+		}
+	}
+	return opts->row(opts->row_user, &r, err);
+}
+
 /* Where the rows of one reader go. */
 struct rows_out {
 	struct score_acc *acc;
@@ -193,6 +219,9 @@ counted:
 		 * answering no element is not a respondent (score.h). */
 		if (o->opts != NULL && o->opts->resp != NULL && !(flags & QUALITY_EMPTY))
 			resp_row(o->opts->resp, m, &row);
+		if (o->opts != NULL && o->opts->row != NULL &&
+		    row_call(o->opts, fi, m, &row, flags, packed, key, vals, k, err) < 0)
+			return -1;
 		if (o->opts != NULL && o->opts->visit != NULL) {
 			if (packed)
 				for (int j = 0; j < k; j++)
@@ -284,7 +313,7 @@ static int load_parallel(struct table *t, const char *path, int fi, const struct
 	if ((size_t)nparts * per_part > LOAD_PARALLEL_MEMORY)
 		nparts = (int)(LOAD_PARALLEL_MEMORY / per_part);
 	if (nparts < 2 || opts->skip_invalid || opts->visit != NULL || opts->resp != NULL ||
-	    table_csv_position(t, &fd, &off, &line, &delim, &size) < 0 ||
+	    opts->row != NULL || table_csv_position(t, &fd, &off, &line, &delim, &size) < 0 ||
 	    size - off < opts->parallel_min_bytes || size <= off)
 		return 0;
 	bound[0] = off;
@@ -379,7 +408,8 @@ static int load_one(const char *path, int fi, struct instrument *in, const struc
 		info->parts = 1;
 		/* The profile tally needs the fields cut: no answer runs. */
 		rc = process_rows(t, path, fi, &info->map, in, opts->skip_invalid,
-		                  !opts->no_run_path && opts->resp == NULL, &o, err);
+		                  !opts->no_run_path && opts->resp == NULL && opts->row == NULL, &o,
+		                  err);
 		info->rows += o.rows;
 		rep->rows += o.rows;
 		rep->skipped += o.skipped;

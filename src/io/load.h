@@ -22,6 +22,17 @@
 #define LOAD_PARALLEL_MEMORY    (8u << 20)  /* buffers + accumulators of all parts */
 #define LOAD_PARALLEL_MIN_BYTES (8LL << 20) /* smaller files are read in one part */
 
+/* A counted row as opts->row receives it. */
+struct load_row {
+	int file;            /* index of the file */
+	uint64_t line;       /* its line (row) number in the file */
+	const uint8_t *vals; /* answers 0..4 of the k elements */
+	int k;
+	unsigned flags;               /* quality flags of the row (QUALITY_EMPTY: no answer) */
+	const char *prof[PROF_COUNT]; /* profile fields as in the file, NULL = no column */
+	size_t prof_len[PROF_COUNT];
+};
+
 struct load_opts {
 	int skip_invalid;           /* report and skip rows with invalid values */
 	int add_extras;             /* add U10.. columns of the first file as elements */
@@ -38,6 +49,11 @@ struct load_opts {
 	 * into it (see respondent.h; resp_init first); the read is then
 	 * sequential and takes the general path. */
 	struct resp_tally *resp;
+	/* When set, called for every counted row (rows answering nothing
+	 * too, flagged QUALITY_EMPTY) in file order, sequentially, with its
+	 * profile fields; returning -1 stops the load with that error. */
+	int (*row)(void *user, const struct load_row *r, struct ikm_err *err);
+	void *row_user;
 };
 
 struct load_file_info {
