@@ -6,6 +6,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "compute_view.h"
+#include "store_cli.h"
 
 static void usage(FILE *out)
 {
@@ -19,7 +20,11 @@ static void usage(FILE *out)
 	      "\n"
 	      "  --json               keluaran JSON / JSON output\n"
 	      "  --period TEKS        nama periode, mis. \"Semester I 2022\"\n"
-	      "  --unit TEKS          nama unit layanan\n",
+	      "  --unit TEKS          nama unit layanan\n"
+	      "\n"
+	      "Dari basis data / from the store: ikm compute --unit SLUG --period SLUG\n"
+	      "  [--service SLUG] [--db URL] [--json]  (tanpa berkas; angka sama seperti dari\n"
+	      "  berkas yang diimpor)\n",
 	      out);
 	fputs(data_opts_help, out);
 	fputs("  --help               bantuan ini\n", out);
@@ -31,6 +36,8 @@ int cmd_compute(int argc, char **argv)
 	    {"json", no_argument, NULL, 'j'},
 	    {"period", required_argument, NULL, 'p'},
 	    {"unit", required_argument, NULL, 'u'},
+	    {"service", required_argument, NULL, 'v'},
+	    {"db", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
 	    DATA_LONGOPTS,
 	    {NULL, 0, NULL, 0},
@@ -39,6 +46,7 @@ int cmd_compute(int argc, char **argv)
 	struct analysis an;
 	struct compute_view view = {0};
 	struct ikm_err err = {0};
+	const char *service = NULL, *db = NULL;
 	int json = 0, c, rc = CLI_EXIT_OK;
 
 	data_opts_init(&dopts);
@@ -61,6 +69,12 @@ int cmd_compute(int argc, char **argv)
 		case 'u':
 			view.unit = optarg;
 			break;
+		case 'v':
+			service = optarg;
+			break;
+		case 'd':
+			db = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return CLI_EXIT_OK;
@@ -71,6 +85,15 @@ int cmd_compute(int argc, char **argv)
 			usage(stderr);
 			return CLI_EXIT_USAGE;
 		}
+	}
+	/* No file, a unit and a period: the stored responses. */
+	if (optind >= argc && view.unit != NULL && view.period != NULL)
+		return store_cli_compute(db, view.unit, view.period, service, json);
+	if (service != NULL || db != NULL) {
+		fprintf(stderr,
+		        "ikm: --service dan --db hanya untuk data tersimpan (tanpa berkas) / "
+		        "--service and --db are for stored data (no files)\n");
+		return CLI_EXIT_USAGE;
 	}
 	if (optind >= argc) {
 		fprintf(stderr, "ikm: sebutkan berkas data / no data file given\n");

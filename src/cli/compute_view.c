@@ -132,9 +132,12 @@ static void print_weight(FILE *out, const struct instrument *in)
 
 static void print_profile(FILE *out, const struct compute_view *v)
 {
-	const struct colmap *m = &v->rep->files[0].map;
+	const struct colmap *m;
 	int any = 0;
 
+	if (v->rep->nfiles == 0) /* from the store: no file */
+		return;
+	m = &v->rep->files[0].map;
 	for (int p = 0; p < PROF_COUNT; p++) {
 		if (m->prof_col[p] < 0)
 			continue;

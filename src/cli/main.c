@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "store_cli.h"
 
 #ifndef IKM_VERSION
 #define IKM_VERSION "0.0.0"
@@ -20,6 +21,12 @@ static void usage(FILE *out)
 	      "  ikm report FILE... --kind rekomendasi -o SURAT.pdf|.html [--profile KANTOR.ini]\n"
 	      "                     [--period TEKS] [--date YYYY-MM-DD]\n"
 	      "      Surat Rekomendasi dan Tindak Lanjut dari data survei.\n"
+	      "  ikm report FILE... --kind laporan|olahdata|infografis -o KELUARAN ...\n"
+	      "      Laporan SKM, lembar olah data Excel, poster infografis.\n"
+	      "  ikm init | unit | service | period | population | import | export [--db URL]\n"
+	      "      Basis data survei (bawaan ./var/ikm.db; postgresql://... untuk\n"
+	      "      PostgreSQL): unit, layanan, periode, impor dan ekspor tanggapan;\n"
+	      "      ikm compute --unit SLUG --period SLUG menghitung dari basis data.\n"
 	      "  ikm sample N\n"
 	      "      Sampel minimum Krejcie-Morgan untuk populasi N.\n"
 	      "  ikm --version | --help\n"
@@ -51,6 +58,20 @@ int main(int argc, char **argv)
 		return cmd_sample(argc - 1, argv + 1);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report(argc - 1, argv + 1);
+	if (strcmp(cmd, "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
+	if (strcmp(cmd, "unit") == 0)
+		return cmd_unit(argc - 1, argv + 1);
+	if (strcmp(cmd, "service") == 0)
+		return cmd_service(argc - 1, argv + 1);
+	if (strcmp(cmd, "period") == 0)
+		return cmd_period(argc - 1, argv + 1);
+	if (strcmp(cmd, "population") == 0)
+		return cmd_population(argc - 1, argv + 1);
+	if (strcmp(cmd, "import") == 0)
+		return cmd_import(argc - 1, argv + 1);
+	if (strcmp(cmd, "export") == 0)
+		return cmd_export(argc - 1, argv + 1);
 	fprintf(stderr,
 	        "ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
 	        cmd, cmd);

@@ -1,0 +1,585 @@
+/* import_cmd: `ikm import` (data files into the store, all or nothing
+ * unless --skip-invalid), `ikm export` (a scope back to CSV, which import
+ * reads again) and `ikm compute --unit --period` from the store. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analysis.h"
+#include "cli.h"
+#include "compute_view.h"
+#include "quality.h"
+#include "respdate.h"
+#include "sample.h"
+#include "stats.h"
+#include "store_cli.h"
+#include "text.h"
+
+struct scope_opts {
+	const char *db, *unit, *period, *service, *output;
+};
+
+/* The scope of the options; prints nothing (err set). */
+static int scope_find(struct store *s, const struct scope_opts *o, struct store_unit *u,
+                      struct store_period *p, struct store_service *v, struct store_scope *sc,
+                      struct ikm_err *err)
+{
+	memset(v, 0, sizeof(*v));
+	if (store_unit_get(s, o->unit, u, err) < 0 || store_period_get(s, o->period, p, err) < 0)
+		return -1;
+	if (o->service != NULL && store_service_get(s, o->unit, o->service, v, err) < 0)
+		return -1;
+	sc->unit = u->id;
+	sc->period = p->id;
+	sc->service = v->id;
+	return 0;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+struct importer {
+	struct store *s;
+	struct instrument *in;
+	char *const *paths;
+	int64_t instrument; /* id, set at the first row */
+	struct store_response r;
+	const struct store_period *period;
+	int64_t unit, service;
+	int skip_invalid;
+	uint64_t stored, empty, rejected, truncated;
+	int nmsgs;
+	char msgs[LOAD_KEEP_MESSAGES][LOAD_MESSAGE_MAX];
+};
+
+/* Copy a field trimmed, cut at a UTF-8 boundary to size-1 bytes; 1 when
+ * it was cut. */
+static int field_copy(char *dst, size_t size, const char *s, size_t n)
+{
+	int cut = 0;
+
+	if (s == NULL)
+		n = 0;
+	else
+		text_trim(&s, &n);
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		cut = 1;
+	}
+	if (n > 0)
+		memcpy(dst, s, n);
+	dst[n] = '\0';
+	return cut;
+}
+
+static int import_row(void *user, const struct load_row *lr, struct ikm_err *err)
+{
+	struct importer *im = user;
+	struct store_response *r = &im->r;
+	const char *d = lr->prof[PROF_DATE];
+	int32_t date = 0;
+	int dup;
+
+	if (lr->flags & QUALITY_EMPTY) {
+		im->empty++;
+		return 0;
+	}
+	if (im->instrument == 0 &&
+	    store_instrument_put(im->s, im->in, im->unit, &im->instrument, err) < 0)
+		return -1;
+	memset(r, 0, sizeof(*r));
+	if (d != NULL && lr->prof_len[PROF_DATE] > 0) {
+		int a, b, y;
+		int kind = respdate_parse(d, lr->prof_len[PROF_DATE], &date, &a, &b, &y);
+
+		if (kind == 2) /* N/N/YYYY: day first, the Indonesian order */
+			date = y * 10000 + b * 100 + a;
+		if (kind == 0 || date < im->period->from || date > im->period->to) {
+			char msg[LOAD_MESSAGE_MAX];
+
+			snprintf(msg, sizeof(msg),
+			         "%s: baris %llu, kolom tanggal: \"%.*s\" %s periode \"%s\" "
+			         "(%04d-%02d-%02d s.d. %04d-%02d-%02d) / date %s the period",
+			         im->paths[lr->file], (unsigned long long)lr->line,
+			         (int)(lr->prof_len[PROF_DATE] < 40 ? lr->prof_len[PROF_DATE] : 40),
+			         d, kind == 0 ? "bukan tanggal yang dikenali untuk" : "di luar",
+			         im->period->slug, im->period->from / 10000,
+			         im->period->from / 100 % 100, im->period->from % 100,
+			         im->period->to / 10000, im->period->to / 100 % 100,
+			         im->period->to % 100, kind == 0 ? "not readable for" : "outside");
+			if (!im->skip_invalid)
+				return err_set(err, IKM_EDATA, "%s", msg);
+			if (im->nmsgs < LOAD_KEEP_MESSAGES)
+				memcpy(im->msgs[im->nmsgs++], msg, sizeof(msg));
+			im->rejected++;
+			return 0;
+		}
+	}
+	r->unit = im->unit;
+	r->service = im->service;
+	r->period = im->period->id;
+	r->instrument = im->instrument;
+	r->channel = STORE_IMPORT;
+	r->submitted = (int64_t)time(NULL);
+	r->date = date;
+	r->k = lr->k;
+	memcpy(r->answers, lr->vals, (size_t)lr->k);
+	r->age = -1;
+	if (lr->prof[PROF_AGE] != NULL) {
+		char age[16];
+		char *end;
+		long v;
+
+		field_copy(age, sizeof(age), lr->prof[PROF_AGE], lr->prof_len[PROF_AGE]);
+		v = strtol(age, &end, 10);
+		if (end != age && v >= 1 && v <= 150 &&
+		    (*end == '\0' || strcmp(end, " tahun") == 0 || strcmp(end, " th") == 0))
+			r->age = (int)v;
+	}
+	im->truncated +=
+	    field_copy(r->gender, sizeof(r->gender), lr->prof[PROF_GENDER],
+	               lr->prof_len[PROF_GENDER]) |
+	    field_copy(r->education, sizeof(r->education), lr->prof[PROF_EDUCATION],
+	               lr->prof_len[PROF_EDUCATION]) |
+	    field_copy(r->job, sizeof(r->job), lr->prof[PROF_JOB], lr->prof_len[PROF_JOB]) |
+	    field_copy(r->service_text, sizeof(r->service_text), lr->prof[PROF_SERVICE],
+	               lr->prof_len[PROF_SERVICE]) |
+	    field_copy(r->suggestion, sizeof(r->suggestion), lr->prof[PROF_SUGGESTION],
+	               lr->prof_len[PROF_SUGGESTION]);
+	r->flags = lr->flags;
+	if (store_response_add(im->s, r, &dup, err) < 0) {
+		err_prefix(err, "%s: baris %llu: ", im->paths[lr->file],
+		           (unsigned long long)lr->line);
+		return -1;
+	}
+	im->stored++;
+	return 0;
+}
+
+static const char import_usage[] =
+    "Penggunaan / usage: ikm import FILE... --unit SLUG --period SLUG [--service SLUG]\n"
+    "                    [--skip-invalid] [--elements SPEC] [--db URL]\n"
+    "Menyimpan kuesioner dari berkas CSV/XLSX ke basis data: semuanya atau tidak sama\n"
+    "sekali, kecuali dengan --skip-invalid (baris yang salah dilewati dan disebutkan).\n"
+    "Baris tanpa tanggal masuk ke periode yang disebut; tanggal di luar periode ditolak.\n";
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"db", required_argument, NULL, 'd'},
+	    {"unit", required_argument, NULL, 'u'},
+	    {"period", required_argument, NULL, 'p'},
+	    {"service", required_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},
+	    DATA_LONGOPTS,
+	    {NULL, 0, NULL, 0},
+	};
+	struct scope_opts so = {0};
+	struct data_opts dopts;
+	struct store *s = NULL;
+	struct store_unit u;
+	struct store_period p;
+	struct store_service v;
+	struct store_scope sc;
+	struct importer *im = NULL;
+	struct instrument in;
+	struct score_acc *acc = NULL;
+	struct load_report rep = {0};
+	struct ikm_err err = {0};
+	struct load_opts lo;
+	int c, rc = CLI_EXIT_OK, began = 0;
+
+	data_opts_init(&dopts);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		int h = data_opts_handle(&dopts, c, optarg);
+
+		if (h < 0)
+			return CLI_EXIT_USAGE;
+		if (h > 0)
+			continue;
+		switch (c) {
+		case 'd':
+			so.db = optarg;
+			break;
+		case 'u':
+			so.unit = optarg;
+			break;
+		case 'p':
+			so.period = optarg;
+			break;
+		case 'v':
+			so.service = optarg;
+			break;
+		case 'h':
+			fputs(import_usage, stdout);
+			return CLI_EXIT_OK;
+		default:
+			fprintf(stderr,
+			        "ikm: opsi tidak dikenal atau tanpa nilai: %s / bad option\n%s",
+			        argv[optind - 1], import_usage);
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc || so.unit == NULL || so.period == NULL) {
+		fprintf(stderr,
+		        "ikm import: sebutkan berkas, --unit dan --period / give files, "
+		        "--unit and --period\n%s",
+		        import_usage);
+		return CLI_EXIT_USAGE;
+	}
+	if (dopts.legacy != NULL) {
+		fprintf(stderr, "ikm import: --legacy-weight hanya untuk perhitungan, bukan untuk "
+		                "menyimpan / --legacy-weight is not for import\n");
+		return CLI_EXIT_USAGE;
+	}
+	if (store_cli_open(so.db, &s, &err) < 0 || scope_find(s, &so, &u, &p, &v, &sc, &err) < 0)
+		goto fail;
+	if (p.closed) {
+		err_set(
+		    &err, IKM_EDATA,
+		    "periode \"%s\" sudah ditutup; tidak ada yang diimpor / the period is closed",
+		    p.slug);
+		goto fail;
+	}
+	if (dopts.elements != NULL) {
+		if (instr_parse_spec(&in, dopts.elements, &err) < 0)
+			goto fail;
+	} else {
+		instr_standard(&in);
+	}
+	im = calloc(1, sizeof(*im));
+	if (im == NULL)
+		abort();
+	im->s = s;
+	im->in = &in;
+	im->paths = argv + optind;
+	im->period = &p;
+	im->unit = u.id;
+	im->service = v.id;
+	im->skip_invalid = dopts.load.skip_invalid;
+	lo = dopts.load;
+	lo.add_extras = dopts.elements == NULL;
+	lo.row = import_row;
+	lo.row_user = im;
+	if (store_begin(s, &err) < 0)
+		goto fail;
+	began = 1;
+	if (load_files(argv + optind, argc - optind, &in, &lo, &acc, &rep, &err) < 0)
+		goto fail;
+	if (store_commit(s, &err) < 0)
+		goto fail;
+	began = 0;
+	printf("Diimpor ke unit %s, periode %s%s%s: %llu tanggapan disimpan; %llu baris ditolak "
+	       "(nilai atau tanggal tidak sah); %llu baris tanpa jawaban tidak disimpan.\n",
+	       u.slug, p.slug, v.id ? ", layanan " : "", v.id ? v.slug : "",
+	       (unsigned long long)im->stored, (unsigned long long)(rep.skipped + im->rejected),
+	       (unsigned long long)im->empty);
+	for (int i = 0; i < rep.nmsgs; i++)
+		printf("  - %s\n", rep.msgs[i]);
+	for (int i = 0; i < im->nmsgs; i++)
+		printf("  - %s\n", im->msgs[i]);
+	if (im->truncated > 0)
+		printf("  %llu isian profil atau saran terlalu panjang dan dipotong.\n",
+		       (unsigned long long)im->truncated);
+	goto out;
+fail:
+	if (began) {
+		store_rollback(s);
+		fprintf(stderr, "ikm import: tidak ada yang disimpan / nothing was stored\n");
+	}
+	rc = cli_fail(&err);
+out:
+	free(im);
+	score_acc_free(acc);
+	load_report_free(&rep);
+	store_close(s);
+	return rc;
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+struct version {
+	int64_t id;
+	int map[INSTR_MAX_ELEMENTS]; /* element j of the version -> column, or -1 */
+};
+
+struct exporter {
+	FILE *out;
+	const struct instrument *in; /* the newest version: the columns */
+	struct version v[STORE_MAX_VERSIONS];
+	int nv;
+	uint64_t n;
+};
+
+/* A CSV field, quoted when it holds a separator, a quote or a line end. */
+static void csv_field(FILE *out, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static int export_row(void *user, const struct store_response *r, struct ikm_err *err)
+{
+	struct exporter *ex = user;
+	uint8_t vals[INSTR_MAX_ELEMENTS] = {0};
+	int k = ex->in->k;
+
+	const struct version *v = &ex->v[0];
+
+	for (int i = 0; i < ex->nv; i++)
+		if (ex->v[i].id == r->instrument)
+			v = &ex->v[i];
+	for (int j = 0; j < r->k; j++)
+		if (v->map[j] >= 0)
+			vals[v->map[j]] = r->answers[j];
+	fprintf(ex->out, "%llu,", (unsigned long long)++ex->n);
+	if (r->date != 0)
+		fprintf(ex->out, "%04d-%02d-%02d", r->date / 10000, r->date / 100 % 100,
+		        r->date % 100);
+	fputc(',', ex->out);
+	csv_field(ex->out, r->gender);
+	fputc(',', ex->out);
+	if (r->age >= 0)
+		fprintf(ex->out, "%d", r->age);
+	fputc(',', ex->out);
+	csv_field(ex->out, r->education);
+	fputc(',', ex->out);
+	csv_field(ex->out, r->job);
+	fputc(',', ex->out);
+	csv_field(ex->out, r->service_text);
+	for (int j = 0; j < k; j++) {
+		fputc(',', ex->out);
+		if (vals[j] != 0)
+			fputc('0' + vals[j], ex->out);
+	}
+	fputc(',', ex->out);
+	csv_field(ex->out, r->suggestion);
+	fputs("\r\n", ex->out);
+	return ferror(ex->out) ? err_set(err, IKM_EIO, "gagal menulis / write failed") : 0;
+}
+
+static const char export_usage[] =
+    "Penggunaan / usage: ikm export --unit SLUG --period SLUG [--service SLUG] -o BERKAS.csv\n"
+    "                    [--db URL]\n"
+    "Menulis tanggapan yang tersimpan sebagai CSV (dapat diimpor kembali).\n";
+
+/* Parse the scope options of export and compute. */
+static int scope_parse(int argc, char **argv, struct scope_opts *so, int *json, const char *usage)
+{
+	static const struct option longopts[] = {
+	    {"db", required_argument, NULL, 'd'},     {"unit", required_argument, NULL, 'u'},
+	    {"period", required_argument, NULL, 'p'}, {"service", required_argument, NULL, 'v'},
+	    {"output", required_argument, NULL, 'o'}, {"json", no_argument, NULL, 'j'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			so->db = optarg;
+			break;
+		case 'u':
+			so->unit = optarg;
+			break;
+		case 'p':
+			so->period = optarg;
+			break;
+		case 'v':
+			so->service = optarg;
+			break;
+		case 'o':
+			so->output = optarg;
+			break;
+		case 'j':
+			if (json == NULL)
+				goto bad;
+			*json = 1;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 1;
+		default:
+			goto bad;
+		}
+	}
+	if (optind < argc || so->unit == NULL || so->period == NULL) {
+		fprintf(stderr, "ikm: sebutkan --unit dan --period / give --unit and --period\n%s",
+		        usage);
+		return -1;
+	}
+	return 0;
+bad:
+	fprintf(stderr, "ikm: opsi tidak dikenal atau tanpa nilai: %s / bad option\n%s",
+	        argv[optind - 1], usage);
+	return -1;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct scope_opts so = {0};
+	struct store *s = NULL;
+	struct store_unit u;
+	struct store_period p;
+	struct store_service v;
+	struct store_scope sc;
+	struct exporter *ex = NULL;
+	struct instrument in;
+	struct ikm_err err = {0};
+	int64_t ids[STORE_MAX_VERSIONS];
+	char tmp[4096];
+	int rc = CLI_EXIT_OK, h = scope_parse(argc, argv, &so, NULL, export_usage);
+
+	if (h != 0)
+		return h > 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+	if (so.output == NULL) {
+		fprintf(stderr, "ikm export: sebutkan -o BERKAS.csv / give -o FILE.csv\n");
+		return CLI_EXIT_USAGE;
+	}
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", so.output) >= (int)sizeof(tmp)) {
+		fprintf(stderr, "ikm export: nama berkas terlalu panjang / path too long\n");
+		return CLI_EXIT_USAGE;
+	}
+	ex = calloc(1, sizeof(*ex));
+	if (ex == NULL)
+		abort();
+	if (store_cli_open(so.db, &s, &err) < 0 || scope_find(s, &so, &u, &p, &v, &sc, &err) < 0 ||
+	    store_scope_versions(s, &sc, ids, &ex->nv, &err) < 0)
+		goto fail;
+	if (ex->nv == 0) {
+		err_set(
+		    &err, IKM_EDATA,
+		    "belum ada tanggapan untuk unit dan periode ini / no responses in this unit "
+		    "and period");
+		goto fail;
+	}
+	if (store_instrument_get(s, ids[ex->nv - 1], &in, &err) < 0)
+		goto fail;
+	ex->in = &in;
+	for (int i = 0; i < ex->nv; i++) {
+		struct instrument ver;
+
+		if (store_instrument_get(s, ids[i], &ver, &err) < 0)
+			goto fail;
+		ex->v[i].id = ids[i];
+		for (int j = 0; j < ver.k; j++) {
+			ex->v[i].map[j] = -1;
+			for (int l = 0; l < in.k; l++)
+				if (strcmp(ver.el[j].id, in.el[l].id) == 0)
+					ex->v[i].map[j] = l;
+		}
+	}
+	ex->out = fopen(tmp, "w");
+	if (ex->out == NULL) {
+		err_set(&err, IKM_EIO, "%s: tidak dapat ditulis / cannot write: %s", so.output,
+		        strerror(errno));
+		goto fail;
+	}
+	fputs("No,Tanggal,Jenis Kelamin,Usia,Pendidikan,Pekerjaan,Jenis Layanan", ex->out);
+	for (int j = 0; j < in.k; j++)
+		fprintf(ex->out, ",%s", in.el[j].code);
+	fputs(",Saran\r\n", ex->out);
+	if (store_responses_each(s, &sc, export_row, ex, &err) < 0)
+		goto fail;
+	if (fclose(ex->out) != 0) {
+		ex->out = NULL;
+		err_set(&err, IKM_EIO, "%s: gagal menulis / write failed: %s", so.output,
+		        strerror(errno));
+		goto fail;
+	}
+	ex->out = NULL;
+	if (rename(tmp, so.output) != 0) {
+		err_set(&err, IKM_EIO, "%s: tidak dapat ditulis / cannot write: %s", so.output,
+		        strerror(errno));
+		goto fail;
+	}
+	fprintf(stderr, "ikm: %llu tanggapan ditulis ke %s / written\n", (unsigned long long)ex->n,
+	        so.output);
+	goto out;
+fail:
+	if (ex != NULL && ex->out != NULL) {
+		fclose(ex->out);
+		remove(tmp);
+	}
+	rc = cli_fail(&err);
+out:
+	free(ex);
+	store_close(s);
+	return rc;
+}
+
+/* ---- compute from the store -------------------------------------------- */
+
+int store_cli_compute(const char *db, const char *unit, const char *period, const char *service,
+                      int json)
+{
+	struct scope_opts so = {db, unit, period, service, NULL};
+	struct store *s = NULL;
+	struct store_unit u;
+	struct store_period p;
+	struct store_service v;
+	struct store_scope sc;
+	struct store_totals tot;
+	struct instrument in;
+	struct score_acc *acc = NULL;
+	struct score_result res;
+	struct stats_ci ci;
+	struct load_report rep = {0};
+	struct compute_view view = {0};
+	struct ikm_err err = {0};
+	char uname[STORE_NAME_MAX * 2 + 8];
+	int64_t population = 0;
+	int rc = CLI_EXIT_OK;
+
+	if (store_cli_open(db, &s, &err) < 0 || scope_find(s, &so, &u, &p, &v, &sc, &err) < 0 ||
+	    store_aggregate(s, &sc, &in, &acc, &tot, &err) < 0 ||
+	    store_population_get(s, u.id, v.id, p.id, &population, &err) < 0 ||
+	    score_compute(acc, &in, &res, &err) < 0)
+		goto fail;
+	stats_ikm_ci(acc, &in, &res, population, &ci);
+	rep.rows = tot.responses;
+	for (int b = 0; b < QUALITY_NFLAGS; b++)
+		rep.quality.count[b] = tot.flags[b];
+	snprintf(uname, sizeof(uname), "%s%s%s", u.name, v.id ? " - " : "", v.id ? v.name : "");
+	view.in = &in;
+	view.res = &res;
+	view.ci = &ci;
+	view.rep = &rep;
+	view.population = population;
+	view.required = population > 0 ? sample_krejcie_morgan(population) : 0;
+	view.unit = uname;
+	view.period = p.name;
+	view_warnings(&view);
+	if (json)
+		view_print_json(&view, stdout);
+	else
+		view_print_text(&view, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "ikm: gagal menulis keluaran / write error\n");
+		rc = CLI_EXIT_DATA;
+	}
+	goto out;
+fail:
+	rc = cli_fail(&err);
+out:
+	score_acc_free(acc);
+	store_close(s);
+	return rc;
+}
