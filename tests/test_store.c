@@ -493,6 +493,34 @@ static void test_instrument_versions(void **state)
 	assert_non_null(back.el[6].question);
 	assert_int_equal(back.el[0].w_num, 1);
 	assert_int_equal(back.el[0].w_den, 10);
+	/* Words per locale: the defaults, then an office's own question. */
+	{
+		struct instr_texts *t = malloc(sizeof(*t)), *b = malloc(sizeof(*b));
+		int64_t id4, id5;
+
+		assert_non_null(t);
+		assert_non_null(b);
+		assert_int_equal(store_instrument_texts(f.st, id3, t, &err), 0);
+		assert_string_equal(t->name[6][INSTR_EN], "Staff Conduct");
+		assert_string_equal(t->label[3][INSTR_EN][3], "Free");
+		assert_string_equal(t->label[3][INSTR_ID][3], "Gratis");
+		assert_string_equal(t->question[9][INSTR_EN], "");
+		assert_string_equal(t->label[9][INSTR_EN][0], "Poor");
+		snprintf(t->question[9][INSTR_ID], sizeof(t->question[9][INSTR_ID]),
+		         "Bagaimana kebersihan\truang tunggu?");
+		snprintf(t->question[9][INSTR_EN], sizeof(t->question[9][INSTR_EN]),
+		         "How clean is the waiting room?");
+		assert_int_equal(store_instrument_put_texts(f.st, &ex, t, f.u.id, &id4, &err), 0);
+		assert_true(id4 != id3);
+		assert_int_equal(store_instrument_put_texts(f.st, &ex, t, f.u.id, &id5, &err), 0);
+		assert_int_equal(id4, id5);
+		assert_int_equal(store_instrument_texts(f.st, id4, b, &err), 0);
+		assert_string_equal(b->question[9][INSTR_ID], "Bagaimana kebersihan ruang tunggu?");
+		assert_string_equal(b->question[9][INSTR_EN], "How clean is the waiting room?");
+		assert_string_equal(b->question[6][INSTR_ID], t->question[6][INSTR_ID]);
+		free(t);
+		free(b);
+	}
 	/* One response on each version: the aggregate uses the newer (10
 	 * elements), the older response has U10 unanswered. */
 	response_of(&r, &f, v9);

@@ -74,4 +74,25 @@ int instr_match_label(const struct instr_element *e, const char *s, size_t len);
  * reduced num/den. Returns 0, or -1 with a usage error. */
 int instr_parse_rational(const char *s, int64_t *num, int64_t *den, struct ikm_err *err);
 
+/* ---- texts per locale (instrument_text.c) ---------------------------- */
+
+#define INSTR_TEXT_MAX  400 /* named limit: bytes of a question text */
+#define INSTR_LABEL_MAX 64  /* named limit: bytes of an option label */
+
+enum instr_locale { INSTR_ID = 0, INSTR_EN = 1, INSTR_NLOCALES };
+
+/* The questionnaire's words per locale: what a form shows and a stored
+ * instrument version keeps. Indonesian (INSTR_ID) is the reference. */
+struct instr_texts {
+	char name[INSTR_MAX_ELEMENTS][INSTR_NLOCALES][128];
+	char question[INSTR_MAX_ELEMENTS][INSTR_NLOCALES][INSTR_TEXT_MAX + 1];
+	char label[INSTR_MAX_ELEMENTS][INSTR_NLOCALES][INSTR_OPTIONS][INSTR_LABEL_MAX + 1];
+};
+
+/* The texts of `in` in both locales: Indonesian from the elements, English
+ * from the project's translation of the nine standard elements (an extra
+ * element gets its name and generic English labels, and an empty English
+ * question until an office writes one). */
+void instr_texts_default(const struct instrument *in, struct instr_texts *t);
+
 #endif

@@ -1,7 +1,8 @@
 /* store: the survey data model behind one interface, on SQLite (embedded
  * default) or PostgreSQL (several `ikm serve` processes on one database),
  * through db.h. Organisation -> units (a tree) -> services; versioned
- * instruments; periods; responses with their answers, profile and quality
+ * instruments (elements, weights, question texts and option labels in
+ * Indonesian and English); periods; responses with their answers, profile and quality
  * flags; populations. Migrations are numbered and applied on open in one
  * transaction. Every response insert also counts its answer pattern in a
  * tally table in the same transaction, so the IKM of a unit-period is
@@ -119,8 +120,16 @@ int store_population_get(struct store *s, int64_t unit, int64_t service, int64_t
  * version when new. */
 int store_instrument_put(struct store *s, const struct instrument *in, int64_t unit, int64_t *id,
                          struct ikm_err *err);
+/* The same with the words of each element in both locales (question,
+ * option labels, name; NULL: instr_texts_default). Other words make
+ * another version. */
+int store_instrument_put_texts(struct store *s, const struct instrument *in,
+                               const struct instr_texts *texts, int64_t unit, int64_t *id,
+                               struct ikm_err *err);
 /* Read a stored version back. */
 int store_instrument_get(struct store *s, int64_t id, struct instrument *in, struct ikm_err *err);
+/* Its words per locale. */
+int store_instrument_texts(struct store *s, int64_t id, struct instr_texts *t, struct ikm_err *err);
 
 /* ---- responses ---------------------------------------------------------- */
 

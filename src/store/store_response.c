@@ -11,7 +11,10 @@
 
 #include "xalloc.h"
 
-#define SPEC_MAX (INSTR_MAX_ELEMENTS * 256 + 64)
+/* Elements, then their words in both locales (struct instr_texts). */
+#define SPEC_MAX                                                                                   \
+	(INSTR_MAX_ELEMENTS *                                                                      \
+	 (256 + INSTR_NLOCALES * (INSTR_TEXT_MAX + 160 + INSTR_OPTIONS * (INSTR_LABEL_MAX + 1))))
 
 static const char *const channels[] = {"web", "kiosk", "paper", "import", "api"};
 
@@ -31,7 +34,8 @@ static size_t spec_put(char *buf, size_t size, size_t o, const char *s)
 	return o;
 }
 
-static void spec_of(const struct instrument *in, char *buf, size_t size)
+static void spec_of(const struct instrument *in, const struct instr_texts *t, char *buf,
+                    size_t size)
 {
 	size_t o = (size_t)snprintf(buf, size, "method\t%s\n", instr_method_label(in));
 
@@ -49,6 +53,40 @@ static void spec_of(const struct instrument *in, char *buf, size_t size)
 			o += (size_t)snprintf(buf + o, size - o, "\t%lld/%lld\n",
 			                      (long long)e->w_num, (long long)e->w_den);
 	}
+	for (int j = 0; j < in->k && o < size; j++) {
+		for (int l = 0; l < INSTR_NLOCALES && o < size; l++) {
+			o += (size_t)snprintf(buf + o, size - o, "text\t%d\t%d", j, l);
+			if (o + 1 < size)
+				buf[o++] = '\t';
+			o = spec_put(buf, size, o, t->name[j][l]);
+			if (o + 1 < size)
+				buf[o++] = '\t';
+			o = spec_put(buf, size, o, t->question[j][l]);
+			for (int x = 0; x < INSTR_OPTIONS; x++) {
+				if (o + 1 < size)
+					buf[o++] = '\t';
+				o = spec_put(buf, size, o, t->label[j][l][x]);
+			}
+			if (o + 1 < size)
+				buf[o++] = '\n';
+			buf[o < size ? o : size - 1] = '\0';
+		}
+	}
+}
+
+/* Split line at tabs into at most max fields; returns the count. */
+static int split_tabs(char *line, char **f, int max)
+{
+	int nf = 0;
+
+	for (char *q = line; nf < max;) {
+		f[nf++] = q;
+		q = strchr(q, '\t');
+		if (q == NULL)
+			break;
+		*q++ = '\0';
+	}
+	return nf;
 }
 
 /* Rebuild an instrument from its spec. */
@@ -73,15 +111,9 @@ static int spec_parse(const char *spec, struct instrument *in, struct ikm_err *e
 		memcpy(line, p, n);
 		line[n] = '\0';
 		p = end != NULL ? end + 1 : p + strlen(p);
-		for (char *q = line; nf < 4; nf++) {
-			f[nf] = q;
-			q = strchr(q, '\t');
-			if (q == NULL) {
-				nf++;
-				break;
-			}
-			*q++ = '\0';
-		}
+		if (strncmp(line, "text\t", 5) == 0)
+			continue; /* the words: store_instrument_texts */
+		nf = split_tabs(line, f, 4);
 		if (nf == 2 && strcmp(f[0], "method") == 0) {
 			snprintf(method, sizeof(method), "%s", f[1]);
 			continue;
@@ -126,11 +158,25 @@ static int spec_parse(const char *spec, struct instrument *in, struct ikm_err *e
 int store_instrument_put(struct store *s, const struct instrument *in, int64_t unit, int64_t *id,
                          struct ikm_err *err)
 {
+	return store_instrument_put_texts(s, in, NULL, unit, id, err);
+}
+
+int store_instrument_put_texts(struct store *s, const struct instrument *in,
+                               const struct instr_texts *texts, int64_t unit, int64_t *id,
+                               struct ikm_err *err)
+{
 	char *spec = xmalloc(SPEC_MAX);
+	struct instr_texts *def = NULL;
 	struct db_stmt *st;
 	int rc;
 
-	spec_of(in, spec, SPEC_MAX);
+	if (texts == NULL) {
+		def = xmalloc(sizeof(*def));
+		instr_texts_default(in, def);
+		texts = def;
+	}
+	spec_of(in, texts, spec, SPEC_MAX);
+	free(def);
 	if (db_prepare(s->db, "SELECT id FROM instrument WHERE unit_id = ? AND spec = ?", &st,
 	               err) < 0)
 		goto fail;
@@ -172,16 +218,16 @@ fail:
 	return -1;
 }
 
-int store_instrument_get(struct store *s, int64_t id, struct instrument *in, struct ikm_err *err)
+/* The spec of version id (caller frees). */
+static char *spec_read(struct store *s, int64_t id, struct ikm_err *err)
 {
 	struct db_stmt *st;
-	char *spec = xmalloc(SPEC_MAX);
+	char *spec;
 	int rc;
 
-	if (db_prepare(s->db, "SELECT spec FROM instrument WHERE id = ?", &st, err) < 0) {
-		free(spec);
-		return -1;
-	}
+	if (db_prepare(s->db, "SELECT spec FROM instrument WHERE id = ?", &st, err) < 0)
+		return NULL;
+	spec = xmalloc(SPEC_MAX);
 	db_bind_int(st, 1, id);
 	rc = db_step(st, err);
 	if (rc == DB_ROW)
@@ -190,9 +236,53 @@ int store_instrument_get(struct store *s, int64_t id, struct instrument *in, str
 	if (rc == DB_DONE)
 		err_set(err, IKM_EDATA, "instrumen %lld tidak ada / no such instrument",
 		        (long long)id);
-	rc = rc == DB_ROW ? spec_parse(spec, in, err) : -1;
+	if (rc != DB_ROW) {
+		free(spec);
+		return NULL;
+	}
+	return spec;
+}
+
+int store_instrument_get(struct store *s, int64_t id, struct instrument *in, struct ikm_err *err)
+{
+	char *spec = spec_read(s, id, err);
+	int rc;
+
+	if (spec == NULL)
+		return -1;
+	rc = spec_parse(spec, in, err);
 	free(spec);
 	return rc;
+}
+
+int store_instrument_texts(struct store *s, int64_t id, struct instr_texts *t, struct ikm_err *err)
+{
+	struct instrument in;
+	char *spec, *p, *end;
+
+	if (store_instrument_get(s, id, &in, err) < 0 || (spec = spec_read(s, id, err)) == NULL)
+		return -1;
+	/* Versions stored without words read as the defaults. */
+	instr_texts_default(&in, t);
+	for (p = spec; *p != '\0'; p = end != NULL ? end + 1 : p + strlen(p)) {
+		char *f[3 + 2 + INSTR_OPTIONS];
+		int j, l;
+
+		end = strchr(p, '\n');
+		if (end != NULL)
+			*end = '\0';
+		if (strncmp(p, "text\t", 5) != 0 ||
+		    split_tabs(p, f, 3 + 2 + INSTR_OPTIONS) != 3 + 2 + INSTR_OPTIONS ||
+		    sscanf(f[1], "%d", &j) != 1 || sscanf(f[2], "%d", &l) != 1 || j < 0 ||
+		    j >= in.k || l < 0 || l >= INSTR_NLOCALES)
+			continue;
+		snprintf(t->name[j][l], sizeof(t->name[j][l]), "%s", f[3]);
+		snprintf(t->question[j][l], sizeof(t->question[j][l]), "%s", f[4]);
+		for (int x = 0; x < INSTR_OPTIONS; x++)
+			snprintf(t->label[j][l][x], sizeof(t->label[j][l][x]), "%s", f[5 + x]);
+	}
+	free(spec);
+	return 0;
 }
 
 /* ---- responses --------------------------------------------------------- */
