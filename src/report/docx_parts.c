@@ -31,60 +31,50 @@ static const char styles_head[] =
 	     "</w:style><w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\">"
 	     "<w:name w:val=\"No List\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
 
+/* Fragments of the style table: bold, a size in half-points, alignment,
+ * spacing in twips (single line spacing with LINE1). */
+#define BOLD              "<w:b/><w:bCs/>"
+#define SIZE(hp)          "<w:sz w:val=\"" #hp "\"/><w:szCs w:val=\"" #hp "\"/>"
+#define JC(a)             "<w:jc w:val=\"" #a "\"/>"
+#define AFTER(tw)         "<w:spacing w:after=\"" #tw "\"/>"
+#define SPACING(bef, aft) "<w:spacing w:before=\"" #bef "\" w:after=\"" #aft "\"/>"
+#define LINE1             "w:line=\"240\" w:lineRule=\"auto\""
+#define KEEP              "<w:keepNext/>"
+#define KEEP_LINES        "<w:keepNext/><w:keepLines/>"
+
 /* The paragraph styles of the report; pPr and rPr are in schema order. */
 static const struct style {
 	const char *id, *name, *based, *next, *ppr, *rpr;
 } styles[] = {
-    {"Title", "Title", "Normal", "Normal",
-     "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
-     "<w:b/><w:bCs/>"},
+    {"Title", "Title", "Normal", "Normal", KEEP SPACING(240, 240) JC(center), BOLD},
     /* A chapter: on a new page, centred, label and title on two lines. */
     {"Heading1", "heading 1", "Normal", "Normal",
-     "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:spacing w:before=\"0\" "
-     "w:after=\"480\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
+     KEEP_LINES "<w:pageBreakBefore/>" SPACING(0, 480) JC(center) "<w:outlineLvl w:val=\"0\"/>",
+     BOLD SIZE(28)},
     /* A section heading (DOC_HEADING). */
     {"Heading2", "heading 2", "Normal", "Normal",
-     "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>",
-     "<w:b/><w:bCs/>"},
+     KEEP_LINES SPACING(240, 120) JC(left) "<w:outlineLvl w:val=\"1\"/>", BOLD},
     {"Letterhead", "Letterhead", "Normal", "Normal",
-     "<w:keepNext/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-     "<w:jc w:val=\"center\"/>",
-     ""},
+     KEEP "<w:spacing w:after=\"0\" " LINE1 "/>" JC(center), ""},
     {"LetterheadGovernment", "Letterhead Government", "Letterhead", "LetterheadAgency", "",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
-    {"LetterheadAgency", "Letterhead Agency", "Letterhead", "LetterheadAddress", "",
-     "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
-    {"LetterheadAddress", "Letterhead Address", "Letterhead", "LetterheadAddress", "",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
-    {"LetterheadRule", "Letterhead Rule", "Letterhead", "Normal", "",
-     "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>"},
+     BOLD SIZE(28)},
+    {"LetterheadAgency", "Letterhead Agency", "Letterhead", "LetterheadAddress", "", BOLD SIZE(32)},
+    {"LetterheadAddress", "Letterhead Address", "Letterhead", "LetterheadAddress", "", SIZE(20)},
+    {"LetterheadRule", "Letterhead Rule", "Letterhead", "Normal", "", SIZE(4)},
     {"ListParagraph", "List Paragraph", "Normal", "ListParagraph",
-     "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/><w:jc w:val=\"left\"/>", ""},
+     AFTER(60) "<w:ind w:left=\"720\"/>" JC(left), ""},
     {"Signature", "Signature", "Normal", "Signature",
-     "<w:keepNext/><w:keepLines/><w:spacing w:after=\"0\"/><w:ind w:left=\"4536\"/>"
-     "<w:jc w:val=\"center\"/>",
-     ""},
-    {"Cover", "Cover", "Normal", "Cover", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>", ""},
-    {"CoverTitle", "Cover Title", "Cover", "CoverTitle", "<w:spacing w:after=\"120\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
-    {"CoverFoot", "Cover Foot", "Cover", "CoverFoot", "<w:spacing w:after=\"60\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
-    {"Caption", "caption", "Normal", "Normal",
-     "<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"},
+     KEEP_LINES AFTER(0) "<w:ind w:left=\"4536\"/>" JC(center), ""},
+    {"Cover", "Cover", "Normal", "Cover", AFTER(0) JC(center), ""},
+    {"CoverTitle", "Cover Title", "Cover", "CoverTitle", AFTER(120), BOLD SIZE(32)},
+    {"CoverFoot", "Cover Foot", "Cover", "CoverFoot", AFTER(60), BOLD SIZE(28)},
+    {"Caption", "caption", "Normal", "Normal", SPACING(120, 120) JC(center), BOLD SIZE(22)},
     {"Figure", "Figure", "Normal", "Caption",
-     "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" "
-     "w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
-     ""},
+     KEEP "<w:spacing w:before=\"120\" w:after=\"0\" " LINE1 "/>" JC(center), ""},
     {"TableText", "Table Text", "Normal", "TableText",
-     "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
-    {"TableTextSmall", "Table Text Small", "TableText", "TableTextSmall", "",
-     "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>"},
-    {"Footer", "footer", "Normal", "Footer", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
+     "<w:spacing w:after=\"0\" " LINE1 "/>" JC(left), SIZE(20)},
+    {"TableTextSmall", "Table Text Small", "TableText", "TableTextSmall", "", SIZE(16)},
+    {"Footer", "footer", "Normal", "Footer", AFTER(0) JC(center), SIZE(20)},
 };
 
 static void styles_part(struct bytebuf *b)
