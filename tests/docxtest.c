@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
@@ -18,62 +17,6 @@
 #include "doc_docx.h"
 #include "err.h"
 
-const unsigned char docxtest_png_1x1[69] = {
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
-    0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00,
-    0x00, 0x3a, 0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78,
-    0xda, 0x63, 0xf8, 0x0f, 0x00, 0x01, 0x01, 0x01, 0x00, 0x1c, 0xb0, 0x8c, 0x99, 0x00,
-    0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
-
-void docxtest_scratch_init(struct docxtest_scratch *s)
-{
-	memset(s, 0, sizeof(*s));
-	snprintf(s->dir, sizeof(s->dir), "/tmp/test_doc_docx.XXXXXX");
-	assert_non_null(mkdtemp(s->dir));
-}
-
-const char *docxtest_scratch_path(struct docxtest_scratch *s, const char *name)
-{
-	snprintf(s->path, sizeof(s->path), "%s/%s", s->dir, name);
-	return s->path;
-}
-
-void docxtest_scratch_done(struct docxtest_scratch *s, const char *const *names, int n)
-{
-	char p[200];
-
-	for (int i = 0; i < n; i++) {
-		snprintf(p, sizeof(p), "%s/%s", s->dir, names[i]);
-		remove(p);
-	}
-	assert_int_equal(rmdir(s->dir), 0);
-}
-
-int docxtest_exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
-}
-
-void docxtest_assert_no_tmp(const char *path)
-{
-	char tmp[200];
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (docxtest_exists(tmp))
-		fail_msg("%s left behind", tmp);
-}
-
-void docxtest_write_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
 void docxtest_save_ok(const struct doc *d, const char *path)
 {
 	struct ikm_err err;
@@ -81,7 +24,15 @@ void docxtest_save_ok(const struct doc *d, const char *path)
 	err_clear(&err);
 	if (doc_docx_save(d, path, &err) != 0)
 		fail_msg("doc_docx_save: %s", err.msg);
-	docxtest_assert_no_tmp(path);
+	doctest_assert_no_tmp(path);
+}
+
+const char *docxtest_save(struct doctest_scratch *s, const struct doc *d)
+{
+	const char *path = doctest_scratch_path(s, 0, "a.docx");
+
+	docxtest_save_ok(d, path);
+	return path;
 }
 
 char *docxtest_read_entry(const char *path, const char *name, size_t *len)
@@ -190,28 +141,6 @@ void docxtest_parse(const char *xml, const char *what, struct docxtest_parsed *p
 	XML_ParserFree(x);
 }
 
-int docxtest_count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	for (const char *p = strstr(hay, needle); p != NULL; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
-void docxtest_assert_in_order(const char *hay, const char *const *want, int n)
-{
-	const char *at = hay;
-
-	for (int i = 0; i < n; i++) {
-		const char *p = strstr(at, want[i]);
-
-		if (p == NULL)
-			fail_msg("\"%s\" missing or out of order in:\n%.4000s", want[i], hay);
-		at = p + strlen(want[i]);
-	}
-}
-
 /* The full path of prog on PATH, or 0. */
 static int on_path(const char *prog, char *out, size_t n)
 {
@@ -249,29 +178,7 @@ static int run(char *const argv[])
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* The whole file at path (caller frees). */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-
-	assert_non_null(f);
-	do {
-		if (cap - len < 65536) {
-			cap = cap * 2 + 65536;
-			buf = realloc(buf, cap + 1);
-			assert_non_null(buf);
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	fclose(f);
-	buf[len] = '\0';
-	return buf;
-}
-
-char *docxtest_pdf_text(struct docxtest_scratch *s, const char *name)
+char *docxtest_pdf_text(struct doctest_scratch *s, const char *name)
 {
 	char soffice[512], pdftotext[512], profile[200], docx[200], pdf[200], txt[200], rm[200];
 	size_t base = strlen(name) - strlen(".docx");
@@ -294,5 +201,5 @@ char *docxtest_pdf_text(struct docxtest_scratch *s, const char *name)
 	/* The LibreOffice profile: removed with the rm(1) binary. */
 	snprintf(rm, sizeof(rm), "%s/profile", s->dir);
 	run((char *const[]){"/bin/rm", "-rf", rm, NULL});
-	return slurp(txt);
+	return doctest_read_file(txt);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc_pdf_int.h" /* page geometry */
+#include "testutil.h"
 
 /* Output of a command, whole, as a new string (caller frees); *status is
  * its exit status. */
@@ -36,26 +37,42 @@ char *pdftest_run(const char *cmd, int *status)
 	return buf;
 }
 
-/* pdftotext of path (mode "" or "-raw" ...) as a new string. */
-char *pdftest_text(const char *path, const char *mode)
+char *pdftest_cmd(const char *fmt, ...)
 {
-	char cmd[512];
+	char cmd[1024];
 	char *out;
-	int st;
+	va_list ap;
+	int n, st;
 
-	snprintf(cmd, sizeof(cmd), "pdftotext %s %s - 2>&1", mode, path);
+	va_start(ap, fmt);
+	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < sizeof(cmd));
 	out = pdftest_run(cmd, &st);
-	assert_int_equal(st, 0);
+	if (st != 0)
+		fail_msg("%s: exit %d: %.2000s", cmd, st, out);
 	return out;
 }
 
-int pdftest_count(const char *hay, const char *needle)
+/* pdftotext of path (mode "" or "-raw" ...) as a new string. */
+char *pdftest_text(const char *path, const char *mode)
 {
-	int n = 0;
+	return pdftest_cmd("pdftotext %s %s - 2>&1", mode, path);
+}
 
-	for (const char *s = strstr(hay, needle); s != NULL; s = strstr(s + 1, needle))
-		n++;
-	return n;
+void pdftest_assert_a4_page(const char *path, const char *title, const char *font)
+{
+	char *out = pdftest_cmd("pdfinfo %s 2>&1", path);
+
+	assert_contains(out, "Pages:           1\n");
+	assert_contains(out, "595.276 x 841.89 pts (A4)");
+	assert_contains(out, title);
+	free(out);
+	out = pdftest_cmd("pdffonts %s 2>&1", path);
+	assert_contains(out, font);
+	/* Every font embedded: the "emb" column says yes. */
+	assert_null(strstr(out, " no  "));
+	free(out);
 }
 
 /* Split pdftotext output at its form feeds (one after every page), in
@@ -100,16 +117,13 @@ int pdftest_lone_numbers(const char *page, int *nums, int max)
 /* Words with their boxes (pdftotext -bbox), as a new array of *n. */
 struct pdftest_word *pdftest_words(const char *path, int *n)
 {
-	char cmd[512];
-	int st, cap = 1024, page = -1;
+	int cap = 1024, page = -1;
 	char *out;
 	struct pdftest_word *w = malloc((size_t)cap * sizeof(*w));
 
 	assert_non_null(w);
 	*n = 0;
-	snprintf(cmd, sizeof(cmd), "pdftotext -bbox %s - 2>&1", path);
-	out = pdftest_run(cmd, &st);
-	assert_int_equal(st, 0);
+	out = pdftest_text(path, "-bbox");
 	for (char *s = out; *s != '\0';) {
 		char *eol = strchr(s, '\n');
 		struct pdftest_word x = {0};
@@ -176,22 +190,4 @@ int pdftest_check_inside(const struct pdftest_word *w, int n)
 			         w[i].page, w[i].text, w[i].x0, w[i].y0, w[i].x1, w[i].y1);
 	}
 	return numbers;
-}
-
-/* A temporary directory for one test; pdftest_rmdir removes it. */
-void pdftest_mkdir(char *dir, size_t size)
-{
-	snprintf(dir, size, "/tmp/ikm-pdf-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-}
-
-void pdftest_rmdir(const char *dir)
-{
-	char cmd[512];
-	int st;
-	char *out;
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	out = pdftest_run(cmd, &st);
-	free(out);
 }

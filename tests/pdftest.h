@@ -1,8 +1,9 @@
-/* pdftest: helpers shared by the PDF renderer tests (test_doc_pdf.c,
- * test_doc_pdf_table.c): poppler-utils output (pdftotext text, pages and
- * word boxes), page numbers, a check that words stay inside the margins,
- * temporary directories. Failures go through cmocka's asserts: include
- * after <cmocka.h>. */
+/* pdftest: helpers shared by the tests that write PDF (test_doc_pdf.c,
+ * test_doc_pdf_table.c, test_chart.c, test_infographic.c): a command's
+ * output, poppler-utils output (pdftotext text, pdfinfo, pdffonts, pages
+ * and word boxes), page numbers, a check that words stay inside the
+ * margins. Failures go through cmocka's asserts: include after
+ * <cmocka.h>. */
 #ifndef IKM_PDFTEST_H
 #define IKM_PDFTEST_H
 
@@ -20,8 +21,12 @@ struct pdftest_word {
 char *pdftest_run(const char *cmd, int *status);
 /* pdftotext of path with options mode ("", "-raw") as a new string. */
 char *pdftest_text(const char *path, const char *mode);
-/* Occurrences of needle in hay. */
-int pdftest_count(const char *hay, const char *needle);
+/* Fail unless the PDF at path is one A4 page with the title title (pdfinfo)
+ * and every font embedded, one of them font (pdffonts). */
+void pdftest_assert_a4_page(const char *path, const char *title, const char *font);
+/* The output of the shell command fmt (as printf; say 2>&1 for errors too)
+ * as a new string; fails, showing it, unless the command exits 0. */
+char *pdftest_cmd(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Split pdftotext output at its form feeds (one after every page), in
  * place, into pages[0..max); returns the number of pages. */
 int pdftest_pages(char *text, char **pages, int max);
@@ -34,8 +39,5 @@ struct pdftest_word *pdftest_words(const char *path, int *n);
  * page numbers (alone, centred, in the bottom margin clear of the edge).
  * Returns how many page numbers. */
 int pdftest_check_inside(const struct pdftest_word *w, int n);
-/* A new temporary directory in dir; pdftest_rmdir removes it and its files. */
-void pdftest_mkdir(char *dir, size_t size);
-void pdftest_rmdir(const char *dir);
 
 #endif

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "chart.h"
+#include "pdftest.h"
 #include "testutil.h"
 
 static void expect_share(uint64_t count, uint64_t total, const char *want)
@@ -57,25 +58,12 @@ static void test_count_share(void **state)
 	expect_share(UINT64_MAX, UINT64_MAX, "9.223.372.036.854.775.807 (100,0%)");
 }
 
-/* Output of a command (at most size - 1 bytes) into buf; its exit status. */
-static int run(const char *cmd, char *buf, size_t size)
+/* Draw the categories into a one-page PDF; its text with line breaks
+ * folded to spaces (caller frees). */
+static char *pdf_text(const char *const *labels, const uint64_t *counts, int n)
 {
-	FILE *p = popen(cmd, "r");
-	size_t n;
-
-	assert_non_null(p);
-	n = fread(buf, 1, size - 1, p);
-	buf[n] = '\0';
-	return pclose(p);
-}
-
-/* Draw the categories into a one-page PDF; its text (line breaks folded
- * to spaces) into out. */
-static void pdf_text(const char *const *labels, const uint64_t *counts, int n, char *out,
-                     size_t size)
-{
-	char path[] = "/tmp/ikm-chart-XXXXXX", cmd[256];
-	int fd = mkstemp(path);
+	char path[] = "/tmp/ikm-chart-XXXXXX", cmd[256], *out;
+	int fd = mkstemp(path), st;
 	cairo_surface_t *s;
 	cairo_t *cr;
 
@@ -90,8 +78,10 @@ static void pdf_text(const char *const *labels, const uint64_t *counts, int n, c
 	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
 	cairo_surface_destroy(s);
 	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1 | tr -s ' \\n' '  '", path);
-	assert_int_equal(run(cmd, out, size), 0);
+	out = pdftest_run(cmd, &st);
+	assert_int_equal(st, 0);
 	unlink(path);
+	return out;
 }
 
 static void test_pdf_labels_and_shares(void **state)
@@ -105,10 +95,9 @@ static void test_pdf_labels_and_shares(void **state)
 	                                     "S2",
 	                                     "S3"};
 	static const uint64_t counts[] = {16, 37, 113, 21, 57, 6, 0};
-	char out[8192];
+	char *out = pdf_text(labels, counts, 7);
 
 	(void)state;
-	pdf_text(labels, counts, 7, out, sizeof(out));
 	assert_contains(out, "SMA");
 	assert_contains(out, "D1\xE2\x80\x93"
 	                     "D3");
@@ -118,21 +107,23 @@ static void test_pdf_labels_and_shares(void **state)
 	assert_contains(out, "16 (6,4%)");
 	assert_contains(out, "0 (0,0%)");
 	assert_null(strstr(out, "Tidak ada data"));
+	free(out);
 }
 
 static void test_empty(void **state)
 {
 	static const char *const labels[] = {"Laki-laki", "Perempuan"};
 	static const uint64_t zero[] = {0, 0};
-	char out[4096];
+	char *out = pdf_text(NULL, NULL, 0);
 
 	(void)state;
-	pdf_text(NULL, NULL, 0, out, sizeof(out));
 	assert_contains(out, "Tidak ada data");
+	free(out);
 	/* Categories all at 0: nothing to share either. */
-	pdf_text(labels, zero, 2, out, sizeof(out));
+	out = pdf_text(labels, zero, 2);
 	assert_contains(out, "Tidak ada data");
 	assert_null(strstr(out, "Laki-laki"));
+	free(out);
 }
 
 /* Ink rows (top and bottom, -1 when none) of the image part x0..x1. */
@@ -168,7 +159,7 @@ static void test_long_label_ellipsized(void **state)
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 400, 120);
 	cairo_t *cr = cairo_create(img);
 	int top, bottom;
-	char out[4096];
+	char *out;
 
 	(void)state;
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -199,9 +190,10 @@ static void test_long_label_ellipsized(void **state)
 		assert_true(first_top >= 20 && first_bottom - first_top < 12);
 	}
 	cairo_surface_destroy(img);
-	pdf_text(labels, counts, 2, out, sizeof(out));
+	out = pdf_text(labels, counts, 2);
 	assert_contains(out, "3 (75,0%)");
 	assert_contains(out, "KTP-el");
+	free(out);
 }
 
 /* Length in pixels of the bar (slate blue) on image row yy. */

@@ -17,14 +17,6 @@
 #include "table.h"
 #include "testutil.h"
 
-#define assert_not_contains(hay, needle)                                                           \
-	do {                                                                                       \
-		if (strstr((hay), (needle)) != NULL) {                                             \
-			print_error("\"%s\" contains \"%s\"\n", (hay), (needle));                  \
-			fail();                                                                    \
-		}                                                                                  \
-	} while (0)
-
 #define MAXH 64
 
 /* A header row built from string literals. */

@@ -60,16 +60,12 @@ static struct doc *sample_doc(const char *logo)
 
 static void test_parts_well_formed(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = sample_doc(NULL);
 	const char *path;
-	const char *names[] = {"a.docx"};
 	struct docxtest_parsed p;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		char *x = docxtest_entry(path, parts[i]);
 
@@ -90,7 +86,6 @@ static void test_parts_well_formed(void **state)
 		free(rels);
 	}
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_document_content(void **state)
@@ -111,27 +106,23 @@ static void test_document_content(void **state)
 	                                    "KEPALA DINAS<br>KOTA MOJOKERTO\n",
 	                                    "Drs. BUDI SANTOSO\n",
 	                                    "NIP. 19700101"};
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = sample_doc(NULL);
-	const char *names[] = {"a.docx"};
 	const char *path;
 	struct docxtest_parsed p;
 	char *x;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	docxtest_parse(x, "document.xml", &p);
-	docxtest_assert_in_order(p.text, order, (int)(sizeof(order) / sizeof(order[0])));
+	testutil_assert_in_order(p.text, order, (int)(sizeof(order) / sizeof(order[0])));
 	/* The bold run, alone. */
 	assert_contains(x, "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">88,50<");
 	assert_contains(x, "<w:r><w:t xml:space=\"preserve\">Nilai IKM unit </w:t></w:r>");
 	/* Headings are Heading2 paragraphs with the mark as text (Heading1
 	 * is for chapters, which a letter has none of). */
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"Heading2\"/>"), 2);
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"Heading1\"/>"), 0);
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"Heading2\"/>"), 2);
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"Heading1\"/>"), 0);
 	assert_contains(x, "<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t "
 	                   "xml:space=\"preserve\">\xe2\x9c\x93 REKOMENDASI</w:t>");
 	/* No page numbers asked for: no footer, no page break. */
@@ -141,14 +132,14 @@ static void test_document_content(void **state)
 	assert_null(docxtest_read_entry(path, "word/footer1.xml", NULL));
 	assert_contains(x, "<w:pStyle w:val=\"Title\"/>");
 	/* Letterhead: the styles, the double rule on the last line only. */
-	docxtest_assert_in_order(p.styles,
+	testutil_assert_in_order(p.styles,
 	                         (const char *const[]){"LetterheadGovernment|", "LetterheadAgency|",
 	                                               "LetterheadAddress|", "LetterheadAddress|",
 	                                               "Title|"},
 	                         5);
-	assert_int_equal(docxtest_count(x, "w:val=\"thinThickSmallGap\""), 1);
+	assert_int_equal(testutil_count(x, "w:val=\"thinThickSmallGap\""), 1);
 	assert_contains(x, "Telp. (0321) 1");
-	docxtest_assert_in_order(x, (const char *const[]){"Jl. Raya", "thinThickSmallGap", "Telp."},
+	testutil_assert_in_order(x, (const char *const[]){"Jl. Raya", "thinThickSmallGap", "Telp."},
 	                         3);
 	/* A4, margins 2.5 cm left and 2 cm elsewhere. */
 	assert_contains(x, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>");
@@ -156,30 +147,25 @@ static void test_document_content(void **state)
 	                   "w:left=\"1418\"");
 	free(x);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_lists_restart(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = sample_doc(NULL);
-	const char *names[] = {"a.docx"};
 	const char *path;
 	char *x, *num;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	num = docxtest_entry(path, "word/numbering.xml");
 	/* Every item is numbered; each list has its own w:numId. */
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr>"), 4);
-	assert_int_equal(docxtest_count(x, "<w:numId w:val=\"1\"/>"), 2);
-	assert_int_equal(docxtest_count(x, "<w:numId w:val=\"2\"/>"), 1);
-	assert_int_equal(docxtest_count(x, "<w:numId w:val=\"3\"/>"), 1);
-	assert_int_equal(docxtest_count(x, "<w:numId w:val=\"4\"/>"), 0);
-	docxtest_assert_in_order(x,
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"ListParagraph\"/><w:numPr>"), 4);
+	assert_int_equal(testutil_count(x, "<w:numId w:val=\"1\"/>"), 2);
+	assert_int_equal(testutil_count(x, "<w:numId w:val=\"2\"/>"), 1);
+	assert_int_equal(testutil_count(x, "<w:numId w:val=\"3\"/>"), 1);
+	assert_int_equal(testutil_count(x, "<w:numId w:val=\"4\"/>"), 0);
+	testutil_assert_in_order(x,
 	                         (const char *const[]){"<w:numId w:val=\"1\"/>", "Percepat",
 	                                               "<w:numId w:val=\"1\"/>", "Tambah",
 	                                               "<w:numId w:val=\"2\"/>", "Evaluasi",
@@ -193,26 +179,21 @@ static void test_lists_restart(void **state)
 	assert_contains(num, "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride "
 	                     "w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>");
 	assert_contains(num, "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/>");
-	assert_int_equal(docxtest_count(num, "<w:num "), 3);
+	assert_int_equal(testutil_count(num, "<w:num "), 3);
 	free(x);
 	free(num);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_styles_defined(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = sample_doc(NULL);
-	const char *names[] = {"a.docx"};
 	const char *path;
 	struct docxtest_parsed p;
 	char *x, *st, *style;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	st = docxtest_entry(path, "word/styles.xml");
 	docxtest_parse(x, "document.xml", &p);
@@ -237,7 +218,7 @@ static void test_styles_defined(void **state)
 	assert_contains(st, "<w:pageBreakBefore/><w:spacing w:before=\"0\" w:after=\"480\"/>"
 	                    "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>");
 	assert_contains(st, "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>");
-	assert_int_equal(docxtest_count(st, "<w:pageBreakBefore/>"), 1);
+	assert_int_equal(testutil_count(st, "<w:pageBreakBefore/>"), 1);
 	assert_contains(st, "w:styleId=\"Caption\"><w:name w:val=\"caption\"/>");
 	assert_contains(st, "w:styleId=\"TableText\"");
 	assert_contains(st, "w:styleId=\"TableTextSmall\"");
@@ -251,26 +232,21 @@ static void test_styles_defined(void **state)
 	assert_contains(x, "<w:altName w:val=\"DejaVu Serif\"/>");
 	free(x);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_signature(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = sample_doc(NULL);
-	const char *names[] = {"a.docx"};
 	const char *path;
 	char *x, *sig;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	sig = strstr(x, "Mojokerto, 2 Januari");
 	assert_non_null(sig);
 	/* Place/date, position (2 lines), 4 empty lines, name, NIP. */
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"Signature\"/>"), 8);
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"Signature\"/>"), 8);
 	assert_contains(sig, "KEPALA DINAS</w:t><w:br/><w:t xml:space=\"preserve\">KOTA MOJOKERTO");
 	assert_contains(sig, "<w:pStyle w:val=\"Signature\"/></w:pPr></w:p><w:p><w:pPr><w:pStyle "
 	                     "w:val=\"Signature\"/></w:pPr></w:p>");
@@ -278,20 +254,17 @@ static void test_signature(void **state)
 	                     "xml:space=\"preserve\">Drs. BUDI SANTOSO</w:t>");
 	free(x);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_escaping(void **state)
 {
 	static const char *const lines[] = {EVIL};
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = doc_new(EVIL);
-	const char *names[] = {"a.docx"};
 	const char *path;
 	struct docxtest_parsed p;
 	char *x, *core;
 
-	(void)state;
 	doc_letterhead(d, EVIL, "Agency", lines, 1, NULL);
 	doc_title(d, EVIL);
 	doc_heading(d, EVIL, 0);
@@ -307,16 +280,14 @@ static void test_escaping(void **state)
 	doc_item(d);
 	doc_text(d, EVIL, 0);
 	doc_signature(d, EVIL, EVIL, EVIL, EVIL);
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	docxtest_parse(x, "document.xml", &p);
 	assert_null(strstr(x, "<script"));
 	assert_null(strstr(x, "\x1b"));
 	/* Letterhead (2), title, heading, paragraph, item, signature (4). */
-	assert_int_equal(docxtest_count(x, EVIL_ESC), 10);
-	assert_int_equal(docxtest_count(p.text, EVIL), 10);
+	assert_int_equal(testutil_count(x, EVIL_ESC), 10);
+	assert_int_equal(testutil_count(p.text, EVIL), 10);
 	assert_contains(x, ">a[31mb</w:t><w:tab/><w:t xml:space=\"preserve\">c");
 	assert_contains(p.text, "a[31mbc\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
 	                        "\xef\xbf\xbd\xef\xbf\xbd"
@@ -328,30 +299,24 @@ static void test_escaping(void **state)
 	assert_contains(core, "<dc:title>" EVIL_ESC "</dc:title>");
 	free(core);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_logo(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
+	const char *logo = doctest_scratch_path(s, 1, "logo.png"), *path;
 	struct doc *d;
-	const char *names[] = {"a.docx", "logo.png"};
-	char logo[160], *x, *rels, *ct, *png;
+	char *x, *rels, *ct, *png;
 	size_t len = 0;
 	struct docxtest_parsed p;
-	const char *path;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	snprintf(logo, sizeof(logo), "%s", docxtest_scratch_path(&s, "logo.png"));
-	docxtest_write_file(logo, docxtest_png_1x1, sizeof(docxtest_png_1x1));
+	doctest_write_file(logo, doctest_png_1x1, sizeof(doctest_png_1x1));
 	d = sample_doc(logo);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	png = docxtest_read_entry(path, "word/media/logo.png", &len);
 	assert_non_null(png);
-	assert_int_equal(len, sizeof(docxtest_png_1x1));
-	assert_memory_equal(png, docxtest_png_1x1, sizeof(docxtest_png_1x1));
+	assert_int_equal(len, sizeof(doctest_png_1x1));
+	assert_memory_equal(png, doctest_png_1x1, sizeof(doctest_png_1x1));
 	free(png);
 	rels = docxtest_entry(path, "word/_rels/document.xml.rels");
 	assert_contains(rels,
@@ -366,32 +331,27 @@ static void test_logo(void **state)
 	assert_contains(x, "<wp:extent cx=\"792000\" cy=\"792000\"/>");
 	assert_contains(x, "<a:blip r:embed=\"rIdLogo1\"/>");
 	assert_contains(x, "descr=\"Logo PEMERINTAH KOTA MOJOKERTO\"");
-	docxtest_assert_in_order(x,
+	testutil_assert_in_order(x,
 	                         (const char *const[]){"<w:tbl>", "<wp:inline", "PEMERINTAH",
 	                                               "</w:tbl>", "thinThickSmallGap",
 	                                               "LAPORAN SURVEI"},
 	                         6);
-	docxtest_assert_in_order(p.text, (const char *const[]){"PEMERINTAH", "Telp.", "LAPORAN"},
+	testutil_assert_in_order(p.text, (const char *const[]){"PEMERINTAH", "Telp.", "LAPORAN"},
 	                         3);
 	free(x);
 	free(rels);
 	free(ct);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 2);
 }
 
 static void test_logo_errors(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct ikm_err err;
+	const char *out = doctest_scratch_path(s, 0, "a.docx");
+	const char *logo = doctest_scratch_path(s, 1, "missing.png");
 	struct doc *d;
-	const char *names[] = {"bad.png"};
-	char logo[160], out[160];
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	snprintf(out, sizeof(out), "%s", docxtest_scratch_path(&s, "a.docx"));
-	snprintf(logo, sizeof(logo), "%s", docxtest_scratch_path(&s, "missing.png"));
 	d = sample_doc(logo);
 	err_clear(&err);
 	assert_int_equal(doc_docx_save(d, out, &err), -1);
@@ -399,65 +359,56 @@ static void test_logo_errors(void **state)
 	assert_contains(err.msg, out);
 	assert_contains(err.msg, logo);
 	doc_free(d);
-	snprintf(logo, sizeof(logo), "%s", docxtest_scratch_path(&s, "bad.png"));
-	docxtest_write_file(logo, "GIF89a not a png at all", 23);
+	logo = doctest_scratch_path(s, 1, "bad.png");
+	doctest_write_file(logo, "GIF89a not a png at all", 23);
 	d = sample_doc(logo);
 	err_clear(&err);
 	assert_int_equal(doc_docx_save(d, out, &err), -1);
 	assert_int_equal(err.kind, IKM_EDATA);
 	assert_contains(err.msg, logo);
-	assert_false(docxtest_exists(out));
-	docxtest_assert_no_tmp(out);
+	assert_false(doctest_exists(out));
+	doctest_assert_no_tmp(out);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_unwritable(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct ikm_err err;
 	struct doc *d = sample_doc(NULL);
-	const char *names[] = {"a.docx", "dir.docx"};
-	char path[160];
+	const char *path;
 
-	(void)state;
-	docxtest_scratch_init(&s);
 	/* A directory that does not exist. */
-	snprintf(path, sizeof(path), "%s", docxtest_scratch_path(&s, "no/such/dir/a.docx"));
+	path = doctest_scratch_path(s, 0, "no/such/dir/a.docx");
 	err_clear(&err);
 	assert_int_equal(doc_docx_save(d, path, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, path);
-	docxtest_assert_no_tmp(path);
+	doctest_assert_no_tmp(path);
 	/* The target is a directory: the rename fails, the .tmp goes. */
-	snprintf(path, sizeof(path), "%s", docxtest_scratch_path(&s, "dir.docx"));
+	path = doctest_scratch_path(s, 0, "dir.docx");
 	assert_int_equal(mkdir(path, 0700), 0);
 	err_clear(&err);
 	assert_int_equal(doc_docx_save(d, path, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, path);
-	docxtest_assert_no_tmp(path);
+	doctest_assert_no_tmp(path);
 	assert_int_equal(rmdir(path), 0);
 	/* Saving over an existing file replaces it. */
-	snprintf(path, sizeof(path), "%s", docxtest_scratch_path(&s, "a.docx"));
-	docxtest_write_file(path, "old", 3);
-	docxtest_save_ok(d, path);
+	doctest_write_file(doctest_scratch_path(s, 0, "a.docx"), "old", 3);
+	path = docxtest_save(s, d);
 	free(docxtest_entry(path, "word/document.xml"));
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_libreoffice_pdf(void **state)
 {
-	struct docxtest_scratch s;
-	struct doc *d;
+	struct doctest_scratch *s = *state;
+	struct doc *d = sample_doc(NULL);
 	char *text;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	d = sample_doc(NULL);
-	docxtest_save_ok(d, docxtest_scratch_path(&s, "a.docx"));
-	text = docxtest_pdf_text(&s, "a.docx");
+	docxtest_save(s, d);
+	text = docxtest_pdf_text(s, "a.docx");
 	if (text != NULL) {
 		assert_contains(text, "LAPORAN SURVEI KEPUASAN MASYARAKAT");
 		assert_contains(text, "REKOMENDASI");
@@ -466,22 +417,21 @@ static void test_libreoffice_pdf(void **state)
 		free(text);
 	}
 	doc_free(d);
-	docxtest_scratch_done(&s, (const char *const[]){"a.docx", "a.pdf", "a.txt"}, 3);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_parts_well_formed),
-	    cmocka_unit_test(test_document_content),
-	    cmocka_unit_test(test_lists_restart),
-	    cmocka_unit_test(test_styles_defined),
-	    cmocka_unit_test(test_signature),
-	    cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_logo),
-	    cmocka_unit_test(test_logo_errors),
-	    cmocka_unit_test(test_unwritable),
-	    cmocka_unit_test(test_libreoffice_pdf),
+	    doctest_unit_test(test_parts_well_formed),
+	    doctest_unit_test(test_document_content),
+	    doctest_unit_test(test_lists_restart),
+	    doctest_unit_test(test_styles_defined),
+	    doctest_unit_test(test_signature),
+	    doctest_unit_test(test_escaping),
+	    doctest_unit_test(test_logo),
+	    doctest_unit_test(test_logo_errors),
+	    doctest_unit_test(test_unwritable),
+	    doctest_unit_test(test_libreoffice_pdf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

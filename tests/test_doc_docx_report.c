@@ -2,7 +2,8 @@
  * cover, chapters, page breaks, tables, figures, page numbers. Documents
  * are saved as .docx and checked part by part with libzip and expat; when
  * LibreOffice is installed, the report is converted to PDF and its pages
- * checked with pdftotext. */
+ * checked with pdftotext. The report is doctest_report, the one the HTML
+ * and PDF renderers are tested on too. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,10 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cairo.h>
 
 #include "doc.h"
 #include "doc_docx.h"
@@ -23,95 +20,31 @@
 #include "err.h"
 #include "testutil.h"
 
-/* The Laporan SKM shape: a cover with a logo, two chapters, a table of
- * TABLE_ROWS rows and a bold total row, two figures, page numbers. */
-#define TABLE_ROWS 300
-
 static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-/* A rectangle and the text GAMBAR-UJI across the box. */
-static void draw_test(cairo_t *cr, double w, double h, const void *data)
-{
-	(void)data;
-	cairo_set_source_rgb(cr, 0.2, 0.4, 0.8);
-	cairo_rectangle(cr, 10, 10, w / 2, h / 2);
-	cairo_fill(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 14);
-	cairo_move_to(cr, 20, h - 20);
-	cairo_show_text(cr, "GAMBAR-UJI");
-}
-
-/* A table of rows numbered rows, columns No, Unit, Nilai, Keterangan (the
- * header of the second column is head2), then a bold JUMLAH row. */
-static void add_table(struct doc *d, const char *caption, const char *head2, int rows, int compact)
-{
-	static const double width[] = {1, 4, 2, 3};
-	static const enum doc_align align[] = {DOC_ALIGN_CENTER, DOC_ALIGN_LEFT, DOC_ALIGN_RIGHT,
-	                                       DOC_ALIGN_LEFT};
-	const char *head[] = {"No", head2, "Nilai", "Keterangan"};
-
-	doc_table(d, caption, 4, head, width, align, compact);
-	for (int r = 1; r <= rows; r++) {
-		char no[16], unit[32], nilai[16];
-
-		snprintf(no, sizeof(no), "%d", r);
-		snprintf(unit, sizeof(unit), "Unit R%03d", r);
-		snprintf(nilai, sizeof(nilai), "%d,%02d", 60 + r % 40, r % 100);
-		doc_row(d, (const char *const[]){no, unit, nilai, r % 2 ? "ganjil" : NULL}, 0);
-	}
-	doc_row(d, (const char *const[]){"", "JUMLAH", "88,50", ""}, 1);
-}
-
-static struct doc *report_doc(const char *logo)
-{
-	static const char *const top[] = {"LAPORAN", "SURVEI KEPUASAN MASYARAKAT", NULL,
-	                                  "SEMESTER I TAHUN 2022"};
-	static const char *const foot[] = {"DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
-	                                   "KOTA MOJOKERTO", "2022"};
-	struct doc *d = doc_new("Laporan SKM 2022");
-
-	d->page_numbers = 1;
-	doc_cover(d, top, 4, foot, 3, logo);
-	doc_chapter(d, "BAB I", "PENDAHULUAN");
-	doc_para(d);
-	doc_text(d, "Survei dilaksanakan pada semester I.", 0);
-	add_table(d, "Tabel 1.1 Nilai per unit", "KEPALA-UJI", TABLE_ROWS, 0);
-	doc_figure(d, "Gambar 1.1 Grafik nilai unsur", 400, 200, draw_test, NULL, NULL);
-	doc_chapter(d, "BAB II", "HASIL SURVEI");
-	doc_heading(d, "Profil Responden", 0);
-	doc_figure(d, "Gambar 2.1 Profil responden", 300, 150, draw_test, NULL, NULL);
-	return d;
-}
 
 static void test_report_table(void **state)
 {
-	struct docxtest_scratch s;
-	struct doc *d = report_doc(NULL);
-	const char *names[] = {"a.docx"};
+	struct doctest_scratch *s = *state;
+	struct doc *d = doctest_report(NULL);
 	const char *path;
 	struct docxtest_parsed *p = calloc(1, sizeof(*p));
 	char *x, *tbl, *row;
 	long sum = 0;
 
-	(void)state;
 	assert_non_null(p);
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	docxtest_parse(x, "document.xml", p);
 	/* One header row, the body rows and the total, each cell a paragraph. */
-	assert_int_equal(docxtest_count(x, "<w:tblHeader/>"), 1);
-	assert_int_equal(p->ntr, TABLE_ROWS + 2);
-	assert_int_equal(p->ntc, 4 * (TABLE_ROWS + 2));
+	assert_int_equal(testutil_count(x, "<w:tblHeader/>"), 1);
+	assert_int_equal(p->ntr, DOCTEST_TABLE_ROWS + 2);
+	assert_int_equal(p->ntc, 4 * (DOCTEST_TABLE_ROWS + 2));
 	assert_int_equal(p->tc_without_p, 0);
-	assert_int_equal(docxtest_count(x, "<w:cantSplit/>"), TABLE_ROWS + 2);
-	assert_int_equal(docxtest_count(x, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"),
+	assert_int_equal(testutil_count(x, "<w:cantSplit/>"), DOCTEST_TABLE_ROWS + 2);
+	assert_int_equal(testutil_count(x, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"),
 	                 1);
 	/* The caption above, kept with the table; full width, fixed, ruled. */
-	docxtest_assert_in_order(x,
+	testutil_assert_in_order(x,
 	                         (const char *const[]){"<w:pStyle w:val=\"Caption\"/><w:keepNext/>",
 	                                               "Tabel 1.1 Nilai per unit", "<w:tbl>",
 	                                               "KEPALA-UJI", "Unit R001", "Unit R300",
@@ -135,7 +68,7 @@ static void test_report_table(void **state)
 	                     "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle "
 	                     "w:val=\"TableText\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr>"
 	                     "<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">KEPALA-UJI<");
-	assert_int_equal(docxtest_count(x, "w:fill=\"D9D9D9\""), 4);
+	assert_int_equal(testutil_count(x, "w:fill=\"D9D9D9\""), 4);
 	/* Body cells aligned per column, not bold; the total row bold. */
 	row = strstr(tbl, ">1</w:t>");
 	assert_non_null(row);
@@ -150,11 +83,11 @@ static void test_report_table(void **state)
 	                   "xml:space=\"preserve\">88,50<");
 	assert_null(strstr(x, "<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">Unit R"));
 	/* Every row's text once, in order. */
-	for (int r = 1; r <= TABLE_ROWS; r++) {
+	for (int r = 1; r <= DOCTEST_TABLE_ROWS; r++) {
 		char want[32];
 
 		snprintf(want, sizeof(want), ">Unit R%03d<", r);
-		assert_int_equal(docxtest_count(x, want), 1);
+		assert_int_equal(testutil_count(x, want), 1);
 	}
 	assert_null(strstr(x, "TableTextSmall"));
 	/* Normal tables 10 pt, compact ones 8 pt (in the styles). */
@@ -172,80 +105,69 @@ static void test_report_table(void **state)
 
 	/* A compact table uses the small style; empty caption: no caption. */
 	d = doc_new("t");
-	add_table(d, NULL, "Unit", 2, 1);
+	doctest_add_table(d, NULL, "Unit", 2, 1);
 	docxtest_save_ok(d, path);
 	x = docxtest_entry(path, "word/document.xml");
 	docxtest_parse(x, "document.xml", p);
 	assert_int_equal(p->ntr, 4);
 	assert_int_equal(p->tc_without_p, 0);
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"TableTextSmall\"/>"), 16);
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"TableTextSmall\"/>"), 16);
 	assert_null(strstr(x, "Caption"));
 	/* The table is followed by a paragraph (so tables never merge). */
 	assert_contains(x, "</w:tbl><w:p/><w:sectPr>");
 	free(x);
 	doc_free(d);
 	free(p);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 /* A table of thousands of rows builds (in linear time: see docx_buf). */
 static void test_large_table(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = doc_new("t");
-	const char *names[] = {"a.docx"};
 	const char *path;
 	char *x;
 
-	(void)state;
-	add_table(d, "Tabel besar", "Unit", 5000, 1);
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	doctest_add_table(d, "Tabel besar", "Unit", 5000, 1);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
-	assert_int_equal(docxtest_count(x, "<w:tr>"), 5002);
-	assert_int_equal(docxtest_count(x, "<w:tc>"), 4 * 5002);
-	docxtest_assert_in_order(
+	assert_int_equal(testutil_count(x, "<w:tr>"), 5002);
+	assert_int_equal(testutil_count(x, "<w:tc>"), 4 * 5002);
+	testutil_assert_in_order(
 	    x, (const char *const[]){"Unit R001<", "Unit R4999<", "Unit R5000<", "JUMLAH"}, 4);
 	free(x);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_report_cover_chapters(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
+	const char *logo = doctest_scratch_path(s, 1, "logo.png"), *path;
 	struct doc *d;
-	const char *names[] = {"a.docx", "logo.png"};
-	char logo[160], *x, *png, *rels;
+	char *x, *png, *rels;
 	struct docxtest_parsed *p = calloc(1, sizeof(*p));
-	const char *path;
 	size_t len = 0;
 
-	(void)state;
 	assert_non_null(p);
-	docxtest_scratch_init(&s);
-	snprintf(logo, sizeof(logo), "%s", docxtest_scratch_path(&s, "logo.png"));
-	docxtest_write_file(logo, docxtest_png_1x1, sizeof(docxtest_png_1x1));
-	d = report_doc(logo);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	doctest_write_file(logo, doctest_png_1x1, sizeof(doctest_png_1x1));
+	d = doctest_report(logo);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	docxtest_parse(x, "document.xml", p);
 	/* Cover: title lines, the logo, foot lines, in that order and first. */
-	docxtest_assert_starts(p->styles,
+	testutil_assert_starts(p->styles,
 	                       "CoverTitle|CoverTitle|CoverTitle|Cover|CoverFoot|CoverFoot|"
 	                       "CoverFoot|Heading1|");
-	docxtest_assert_in_order(
+	testutil_assert_in_order(
 	    p->text,
-	    (const char *const[]){"LAPORAN\n", "SURVEI KEPUASAN MASYARAKAT\n",
-	                          "SEMESTER I TAHUN 2022\n",
-	                          "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL\n", "KOTA MOJOKERTO\n",
-	                          "2022\n", "BAB I<br>PENDAHULUAN\n", "Survei dilaksanakan",
-	                          "BAB II<br>HASIL SURVEI\n", "Profil Responden\n"},
-	    10);
+	    (const char *const[]){
+		"LAPORAN\n", "SURVEI KEPUASAN MASYARAKAT\n", "SEMESTER I TAHUN 2022\n",
+		"DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL\n", "KOTA MOJOKERTO\n", "2022\n",
+		"BAB I<br>PENDAHULUAN\n", "1.1 Latar Belakang\n", "Survei dilaksanakan",
+		"BAB II<br>HASIL SURVEI\n", "Gambar 2.1 Profil responden\n"},
+	    11);
 	/* The logo: 4 cm high, centred between, alt text naming the office. */
-	docxtest_assert_in_order(
+	testutil_assert_in_order(
 	    x,
 	    (const char *const[]){"SEMESTER I TAHUN 2022", "<w:pStyle w:val=\"Cover\"/>",
 	                          "<wp:extent cx=\"1440000\" cy=\"1440000\"/>",
@@ -254,7 +176,7 @@ static void test_report_cover_chapters(void **state)
 	    6);
 	png = docxtest_read_entry(path, "word/media/logo.png", &len);
 	assert_non_null(png);
-	assert_int_equal(len, sizeof(docxtest_png_1x1));
+	assert_int_equal(len, sizeof(doctest_png_1x1));
 	free(png);
 	/* The foot lines pushed down by the space before the first of them. */
 	assert_contains(x, "<w:pStyle w:val=\"CoverFoot\"/><w:spacing w:before=\"");
@@ -267,16 +189,16 @@ static void test_report_cover_chapters(void **state)
 		assert_true(before > 2000 && before < 14570);
 	}
 	/* A chapter after the cover starts its page itself: no page break. */
-	assert_int_equal(docxtest_count(x, "w:type=\"page\""), 0);
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"Heading1\"/>"), 2);
+	assert_int_equal(testutil_count(x, "w:type=\"page\""), 0);
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"Heading1\"/>"), 2);
 	assert_contains(x, "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">"
 	                   "BAB I</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space=\"preserve\">"
 	                   "PENDAHULUAN</w:t></w:r></w:p>");
-	assert_int_equal(docxtest_count(x, "<w:pStyle w:val=\"Heading2\"/>"), 1);
+	assert_int_equal(testutil_count(x, "<w:pStyle w:val=\"Heading2\"/>"), 1);
 	/* docPr ids are unique: logo 1, figures 2 and 3. */
-	assert_int_equal(docxtest_count(x, "<wp:docPr id=\"1\""), 1);
-	assert_int_equal(docxtest_count(x, "<wp:docPr id=\"2\""), 1);
-	assert_int_equal(docxtest_count(x, "<wp:docPr id=\"3\""), 1);
+	assert_int_equal(testutil_count(x, "<wp:docPr id=\"1\""), 1);
+	assert_int_equal(testutil_count(x, "<wp:docPr id=\"2\""), 1);
+	assert_int_equal(testutil_count(x, "<wp:docPr id=\"3\""), 1);
 	rels = docxtest_entry(path, "word/_rels/document.xml.rels");
 	assert_contains(rels,
 	                "Id=\"rIdLogo1\" Type=\"http://schemas.openxmlformats.org/"
@@ -285,7 +207,6 @@ static void test_report_cover_chapters(void **state)
 	free(x);
 	doc_free(d);
 	free(p);
-	docxtest_scratch_done(&s, names, 2);
 }
 
 /* Page breaks: none at the top of the document or of a page, none before
@@ -293,36 +214,15 @@ static void test_report_cover_chapters(void **state)
  * after. */
 static void test_page_breaks(void **state)
 {
-	static const char *const top[] = {"JUDUL"};
-	struct docxtest_scratch s;
-	struct doc *d = doc_new("t");
-	const char *names[] = {"a.docx"};
+	struct doctest_scratch *s = *state;
+	struct doc *d = doctest_breaks();
 	const char *path;
 	char *x;
 
-	(void)state;
-	doc_pagebreak(d); /* the top of the first page: nothing */
-	doc_para(d);
-	doc_text(d, "satu", 0);
-	doc_pagebreak(d);
-	doc_pagebreak(d); /* the same break twice: one */
-	doc_para(d);
-	doc_text(d, "dua", 0);
-	doc_pagebreak(d); /* before a chapter: the chapter's own */
-	doc_chapter(d, "BAB I", "");
-	doc_para(d);
-	doc_text(d, "tiga", 0);
-	doc_cover(d, top, 1, NULL, 0, NULL); /* after text: a break before it */
-	doc_pagebreak(d);                    /* after a cover: the cover's own */
-	doc_para(d);
-	doc_text(d, "empat", 0);
-	doc_pagebreak(d); /* at the end: nothing */
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
-	assert_int_equal(docxtest_count(x, "<w:br w:type=\"page\"/>"), 3);
-	docxtest_assert_in_order(
+	assert_int_equal(testutil_count(x, "<w:br w:type=\"page\"/>"), 3);
+	testutil_assert_in_order(
 	    x,
 	    (const char *const[]){">satu<", "<w:br w:type=\"page\"/>", ">dua<", "Heading1",
 	                          ">BAB I<", ">tiga<", "<w:br w:type=\"page\"/>", "CoverTitle",
@@ -334,24 +234,19 @@ static void test_page_breaks(void **state)
 	assert_null(strstr(x, "titlePg"));
 	free(x);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_report_figures(void **state)
 {
-	struct docxtest_scratch s;
-	struct doc *d = report_doc(NULL);
-	const char *names[] = {"a.docx"};
+	struct doctest_scratch *s = *state;
+	struct doc *d = doctest_report(NULL);
 	const char *path;
 	char *x, *ct, *rels, *png;
 	size_t len = 0;
 	struct docxtest_parsed *p = calloc(1, sizeof(*p));
 
-	(void)state;
 	assert_non_null(p);
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	/* Two PNGs drawn at 2 px a point: 400 x 200 pt is 800 x 400 px. */
 	for (int i = 1; i <= 2; i++) {
 		char name[64];
@@ -384,18 +279,19 @@ static void test_report_figures(void **state)
 	docxtest_parse(x, "document.xml", p);
 	/* Inline, centred (the Figure style), its size in points as EMU, the
 	 * caption under it. */
-	docxtest_assert_in_order(
+	testutil_assert_in_order(
 	    x,
 	    (const char *const[]){
 		"<w:pStyle w:val=\"Figure\"/>", "<wp:extent cx=\"5080000\" cy=\"2540000\"/>",
-		"descr=\"Gambar 1.1 Grafik nilai unsur\"", "r:embed=\"rIdFig1\"", "</w:p>",
-		"<w:pStyle w:val=\"Caption\"/>", "Gambar 1.1 Grafik nilai unsur</w:t>",
-		"<w:pStyle w:val=\"Figure\"/>", "<wp:extent cx=\"3810000\" cy=\"1905000\"/>",
-		"r:embed=\"rIdFig2\"", "Gambar 2.1 Profil responden</w:t>"},
+		"descr=\"Gambar 1.1 Grafik " DOCTEST_NASTY_ESC "\"", "r:embed=\"rIdFig1\"",
+		"</w:p>", "<w:pStyle w:val=\"Caption\"/>",
+		"Gambar 1.1 Grafik " DOCTEST_NASTY_ESC "</w:t>", "<w:pStyle w:val=\"Figure\"/>",
+		"<wp:extent cx=\"3810000\" cy=\"1905000\"/>", "r:embed=\"rIdFig2\"",
+		"Gambar 2.1 Profil responden</w:t>"},
 	    11);
-	docxtest_assert_in_order(p->text,
+	testutil_assert_in_order(p->text,
 	                         (const char *const[]){"JUMLAH",
-	                                               "\nGambar 1.1 Grafik nilai unsur\n",
+	                                               "\nGambar 1.1 Grafik " DOCTEST_NASTY "\n",
 	                                               "\nGambar 2.1 Profil responden\n"},
 	                         3);
 	free(x);
@@ -405,7 +301,7 @@ static void test_report_figures(void **state)
 
 	/* Wider than the text: scaled down to the text width, in proportion. */
 	d = doc_new("t");
-	doc_figure(d, NULL, 935.4, 100, draw_test, NULL, NULL);
+	doc_figure(d, NULL, 935.4, 100, doctest_draw, NULL, NULL);
 	docxtest_save_ok(d, path);
 	x = docxtest_entry(path, "word/document.xml");
 	assert_contains(x, "<wp:extent cx=\"5939790\" cy=\"635000\"/>");
@@ -414,7 +310,6 @@ static void test_report_figures(void **state)
 	free(x);
 	doc_free(d);
 	free(p);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void free_counted(void *data)
@@ -425,46 +320,37 @@ static void free_counted(void *data)
 static void test_figure_errors(void **state)
 {
 	static const double bad[][2] = {{0, 100}, {100, -1}, {1501, 10}, {10, 1e9}};
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct ikm_err err;
-	const char *names[] = {"x"};
-	char path[160];
+	const char *path = doctest_scratch_path(s, 0, "a.docx");
 	int freed = 0;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	snprintf(path, sizeof(path), "%s", docxtest_scratch_path(&s, "a.docx"));
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct doc *d = doc_new("t");
 
-		doc_figure(d, "Gambar", bad[i][0], bad[i][1], draw_test, &freed, free_counted);
+		doc_figure(d, "Gambar", bad[i][0], bad[i][1], doctest_draw, &freed, free_counted);
 		err_clear(&err);
 		assert_int_equal(doc_docx_save(d, path, &err), -1);
 		assert_int_equal(err.kind, IKM_ELIMIT);
 		assert_contains(err.msg, path);
 		assert_contains(err.msg, "ukuran gambar");
-		assert_false(docxtest_exists(path));
-		docxtest_assert_no_tmp(path);
+		assert_false(doctest_exists(path));
+		doctest_assert_no_tmp(path);
 		doc_free(d);
 	}
 	/* The document frees figure data with its free function. */
 	assert_int_equal(freed, 4);
-	docxtest_scratch_done(&s, names, 0);
 }
 
 static void test_page_numbers(void **state)
 {
-	struct docxtest_scratch s;
-	struct doc *d = report_doc(NULL);
-	const char *names[] = {"a.docx"};
+	struct doctest_scratch *s = *state;
+	struct doc *d = doctest_report(NULL);
 	const char *path;
 	char *x, *ft, *rels, *ct, *sect;
 	struct docxtest_parsed p;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	path = docxtest_save(s, d);
 	ft = docxtest_entry(path, "word/footer1.xml");
 	docxtest_parse(ft, "footer1.xml", &p);
 	assert_contains(ft, "<w:jc w:val=\"center\"/></w:pPr><w:fldSimple w:instr=\"PAGE\">");
@@ -479,7 +365,7 @@ static void test_page_numbers(void **state)
 	sect = strstr(x, "<w:sectPr>");
 	assert_non_null(sect);
 	/* The footer on every page; the cover is a title page without it. */
-	docxtest_assert_starts(sect, "<w:sectPr><w:footerReference w:type=\"default\" "
+	testutil_assert_starts(sect, "<w:sectPr><w:footerReference w:type=\"default\" "
 	                             "r:id=\"rIdFooter1\"/><w:pgSz");
 	assert_contains(sect, "w:gutter=\"0\"/><w:pgNumType w:start=\"0\"/><w:titlePg/></w:sectPr>"
 	                      "</w:body>");
@@ -500,39 +386,33 @@ static void test_page_numbers(void **state)
 	free(x);
 	free(docxtest_entry(path, "word/footer1.xml"));
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 static void test_report_escaping(void **state)
 {
 	static const char *const lines[] = {EVIL};
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
 	struct doc *d = doc_new("t");
-	const char *names[] = {"a.docx"};
 	const char *path;
 	struct docxtest_parsed p;
 	char *x;
 
-	(void)state;
 	doc_cover(d, lines, 1, lines, 1, NULL);
 	doc_chapter(d, EVIL, EVIL);
 	doc_table(d, EVIL, 1, lines, NULL, NULL, 0);
 	doc_row(d, lines, 0);
 	doc_row(d, lines, 1);
-	doc_figure(d, EVIL, 50, 50, draw_test, NULL, NULL);
-	docxtest_scratch_init(&s);
-	path = docxtest_scratch_path(&s, "a.docx");
-	docxtest_save_ok(d, path);
+	doc_figure(d, EVIL, 50, 50, doctest_draw, NULL, NULL);
+	path = docxtest_save(s, d);
 	x = docxtest_entry(path, "word/document.xml");
 	docxtest_parse(x, "document.xml", &p);
 	assert_null(strstr(x, "<script"));
 	/* Cover 2, chapter 2, caption, header, 2 cells, figure alt, caption. */
-	assert_int_equal(docxtest_count(x, EVIL_ESC), 10);
-	assert_int_equal(docxtest_count(p.text, EVIL), 9);
+	assert_int_equal(testutil_count(x, EVIL_ESC), 10);
+	assert_int_equal(testutil_count(p.text, EVIL), 9);
 	assert_contains(x, "descr=\"" EVIL_ESC "\"");
 	free(x);
 	doc_free(d);
-	docxtest_scratch_done(&s, names, 1);
 }
 
 /* The last line of a page of pdftotext output with text on it, trimmed. */
@@ -555,36 +435,32 @@ static void last_line(const char *page, size_t n, char *out, size_t cap)
  * and pages after the cover carry their number at the foot. */
 static void test_libreoffice_report(void **state)
 {
-	struct docxtest_scratch s;
+	struct doctest_scratch *s = *state;
+	const char *logo = doctest_scratch_path(s, 1, "logo.png");
 	struct doc *d;
-	char logo[200], *text, *page;
+	char *text, *page;
 	int npages = 0, with_head = 0, numbered = 0;
 
-	(void)state;
-	docxtest_scratch_init(&s);
-	snprintf(logo, sizeof(logo), "%s", docxtest_scratch_path(&s, "logo.png"));
-	docxtest_write_file(logo, docxtest_png_1x1, sizeof(docxtest_png_1x1));
-	d = report_doc(logo);
-	docxtest_save_ok(d, docxtest_scratch_path(&s, "r.docx"));
-	text = docxtest_pdf_text(&s, "r.docx");
+	doctest_write_file(logo, doctest_png_1x1, sizeof(doctest_png_1x1));
+	d = doctest_report(logo);
+	docxtest_save(s, d);
+	text = docxtest_pdf_text(s, "a.docx");
 	doc_free(d);
-	if (text == NULL) {
-		docxtest_scratch_done(&s, (const char *const[]){"r.docx", "logo.png"}, 2);
+	if (text == NULL)
 		return;
-	}
 	assert_contains(text, "SURVEI KEPUASAN MASYARAKAT");
 	assert_contains(text, "PENDAHULUAN");
 	assert_contains(text, "HASIL SURVEI");
 	assert_contains(text, "Tabel 1.1 Nilai per unit");
-	assert_contains(text, "Gambar 1.1 Grafik nilai unsur");
+	assert_contains(text, "Gambar 1.1 Grafik");
 	assert_contains(text, "Gambar 2.1 Profil responden");
 	assert_contains(text, "JUMLAH");
-	for (int r = 1; r <= TABLE_ROWS; r++) {
+	for (int r = 1; r <= DOCTEST_TABLE_ROWS; r++) {
 		char want[32];
 
 		snprintf(want, sizeof(want), "Unit R%03d ", r);
-		if (docxtest_count(text, want) != 1)
-			fail_msg("\"%s\" %d times in the PDF", want, docxtest_count(text, want));
+		if (testutil_count(text, want) != 1)
+			fail_msg("\"%s\" %d times in the PDF", want, testutil_count(text, want));
 	}
 	/* Pages are separated by form feeds. */
 	page = text;
@@ -622,19 +498,18 @@ static void test_libreoffice_report(void **state)
 	assert_true(numbered == npages - 1);
 	if (with_head < 3)
 		fail_msg("the table header is on %d pages of %d", with_head, npages);
-	assert_int_equal(docxtest_count(text, "KEPALA-UJI"), with_head);
+	assert_int_equal(testutil_count(text, "KEPALA-UJI"), with_head);
 	free(text);
-	docxtest_scratch_done(&s, (const char *const[]){"r.docx", "r.pdf", "r.txt", "logo.png"}, 4);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_report_table),          cmocka_unit_test(test_large_table),
-	    cmocka_unit_test(test_report_cover_chapters), cmocka_unit_test(test_page_breaks),
-	    cmocka_unit_test(test_report_figures),        cmocka_unit_test(test_figure_errors),
-	    cmocka_unit_test(test_page_numbers),          cmocka_unit_test(test_report_escaping),
-	    cmocka_unit_test(test_libreoffice_report),
+	    doctest_unit_test(test_report_table),          doctest_unit_test(test_large_table),
+	    doctest_unit_test(test_report_cover_chapters), doctest_unit_test(test_page_breaks),
+	    doctest_unit_test(test_report_figures),        doctest_unit_test(test_figure_errors),
+	    doctest_unit_test(test_page_numbers),          doctest_unit_test(test_report_escaping),
+	    doctest_unit_test(test_libreoffice_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

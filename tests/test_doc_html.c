@@ -15,71 +15,23 @@
 
 #include "doc.h"
 #include "doc_html.h"
+#include "doctest.h"
 #include "err.h"
+#include "htmltest.h"
 #include "testutil.h"
 
 #define EVIL     "<script>alert('x')</script> & \"q\""
 #define EVIL_ESC "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
 
-/* A valid 1x1 8-bit grayscale PNG (CRCs checked with python3 zlib). */
-static const unsigned char png_1x1[] = {
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
-    0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00,
-    0x00, 0x3a, 0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78,
-    0xda, 0x63, 0xf8, 0x0f, 0x00, 0x01, 0x01, 0x01, 0x00, 0x1c, 0xb0, 0x8c, 0x99, 0x00,
-    0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
-/* base64 of png_1x1, and of it with 0x01 and 0x01 0x02 appended (python3
- * base64.b64encode): the three tail lengths of the encoder. */
-#define PNG_B64                                                                                    \
-	"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mP4DwABAQEAHLCMmQAAAABJRU5ErkJg" \
-	"gg=="
+/* base64 of doctest_png_1x1 with 0x01 and 0x01 0x02 appended (python3
+ * base64.b64encode): with DOCTEST_PNG_B64, the three tail lengths of the
+ * encoder. */
 #define PNG_B64A                                                                                   \
 	"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mP4DwABAQEAHLCMmQAAAABJRU5ErkJg" \
 	"ggE="
 #define PNG_B64B                                                                                   \
 	"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mP4DwABAQEAHLCMmQAAAABJRU5ErkJg" \
 	"ggEC"
-
-/* Render d into a new string (caller frees); returns doc_html_write's result. */
-static int render(const struct doc *d, char **html, struct ikm_err *err)
-{
-	size_t len = 0;
-	FILE *f = open_memstream(html, &len);
-	int rc;
-
-	assert_non_null(f);
-	err_clear(err);
-	rc = doc_html_write(d, f, err);
-	assert_int_equal(fclose(f), 0);
-	assert_non_null(*html);
-	return rc;
-}
-
-/* Render d, which must succeed. */
-static char *render_ok(const struct doc *d)
-{
-	struct ikm_err err;
-	char *html = NULL;
-
-	if (render(d, &html, &err) != 0)
-		fail_msg("doc_html_write: %s", err.msg);
-	return html;
-}
-
-static int count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	for (const char *p = strstr(hay, needle); p != NULL; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
-static void assert_not_contains(const char *hay, const char *needle)
-{
-	if (strstr(hay, needle) != NULL)
-		fail_msg("output contains \"%s\"", needle);
-}
 
 /* a appears in hay, before b. */
 static void assert_before(const char *hay, const char *a, const char *b)
@@ -90,79 +42,6 @@ static void assert_before(const char *hay, const char *a, const char *b)
 	assert_non_null(pb);
 	if (pa >= pb)
 		fail_msg("\"%s\" is not before \"%s\"", a, b);
-}
-
-/* A scratch directory for files; removed with scratch_done. */
-struct scratch {
-	char dir[64];
-	char path[3][128];
-};
-
-static void scratch_init(struct scratch *s)
-{
-	memset(s, 0, sizeof(*s));
-	snprintf(s->dir, sizeof(s->dir), "/tmp/test_doc_html.XXXXXX");
-	assert_non_null(mkdtemp(s->dir));
-}
-
-/* A path in the scratch directory, slot i, removed by scratch_done. */
-static const char *scratch_path(struct scratch *s, int i, const char *name)
-{
-	char buf[sizeof(s->path[i])];
-
-	snprintf(buf, sizeof(buf), "%s/%s", s->dir, name);
-	memcpy(s->path[i], buf, sizeof(buf));
-	return s->path[i];
-}
-
-static void scratch_done(struct scratch *s)
-{
-	for (int i = 0; i < 3; i++) {
-		if (s->path[i][0] != '\0') {
-			char tmp[160];
-
-			remove(s->path[i]);
-			snprintf(tmp, sizeof(tmp), "%s.tmp", s->path[i]);
-			remove(tmp);
-		}
-	}
-	assert_int_equal(rmdir(s->dir), 0);
-}
-
-static void write_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
-/* The whole file at path as a string (caller frees). */
-static char *read_all(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static int exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0;
 }
 
 /* The seed letter: Rekomendasi dan Tindak Lanjut, Dispendukcapil Kota
@@ -208,7 +87,7 @@ static struct doc *seed_letter(const char *logo)
 static void test_skeleton(void **state)
 {
 	struct doc *d = seed_letter(NULL);
-	char *html = render_ok(d);
+	char *html = htmltest_render_ok(d);
 
 	(void)state;
 	assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"id\">\n", 33) == 0);
@@ -226,9 +105,9 @@ static void test_skeleton(void **state)
 	assert_not_contains(html, "https:");
 	assert_not_contains(html, "<img");
 	/* One h1 and a section per heading, in order. */
-	assert_int_equal(count(html, "<h1>"), 1);
-	assert_int_equal(count(html, "<section "), 2);
-	assert_int_equal(count(html, "</section>"), 2);
+	assert_int_equal(testutil_count(html, "<h1>"), 1);
+	assert_int_equal(testutil_count(html, "<section "), 2);
+	assert_int_equal(testutil_count(html, "</section>"), 2);
 	assert_contains(html, "<section aria-labelledby=\"s1\">\n<h2 id=\"s1\">");
 	assert_contains(html, "<section aria-labelledby=\"s2\">\n<h2 id=\"s2\">");
 	assert_before(html, "</header>", "<h1>");
@@ -246,31 +125,16 @@ static void test_title_fallback(void **state)
 	char *html;
 
 	(void)state;
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<title>Dokumen</title>");
 	assert_contains(html, "<article>\n</article>");
 	free(html);
 	doc_title(d, "Judul & Isi");
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<title>Judul &amp; Isi</title>");
 	assert_contains(html, "<h1>Judul &amp; Isi</h1>");
 	free(html);
 	doc_free(d);
-}
-
-/* Every & in the output starts an entity this renderer writes. */
-static void assert_entities_only(const char *html)
-{
-	static const char *const ok[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
-
-	for (const char *p = strchr(html, '&'); p != NULL; p = strchr(p + 1, '&')) {
-		int found = 0;
-
-		for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
-			found |= strncmp(p, ok[i], strlen(ok[i])) == 0;
-		if (!found)
-			fail_msg("bare & at \"%.20s\"", p);
-	}
 }
 
 static void test_escape_every_block(void **state)
@@ -294,12 +158,12 @@ static void test_escape_every_block(void **state)
 	doc_item(d);
 	doc_text(d, EVIL, 1);
 	doc_signature(d, EVIL, EVIL, EVIL, EVIL);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_not_contains(html, "<script");
 	assert_not_contains(html, "alert('x')");
 	assert_not_contains(html, "\"q\"");
 	/* title + 3 letterhead + h1 + 2 h2 + 2 runs + 2 items + 4 signature */
-	assert_int_equal(count(html, EVIL_ESC), 15);
+	assert_int_equal(testutil_count(html, EVIL_ESC), 15);
 	assert_contains(html, "<title>" EVIL_ESC "</title>");
 	assert_contains(html, "<p class=\"government\">" EVIL_ESC "</p>");
 	assert_contains(html, "<p class=\"agency\">" EVIL_ESC "</p>");
@@ -313,7 +177,7 @@ static void test_escape_every_block(void **state)
 	assert_contains(html, "<p class=\"position\">" EVIL_ESC "</p>");
 	assert_contains(html, "<p class=\"name\"><strong>" EVIL_ESC "</strong></p>");
 	assert_contains(html, "<p class=\"nip\">" EVIL_ESC "</p>");
-	assert_entities_only(html);
+	htmltest_assert_entities_only(html);
 	free(html);
 	doc_free(d);
 }
@@ -332,7 +196,7 @@ static void test_escape_controls_and_utf8(void **state)
 	         "c\td\ne Rp\xc2\xa0"
 	         "5.000 \xe2\x9c\x93",
 	         0);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<p>ab[31mc\td\ne Rp\xc2\xa0"
 	                      "5.000 \xe2\x9c\x93</p>");
 	assert_not_contains(html, "\x1b");
@@ -343,7 +207,7 @@ static void test_escape_controls_and_utf8(void **state)
 static void test_bold_runs(void **state)
 {
 	struct doc *d = seed_letter(NULL);
-	char *html = render_ok(d);
+	char *html = htmltest_render_ok(d);
 
 	(void)state;
 	assert_contains(html, "<p>Nilai Indeks Kepuasan Masyarakat adalah <strong>96,89</strong> "
@@ -355,11 +219,11 @@ static void test_bold_runs(void **state)
 static void test_lists(void **state)
 {
 	struct doc *d = seed_letter(NULL);
-	char *html = render_ok(d);
+	char *html = htmltest_render_ok(d);
 
 	(void)state;
-	assert_int_equal(count(html, "<ol type=\"a\">\n"), 2);
-	assert_int_equal(count(html, "</ol>\n"), 2);
+	assert_int_equal(testutil_count(html, "<ol type=\"a\">\n"), 2);
+	assert_int_equal(testutil_count(html, "</ol>\n"), 2);
 	assert_not_contains(html, "<ul>");
 	assert_contains(html, "<ol type=\"a\">\n"
 	                      "<li>Peningkatan kapasitas petugas layanan;</li>\n"
@@ -380,7 +244,7 @@ static void test_lists(void **state)
 	doc_text(d, "dua", 1);
 	doc_item(d);
 	doc_list(d, DOC_LIST_LETTERED); /* no items: left out */
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<ul>\n<li>satu <strong>dua</strong></li>\n<li></li>\n</ul>\n");
 	assert_not_contains(html, "<ol");
 	free(html);
@@ -395,11 +259,11 @@ static void test_heading_mark(void **state)
 	(void)state;
 	doc_heading(d, "REKOMENDASI", 1);
 	doc_heading(d, "LAMPIRAN", 0);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<h2 id=\"s1\"><span class=\"mark\" aria-hidden=\"true\">"
 	                      "\xe2\x9c\x93 </span>REKOMENDASI</h2>");
 	assert_contains(html, "<h2 id=\"s2\">LAMPIRAN</h2>");
-	assert_int_equal(count(html, "\xe2\x9c\x93"), 1);
+	assert_int_equal(testutil_count(html, "\xe2\x9c\x93"), 1);
 	free(html);
 	doc_free(d);
 }
@@ -413,7 +277,7 @@ static void test_letterhead(void **state)
 	(void)state;
 	doc_letterhead(d, "PEMERINTAH KOTA MOJOKERTO", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
 	               addr, 4, NULL);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<header class=\"letterhead\">\n"
 	                      "<p class=\"government\">PEMERINTAH KOTA MOJOKERTO</p>\n"
 	                      "<p class=\"agency\">DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL</p>\n"
@@ -430,7 +294,7 @@ static void test_letterhead(void **state)
 	/* An empty government keeps no line. */
 	d = doc_new("t");
 	doc_letterhead(d, "", "DINAS X", NULL, 0, NULL);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<header class=\"letterhead\">\n<p class=\"agency\">DINAS X</p>\n"
 	                      "</header>\n");
 	free(html);
@@ -440,7 +304,7 @@ static void test_letterhead(void **state)
 static void test_signature(void **state)
 {
 	struct doc *d = seed_letter(NULL);
-	char *html = render_ok(d);
+	char *html = htmltest_render_ok(d);
 
 	(void)state;
 	assert_contains(html, "<footer class=\"signature\">\n"
@@ -458,7 +322,7 @@ static void test_signature(void **state)
 	/* Empty and NULL parts are left out; the room to sign stays. */
 	d = doc_new("t");
 	doc_signature(d, "Mojokerto, 30 Juni 2022", "", "Nama", NULL);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<footer class=\"signature\">\n"
 	                      "<p class=\"place-date\">Mojokerto, 30 Juni 2022</p>\n"
 	                      "<div class=\"sign-space\" aria-hidden=\"true\"></div>\n"
@@ -472,59 +336,59 @@ static void test_signature(void **state)
 
 static void test_logo_png(void **state)
 {
-	struct scratch s;
-	unsigned char buf[sizeof(png_1x1) + 2];
+	struct doctest_scratch s;
+	unsigned char buf[sizeof(doctest_png_1x1) + 2];
 	const char *logo;
 	struct doc *d;
 	char *html;
 
 	(void)state;
-	scratch_init(&s);
-	logo = scratch_path(&s, 0, "logo.png");
-	write_file(logo, png_1x1, sizeof(png_1x1));
+	doctest_scratch_init(&s);
+	logo = doctest_scratch_path(&s, 0, "logo.png");
+	doctest_write_file(logo, doctest_png_1x1, sizeof(doctest_png_1x1));
 	d = seed_letter(logo);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(html, "<header class=\"letterhead has-logo\">\n"
 	                      "<img class=\"logo\" alt=\"Logo PEMERINTAH KOTA MOJOKERTO\" "
-	                      "src=\"data:image/png;base64," PNG_B64 "\">\n"
+	                      "src=\"data:image/png;base64," DOCTEST_PNG_B64 "\">\n"
 	                      "<p class=\"government\">");
 	free(html);
 	doc_free(d);
 
 	/* The other two base64 tails (1 and 2 bytes past a multiple of 3). */
-	memcpy(buf, png_1x1, sizeof(png_1x1));
-	buf[sizeof(png_1x1)] = 0x01;
-	buf[sizeof(png_1x1) + 1] = 0x02;
-	write_file(logo, buf, sizeof(png_1x1) + 1);
+	memcpy(buf, doctest_png_1x1, sizeof(doctest_png_1x1));
+	buf[sizeof(doctest_png_1x1)] = 0x01;
+	buf[sizeof(doctest_png_1x1) + 1] = 0x02;
+	doctest_write_file(logo, buf, sizeof(doctest_png_1x1) + 1);
 	d = doc_new("t");
 	doc_letterhead(d, "", "DINAS \"X\"", NULL, 0, logo);
-	html = render_ok(d);
+	html = htmltest_render_ok(d);
 	assert_contains(
 	    html, "alt=\"Logo DINAS &quot;X&quot;\" src=\"data:image/png;base64," PNG_B64A "\">");
 	free(html);
-	write_file(logo, buf, sizeof(buf));
-	html = render_ok(d);
+	doctest_write_file(logo, buf, sizeof(buf));
+	html = htmltest_render_ok(d);
 	assert_contains(html, "src=\"data:image/png;base64," PNG_B64B "\">");
 	free(html);
 	doc_free(d);
-	scratch_done(&s);
+	doctest_scratch_done(&s);
 }
 
 static void test_logo_not_png(void **state)
 {
 	static const char gif[] = "GIF89a\x01\x00\x01\x00\x00\x00\x00;";
 	struct ikm_err err;
-	struct scratch s;
+	struct doctest_scratch s;
 	const char *logo;
 	struct doc *d;
 	char *html = NULL;
 
 	(void)state;
-	scratch_init(&s);
-	logo = scratch_path(&s, 0, "logo.gif");
-	write_file(logo, gif, sizeof(gif) - 1);
+	doctest_scratch_init(&s);
+	logo = doctest_scratch_path(&s, 0, "logo.gif");
+	doctest_write_file(logo, gif, sizeof(gif) - 1);
 	d = seed_letter(logo);
-	assert_int_equal(render(d, &html, &err), -1);
+	assert_int_equal(htmltest_render(d, &html, &err), -1);
 	assert_int_equal(err.kind, IKM_EDATA);
 	assert_contains(err.msg, logo);
 	assert_contains(err.msg, "bukan berkas PNG");
@@ -533,8 +397,8 @@ static void test_logo_not_png(void **state)
 	html = NULL;
 
 	/* The signature alone, truncated before IHDR. */
-	write_file(logo, png_1x1, 8);
-	assert_int_equal(render(d, &html, &err), -1);
+	doctest_write_file(logo, doctest_png_1x1, 8);
+	assert_int_equal(htmltest_render(d, &html, &err), -1);
 	assert_int_equal(err.kind, IKM_EDATA);
 	free(html);
 	html = NULL;
@@ -542,12 +406,12 @@ static void test_logo_not_png(void **state)
 	/* A directory is not a logo either. */
 	doc_free(d);
 	d = seed_letter(s.dir);
-	assert_int_equal(render(d, &html, &err), -1);
+	assert_int_equal(htmltest_render(d, &html, &err), -1);
 	assert_int_equal(err.kind, IKM_EDATA);
 	assert_contains(err.msg, s.dir);
 	free(html);
 	doc_free(d);
-	scratch_done(&s);
+	doctest_scratch_done(&s);
 }
 
 static void test_logo_missing(void **state)
@@ -557,7 +421,7 @@ static void test_logo_missing(void **state)
 	char *html = NULL;
 
 	(void)state;
-	assert_int_equal(render(d, &html, &err), -1);
+	assert_int_equal(htmltest_render(d, &html, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, "/nonexistent/ikm/logo.png: logo tidak dapat dibuka");
 	assert_contains(err.msg, "cannot open logo");
@@ -568,20 +432,20 @@ static void test_logo_missing(void **state)
 static void test_logo_limit(void **state)
 {
 	struct ikm_err err;
-	struct scratch s;
+	struct doctest_scratch s;
 	const char *logo;
 	struct doc *d;
 	char *html = NULL;
 	FILE *f;
 
 	(void)state;
-	scratch_init(&s);
-	logo = scratch_path(&s, 0, "big.png");
+	doctest_scratch_init(&s);
+	logo = doctest_scratch_path(&s, 0, "big.png");
 	/* Exactly the limit is accepted. */
-	write_file(logo, png_1x1, sizeof(png_1x1));
+	doctest_write_file(logo, doctest_png_1x1, sizeof(doctest_png_1x1));
 	assert_int_equal(truncate(logo, DOC_HTML_LOGO_MAX), 0);
 	d = seed_letter(logo);
-	assert_int_equal(render(d, &html, &err), 0);
+	assert_int_equal(htmltest_render(d, &html, &err), 0);
 	assert_contains(html, "src=\"data:image/png;base64,iVBORw0KGgo");
 	assert_true(strlen(html) > (size_t)DOC_HTML_LOGO_MAX / 3 * 4);
 	free(html);
@@ -591,13 +455,13 @@ static void test_logo_limit(void **state)
 	assert_non_null(f);
 	fputc(0, f);
 	assert_int_equal(fclose(f), 0);
-	assert_int_equal(render(d, &html, &err), -1);
+	assert_int_equal(htmltest_render(d, &html, &err), -1);
 	assert_int_equal(err.kind, IKM_ELIMIT);
 	assert_contains(err.msg, logo);
 	assert_contains(err.msg, "1 MiB");
 	free(html);
 	doc_free(d);
-	scratch_done(&s);
+	doctest_scratch_done(&s);
 }
 
 static void test_write_error(void **state)
@@ -621,100 +485,98 @@ static void test_write_error(void **state)
 static void test_save(void **state)
 {
 	struct ikm_err err;
-	struct scratch s;
+	struct doctest_scratch s;
 	const char *out, *tmp;
 	struct doc *d = seed_letter(NULL);
-	char *want = render_ok(d), *got;
+	char *want = htmltest_render_ok(d), *got;
 
 	(void)state;
-	scratch_init(&s);
-	out = scratch_path(&s, 0, "laporan.html");
-	tmp = scratch_path(&s, 1, "laporan.html.tmp");
-	write_file(out, "old", 3); /* replaced */
+	doctest_scratch_init(&s);
+	out = doctest_scratch_path(&s, 0, "laporan.html");
+	tmp = doctest_scratch_path(&s, 1, "laporan.html.tmp");
+	doctest_write_file(out, "old", 3); /* replaced */
 	err_clear(&err);
 	assert_int_equal(doc_html_save(d, out, &err), 0);
 	assert_int_equal(err.kind, IKM_OK);
-	got = read_all(out);
+	got = doctest_read_file(out);
 	assert_string_equal(got, want);
-	assert_false(exists(tmp));
+	assert_false(doctest_exists(tmp));
 	free(got);
 	free(want);
 	doc_free(d);
-	scratch_done(&s);
+	doctest_scratch_done(&s);
 }
 
 static void test_save_fails(void **state)
 {
 	struct ikm_err err;
-	struct scratch s;
+	struct doctest_scratch s;
 	const char *out, *sub;
 	struct doc *d = seed_letter(NULL);
 	char tmp[160];
 
 	(void)state;
-	scratch_init(&s);
+	doctest_scratch_init(&s);
 	/* The directory does not exist. */
-	out = scratch_path(&s, 0, "tidak-ada/laporan.html");
+	out = doctest_scratch_path(&s, 0, "tidak-ada/laporan.html");
 	err_clear(&err);
 	assert_int_equal(doc_html_save(d, out, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, out);
 	assert_contains(err.msg, "cannot write");
-	s.path[0][0] = '\0';
 
 	/* The target is a directory: the rename fails, the tmp is removed. */
-	sub = scratch_path(&s, 1, "dir.html");
+	sub = doctest_scratch_path(&s, 1, "dir.html");
 	assert_int_equal(mkdir(sub, 0700), 0);
 	err_clear(&err);
 	assert_int_equal(doc_html_save(d, sub, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, sub);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", sub);
-	assert_false(exists(tmp));
+	assert_false(doctest_exists(tmp));
 	assert_int_equal(rmdir(sub), 0);
-	s.path[1][0] = '\0';
 
 	/* A bad logo: no file and no tmp left behind. */
 	doc_free(d);
 	d = seed_letter("/nonexistent/ikm/logo.png");
-	out = scratch_path(&s, 2, "laporan.html");
+	out = doctest_scratch_path(&s, 2, "laporan.html");
 	err_clear(&err);
 	assert_int_equal(doc_html_save(d, out, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, out);
 	assert_contains(err.msg, "/nonexistent/ikm/logo.png");
-	assert_false(exists(out));
+	assert_false(doctest_exists(out));
 	snprintf(tmp, sizeof(tmp), "%s.tmp", out);
-	assert_false(exists(tmp));
+	assert_false(doctest_exists(tmp));
 	doc_free(d);
-	scratch_done(&s);
+	doctest_scratch_done(&s);
 }
 
 static void test_save_no_symlink_follow(void **state)
 {
 	struct ikm_err err;
-	struct scratch s;
+	struct doctest_scratch s;
 	const char *out, *victim;
 	struct doc *d = seed_letter(NULL);
 	char tmp[160], *got;
 
 	(void)state;
-	scratch_init(&s);
-	out = scratch_path(&s, 0, "laporan.html");
-	victim = scratch_path(&s, 1, "victim");
-	write_file(victim, "keep", 4);
+	doctest_scratch_init(&s);
+	out = doctest_scratch_path(&s, 0, "laporan.html");
+	victim = doctest_scratch_path(&s, 1, "victim");
+	doctest_write_file(victim, "keep", 4);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", out);
 	assert_int_equal(symlink(victim, tmp), 0);
 	err_clear(&err);
 	assert_int_equal(doc_html_save(d, out, &err), -1);
 	assert_int_equal(err.kind, IKM_EIO);
 	assert_contains(err.msg, out);
-	got = read_all(victim);
+	got = doctest_read_file(victim);
 	assert_string_equal(got, "keep");
 	free(got);
 	remove(tmp);
 	doc_free(d);
-	scratch_done(&s);
+	doctest_scratch_done(&s);
 }
 
 int main(void)

@@ -17,13 +17,15 @@
 #include "doc.h"
 #include "doc_pdf.h"
 #include "doc_pdf_int.h" /* page geometry */
+#include "doctest.h"
 #include "err.h"
 #include "pdftest.h"
 #include "testutil.h"
 
 static void test_table_wrap(void **state)
 {
-	char dir[64], path[128], longtext[2048] = "", *text, *raw;
+	const char *path = doctest_scratch_path(*state, 0, "wrap.pdf");
+	char longtext[2048] = "", *text, *raw;
 	const char *const head[] = {"Kode", "Uraian", "Nilai"};
 	const double width[] = {1, 3, 1};
 	struct ikm_err err = {0};
@@ -32,9 +34,6 @@ static void test_table_wrap(void **state)
 	int nwords, found = 0, nys = 0;
 	struct pdftest_word *w;
 
-	(void)state;
-	pdftest_mkdir(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/wrap.pdf", dir);
 	for (int i = 1; i <= 60; i++) {
 		char word[32];
 
@@ -82,14 +81,14 @@ static void test_table_wrap(void **state)
 	assert_int_equal(found, 60);
 	assert_true(nys >= 4);
 	free(w);
-	pdftest_rmdir(dir);
 }
 
 /* A cell taller than a page is cut (with an ellipsis) so that its row
  * still fits on one page; the rows after it follow. */
 static void test_table_huge_cell(void **state)
 {
-	char dir[64], path[128], *huge, *text, *pages[8];
+	const char *path = doctest_scratch_path(*state, 0, "huge.pdf");
+	char *huge, *text, *pages[8];
 	const char *const head[] = {"No.", "Isi"};
 	struct ikm_err err = {0};
 	struct doc *d = doc_new("huge");
@@ -97,9 +96,6 @@ static void test_table_huge_cell(void **state)
 	int nwords;
 	struct pdftest_word *w;
 
-	(void)state;
-	pdftest_mkdir(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/huge.pdf", dir);
 	huge = malloc(cap);
 	assert_non_null(huge);
 	for (int i = 0; i < 4000; i++)
@@ -129,7 +125,6 @@ static void test_table_huge_cell(void **state)
 	w = pdftest_words(path, &nwords);
 	pdftest_check_inside(w, nwords);
 	free(w);
-	pdftest_rmdir(dir);
 }
 
 /* Under valgrind (its preload library): a smaller table. */
@@ -153,13 +148,11 @@ static void test_table_long(void **state)
 	                                  "Wiraswasta", "Pelajar",   "Lainnya"};
 	static const char *const v[] = {"1,00", "2,00", "3,00", "4,00"};
 	int rows = under_valgrind() ? 400 : 2000;
-	char dir[64], path[128], *text;
+	const char *path = doctest_scratch_path(*state, 0, "speed.pdf");
+	char *text;
 	struct ikm_err err = {0};
 	struct doc *d = doc_new("speed");
 
-	(void)state;
-	pdftest_mkdir(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/speed.pdf", dir);
 	doc_table(d, "Tabel data responden", 11, head, NULL, NULL, 1);
 	for (int r = 1; r <= rows; r++) {
 		char no[16], name[32], age[16];
@@ -179,19 +172,18 @@ static void test_table_long(void **state)
 		char name[32];
 
 		snprintf(name, sizeof(name), "R%05d", r);
-		if (pdftest_count(text, name) != 1)
-			fail_msg("%s appears %d times", name, pdftest_count(text, name));
+		if (testutil_count(text, name) != 1)
+			fail_msg("%s appears %d times", name, testutil_count(text, name));
 	}
 	free(text);
-	pdftest_rmdir(dir);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_table_wrap),
-	    cmocka_unit_test(test_table_huge_cell),
-	    cmocka_unit_test(test_table_long),
+	    doctest_unit_test(test_table_wrap),
+	    doctest_unit_test(test_table_huge_cell),
+	    doctest_unit_test(test_table_long),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,7 @@
 #include "err.h"
 #include "infographic.h"
 #include "instrument.h"
+#include "pdftest.h"
 #include "score.h"
 #include "testutil.h"
 
@@ -38,18 +39,6 @@ struct fixture {
 static const struct infographic_info INFO = {"Pemerintah Kota Mojokerto",
                                              "Dinas Kependudukan dan Pencatatan Sipil",
                                              "Semester I 2022", FOLLOW_UP};
-
-/* Output of a command (at most size - 1 bytes) into buf; its exit status. */
-static int run(const char *cmd, char *buf, size_t size)
-{
-	FILE *p = popen(cmd, "r");
-	size_t n;
-
-	assert_non_null(p);
-	n = fread(buf, 1, size - 1, p);
-	buf[n] = '\0';
-	return pclose(p);
-}
 
 /* Answers U1..U9 of one data line of the demo file (fields 8..16, 1-based;
  * the free-text field that may be quoted comes after them). */
@@ -164,7 +153,7 @@ static int exists(const char *path)
 static void test_pdf(void **state)
 {
 	struct fixture *fx = *state;
-	char path[128], tmp[140], cmd[512], out[65536];
+	char path[128], tmp[140], *out;
 
 	load_demo(&fx->in, &fx->res);
 	snprintf(path, sizeof(path), "%s/poster.pdf", fx->dir);
@@ -172,8 +161,7 @@ static void test_pdf(void **state)
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	assert_false(exists(tmp));
 
-	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1", path);
-	assert_int_equal(run(cmd, out, sizeof(out)), 0);
+	out = pdftest_text(path, "");
 	assert_contains(out, "Pemerintah Kota Mojokerto");
 	assert_contains(out, "Dinas Kependudukan dan Pencatatan Sipil");
 	assert_contains(out, "INDEKS KEPUASAN MASYARAKAT");
@@ -194,16 +182,8 @@ static void test_pdf(void **state)
 	assert_contains(out, "sumbu dimulai dari 60");
 	assert_contains(out, "3,8756"); /* the mean NRR in the legend */
 	assert_null(strstr(out, "96.89"));
-
-	snprintf(cmd, sizeof(cmd), "pdfinfo %s 2>&1", path);
-	assert_int_equal(run(cmd, out, sizeof(out)), 0);
-	assert_contains(out, "Pages:           1\n");
-	assert_contains(out, "595.276 x 841.89 pts (A4)");
-	assert_contains(out, "Infografis IKM");
-	snprintf(cmd, sizeof(cmd), "pdffonts %s 2>&1", path);
-	assert_int_equal(run(cmd, out, sizeof(out)), 0);
-	assert_contains(out, "DejaVuSans");
-	assert_null(strstr(out, " no  ")); /* every font embedded */
+	free(out);
+	pdftest_assert_a4_page(path, "Infografis IKM", "DejaVuSans");
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -314,7 +294,7 @@ static void test_full_axis(void **state)
 	const uint8_t a[INSTR_STANDARD_K] = {3, 3, 3, 3, 3, 3, 1, 3, 3};
 	const uint8_t b[INSTR_STANDARD_K] = {3, 2, 3, 3, 3, 3, 2, 3, 3};
 	struct ikm_err err = {0};
-	char path[128], cmd[512], out[65536];
+	char path[128], *out;
 
 	instr_standard(&fx->in);
 	score_acc_add(acc, a);
@@ -324,8 +304,7 @@ static void test_full_axis(void **state)
 	assert_int_equal(fx->res.mutu, 'C');
 	snprintf(path, sizeof(path), "%s/poster-low.pdf", fx->dir);
 	save_ok(fx, &blank, path);
-	snprintf(cmd, sizeof(cmd), "pdftotext %s - 2>&1", path);
-	assert_int_equal(run(cmd, out, sizeof(out)), 0);
+	out = pdftest_text(path, "");
 	assert_contains(out, "sumbu penuh 25");
 	assert_contains(out, "37,5");
 	assert_contains(out, "62,5");
@@ -333,6 +312,7 @@ static void test_full_axis(void **state)
 	assert_contains(out, "KURANG BAIK");
 	assert_contains(out, "2 responden");
 	assert_null(strstr(out, "Tindak lanjut"));
+	free(out);
 	/* Also the PNG of the same, for a look at a low grade. */
 	snprintf(path, sizeof(path), "%s/poster-low.png", fx->dir);
 	save_ok(fx, &blank, path);

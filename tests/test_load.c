@@ -17,6 +17,7 @@
 #include "instrument.h"
 #include "load.h"
 #include "quality.h"
+#include "resptest.h"
 #include "score.h"
 #include "testutil.h"
 
@@ -468,29 +469,6 @@ static void test_no_files(void **state)
 	load_report_free(NULL);
 }
 
-/* Count of the category labelled `label`, failing when there is none. */
-static uint64_t count_of(const struct resp_table *tb, const char *label)
-{
-	for (int i = 0; i < tb->ncat; i++)
-		if (strcmp(tb->cat[i].label, label) == 0)
-			return tb->cat[i].count;
-	print_error("no category \"%s\"\n", label);
-	fail();
-	return 0;
-}
-
-/* categories + other + missing of every field = rows tallied. */
-static void expect_tables_add_up(const struct resp_tally *t)
-{
-	for (int f = 0; f < RESP_NFIELDS; f++) {
-		uint64_t sum = t->t[f].missing + t->t[f].other;
-
-		for (int i = 0; i < t->t[f].ncat; i++)
-			sum += t->t[f].cat[i].count;
-		assert_int_equal(sum, t->rows);
-	}
-}
-
 static void test_resp_small_file(void **state)
 {
 	static const char csv[] =
@@ -521,21 +499,21 @@ static void test_resp_small_file(void **state)
 	assert_int_equal(t.rows, 4);
 	for (int f = 0; f < RESP_NFIELDS; f++)
 		assert_int_equal(t.t[f].present, 1);
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 2);
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Laki-laki"), 2);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Perempuan"), 1);
 	assert_int_equal(t.t[RESP_GENDER].missing, 1);
-	assert_int_equal(count_of(&t.t[RESP_AGE], "< 20 tahun"), 1);
-	assert_int_equal(count_of(&t.t[RESP_AGE], "20" EN_DASH "29 tahun"), 1);
-	assert_int_equal(count_of(&t.t[RESP_AGE], GE " 60 tahun"), 0);
+	assert_int_equal(resptest_count(&t.t[RESP_AGE], "< 20 tahun"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_AGE], "20" EN_DASH "29 tahun"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_AGE], GE " 60 tahun"), 0);
 	assert_int_equal(t.t[RESP_AGE].missing, 2); /* empty; the short row */
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 1);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D4/S1"), 1);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "PNS"), 2);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "Wirausaha"), 0);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "SMA"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "D4/S1"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "PNS"), 2);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "Wirausaha"), 0);
 	assert_int_equal(t.t[RESP_SERVICE].ncat, 1);
-	assert_int_equal(count_of(&t.t[RESP_SERVICE], "KTP-el"), 2);
+	assert_int_equal(resptest_count(&t.t[RESP_SERVICE], "KTP-el"), 2);
 	assert_int_equal(t.t[RESP_SERVICE].missing, 2);
-	expect_tables_add_up(&t);
+	resptest_assert_add_up(&t);
 	/* 2022-01-15 is on the skipped row. */
 	assert_string_equal(t.date_min, "2022-02-01");
 	assert_string_equal(t.date_max, "2022-03-31");
@@ -609,7 +587,7 @@ static void test_resp_demo_file(void **state)
 	expect_ok(&r);
 	resp_sorted(&t);
 	assert_int_equal(t.rows, 250);
-	expect_tables_add_up(&t);
+	resptest_assert_add_up(&t);
 	/* Against the file's own counts. */
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const struct resp_table *tb = &t.t[fields[i].f];
@@ -625,27 +603,27 @@ static void test_resp_demo_file(void **state)
 			for (size_t k = 0; k < sizeof(fold) / sizeof(fold[0]); k++)
 				if (strcmp(label, fold[k][0]) == 0)
 					label = fold[k][1];
-			assert_int_equal(count_of(tb, label), dc[j].n);
+			assert_int_equal(resptest_count(tb, label), dc[j].n);
 			total += dc[j].n;
 		}
 		assert_int_equal(total, 250);
 	}
 	/* And the numbers known from the file. */
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 137);
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 113);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 113);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D4/S1"), 57);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMP"), 37);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D1" EN_DASH "D3"), 21);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SD"), 16);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "S2"), 6);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "S3"), 0);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "Swasta"), 96);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "Wirausaha"), 60);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "Lainnya"), 53);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "PNS"), 30);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "POLRI"), 7);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "TNI"), 4);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Laki-laki"), 137);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Perempuan"), 113);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "SMA"), 113);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "D4/S1"), 57);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "SMP"), 37);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "D1" EN_DASH "D3"), 21);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "SD"), 16);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "S2"), 6);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "S3"), 0);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "Swasta"), 96);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "Wirausaha"), 60);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "Lainnya"), 53);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "PNS"), 30);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "POLRI"), 7);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "TNI"), 4);
 	/* Services by count. */
 	assert_int_equal(t.t[RESP_SERVICE].ncat, 6);
 	assert_string_equal(t.t[RESP_SERVICE].cat[0].label, "Akta Kelahiran");
@@ -691,14 +669,14 @@ static void test_resp_xlsx_and_files_without_profile(void **state)
 	assert_int_equal(t.t[RESP_EDUCATION].present, 1);
 	assert_int_equal(t.t[RESP_JOB].present, 0);
 	assert_int_equal(t.t[RESP_SERVICE].present, 0);
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 2);
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 3);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Laki-laki"), 2);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Perempuan"), 3);
 	assert_int_equal(t.t[RESP_GENDER].missing, 3);
-	assert_int_equal(count_of(&t.t[RESP_AGE], "< 20 tahun"), 1);
-	assert_int_equal(count_of(&t.t[RESP_AGE], "50" EN_DASH "59 tahun"), 1);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 2);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "D1" EN_DASH "D3"), 1);
-	expect_tables_add_up(&t);
+	assert_int_equal(resptest_count(&t.t[RESP_AGE], "< 20 tahun"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_AGE], "50" EN_DASH "59 tahun"), 1);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "SMA"), 2);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "D1" EN_DASH "D3"), 1);
+	resptest_assert_add_up(&t);
 	/* Timestamps are Excel serial numbers in the spreadsheet. */
 	assert_string_equal(t.date_min, "2024-03-04");
 	assert_string_equal(t.date_max, "2024-03-05");

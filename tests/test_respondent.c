@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "respondent.h"
+#include "resptest.h"
 #include "testutil.h"
 
 #define EN_DASH "\xE2\x80\x93"
@@ -36,25 +37,6 @@ static void add1(struct resp_tally *t, enum colmap_profile p, const char *s)
 
 	v[p] = s;
 	add_row(t, v);
-}
-
-/* Count of the category labelled `label`, failing when there is none. */
-static uint64_t count_of(const struct resp_table *tb, const char *label)
-{
-	for (int i = 0; i < tb->ncat; i++)
-		if (strcmp(tb->cat[i].label, label) == 0)
-			return tb->cat[i].count;
-	print_error("no category \"%s\"\n", label);
-	fail();
-	return 0;
-}
-
-static int has_label(const struct resp_table *tb, const char *label)
-{
-	for (int i = 0; i < tb->ncat; i++)
-		if (strcmp(tb->cat[i].label, label) == 0)
-			return 1;
-	return 0;
 }
 
 /* 1 when s is valid UTF-8. */
@@ -315,10 +297,10 @@ static void test_education_spellings(void **state)
 	(void)state;
 	resp_init(&t, NULL, 0);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		uint64_t before = count_of(e, cases[i].out);
+		uint64_t before = resptest_count(e, cases[i].out);
 
 		add1(&t, PROF_EDUCATION, cases[i].in);
-		if (count_of(e, cases[i].out) != before + 1) {
+		if (resptest_count(e, cases[i].out) != before + 1) {
 			print_error("\"%s\" not folded into \"%s\"\n", cases[i].in, cases[i].out);
 			fail();
 		}
@@ -362,10 +344,10 @@ static void test_job_spellings(void **state)
 	(void)state;
 	resp_init(&t, NULL, 0);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		uint64_t before = count_of(j, cases[i].out);
+		uint64_t before = resptest_count(j, cases[i].out);
 
 		add1(&t, PROF_JOB, cases[i].in);
-		if (count_of(j, cases[i].out) != before + 1) {
+		if (resptest_count(j, cases[i].out) != before + 1) {
 			print_error("\"%s\" not folded into \"%s\"\n", cases[i].in, cases[i].out);
 			fail();
 		}
@@ -436,12 +418,12 @@ static void test_category_overflow(void **state)
 	add1(&t, PROF_SERVICE, "Layanan 0");
 	add1(&t, PROF_SERVICE, "Layanan 59");
 	add1(&t, PROF_SERVICE, "Layanan baru");
-	assert_int_equal(count_of(s, "Layanan 0"), 2);
+	assert_int_equal(resptest_count(s, "Layanan 0"), 2);
 	assert_int_equal(s->other, 14);
-	assert_false(has_label(s, "Layanan baru"));
+	assert_false(resptest_has(s, "Layanan baru"));
 	/* Known spellings still fold after the limit. */
 	add1(&t, PROF_GENDER, "Wanita");
-	assert_int_equal(count_of(g, "Perempuan"), 1);
+	assert_int_equal(resptest_count(g, "Perempuan"), 1);
 	resp_sorted(&t);
 	assert_int_equal(s->ncat, RESP_MAX_CATEGORIES);
 	assert_string_equal(s->cat[0].label, "Layanan 0");
@@ -475,15 +457,8 @@ static void test_missing_and_present(void **state)
 	assert_int_equal(t.t[RESP_GENDER].missing, 4); /* 3 blank, 1 without the field */
 	assert_int_equal(t.t[RESP_SERVICE].missing, 4);
 	assert_int_equal(t.t[RESP_AGE].missing, 5); /* no column at all */
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Laki-laki"), 1);
-	/* categories + other + missing = rows */
-	for (int f = 0; f < RESP_NFIELDS; f++) {
-		uint64_t sum = t.t[f].missing + t.t[f].other;
-
-		for (int i = 0; i < t.t[f].ncat; i++)
-			sum += t.t[f].cat[i].count;
-		assert_int_equal(sum, t.rows);
-	}
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Laki-laki"), 1);
+	resptest_assert_add_up(&t);
 	resp_free(&t);
 }
 
@@ -690,14 +665,14 @@ static void test_utf8_truncation(void **state)
 	/* Invalid UTF-8 bytes become '?', control characters spaces; a cut
 	 * sequence at the end is not read past. */
 	add1(&t, PROF_SERVICE, "Akta\x01\x02Kematian \xFF\xC3");
-	assert_true(has_label(s, "Akta Kematian ??"));
+	assert_true(resptest_has(s, "Akta Kematian ??"));
 	add1(&t, PROF_SERVICE, "\xE2\x82");
-	assert_true(has_label(s, "??"));
+	assert_true(resptest_has(s, "??"));
 	for (int i = 0; i < s->ncat; i++)
 		assert_true(valid_utf8(s->cat[i].label));
 	/* NBSP is white space. */
 	add1(&t, PROF_SERVICE, "\xC2\xA0Kartu\xC2\xA0\xC2\xA0Keluarga\xC2\xA0");
-	assert_true(has_label(s, "Kartu Keluarga"));
+	assert_true(resptest_has(s, "Kartu Keluarga"));
 	resp_free(&t);
 }
 
@@ -720,11 +695,11 @@ static void test_whole_row(void **state)
 	for (int i = 0; i < 3; i++)
 		add_row(&t, row);
 	assert_int_equal(t.rows, 3);
-	assert_int_equal(count_of(&t.t[RESP_GENDER], "Perempuan"), 3);
-	assert_int_equal(count_of(&t.t[RESP_AGE], GE " 60 tahun"), 3);
-	assert_int_equal(count_of(&t.t[RESP_EDUCATION], "SMA"), 3);
-	assert_int_equal(count_of(&t.t[RESP_JOB], "PNS"), 3);
-	assert_int_equal(count_of(&t.t[RESP_SERVICE], "Akta Kelahiran"), 3);
+	assert_int_equal(resptest_count(&t.t[RESP_GENDER], "Perempuan"), 3);
+	assert_int_equal(resptest_count(&t.t[RESP_AGE], GE " 60 tahun"), 3);
+	assert_int_equal(resptest_count(&t.t[RESP_EDUCATION], "SMA"), 3);
+	assert_int_equal(resptest_count(&t.t[RESP_JOB], "PNS"), 3);
+	assert_int_equal(resptest_count(&t.t[RESP_SERVICE], "Akta Kelahiran"), 3);
 	assert_string_equal(t.date_min, "2022-01-03");
 	assert_int_equal(t.nsugg, 1);
 	assert_int_equal(t.sugg[0].count, 3);

@@ -272,7 +272,7 @@ static int cell_shared(struct xlsx_reader *r)
 	off = r->sst_off[idx];
 	len = r->sst_off[idx + 1] - off - 1;
 	r->rowlen = r->cell_start;
-	return cell_append(r, r->sst_buf + off, len);
+	return cell_append(r, r->sst.p + off, len);
 }
 
 static void cell_end(struct xlsx_reader *r)
@@ -597,7 +597,7 @@ void xlsx_close(struct xlsx_reader *r)
 		zip_discard(r->za);
 	free(r->sheet_part);
 	free(r->chunk);
-	free(r->sst_buf);
+	bytebuf_free(&r->sst);
 	free(r->sst_off);
 	free(r->rowbuf);
 	free(r->cell_col);

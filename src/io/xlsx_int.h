@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <zip.h>
 
+#include "bytebuf.h"
 #include "err.h"
 #include "xlsx.h"
 
@@ -41,10 +42,9 @@ struct xlsx_reader {
 	int failed;
 	int done;
 
-	/* shared strings: text of string i is sst_buf + sst_off[i], NUL-terminated,
+	/* shared strings: text of string i is sst.p + sst_off[i], NUL-terminated,
 	 * sst_off[i + 1] - sst_off[i] - 1 bytes long */
-	char *sst_buf;
-	size_t sst_len, sst_cap;
+	struct bytebuf sst;
 	size_t *sst_off;
 	size_t sst_n, sst_offcap;
 

@@ -352,20 +352,6 @@ fail:
 
 /* --- sharedStrings.xml --- */
 
-static void sst_put(struct xlsx_reader *r, const char *s, size_t n)
-{
-	if (r->sst_len + n > r->sst_cap) {
-		size_t cap = r->sst_cap ? r->sst_cap : 4096;
-
-		while (cap < r->sst_len + n)
-			cap *= 2;
-		r->sst_buf = xrealloc(r->sst_buf, cap);
-		r->sst_cap = cap;
-	}
-	memcpy(r->sst_buf + r->sst_len, s, n);
-	r->sst_len += n;
-}
-
 static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	struct sst_ctx *s = ud;
@@ -387,7 +373,7 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
 			r->sst_offcap = r->sst_offcap ? r->sst_offcap * 2 : 1024;
 			r->sst_off = xreallocarray(r->sst_off, r->sst_offcap, sizeof(*r->sst_off));
 		}
-		r->sst_off[r->sst_n] = r->sst_len;
+		r->sst_off[r->sst_n] = r->sst.len;
 		s->in_si = 1;
 		s->in_t = 0;
 		s->in_rph = 0;
@@ -407,9 +393,9 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 	if (s->base.failed || !s->in_si)
 		return;
 	if (strcmp(ln, "si") == 0) {
-		sst_put(r, "", 1);
+		bytebuf_add(&r->sst, "", 1);
 		r->sst_n++;
-		r->sst_off[r->sst_n] = r->sst_len;
+		r->sst_off[r->sst_n] = r->sst.len;
 		s->in_si = 0;
 	} else if (strcmp(ln, "rPh") == 0) {
 		if (s->in_rph > 0)
@@ -426,7 +412,7 @@ static void XMLCALL sst_text(void *ud, const XML_Char *text, int len)
 
 	if (s->base.failed || !s->in_si || !s->in_t || s->in_rph > 0 || len <= 0)
 		return;
-	if (r->sst_len + (size_t)len > XLSX_MAX_SST_BYTES) {
+	if (r->sst.len + (size_t)len > XLSX_MAX_SST_BYTES) {
 		xlsx_fail(
 		    r, IKM_ELIMIT,
 		    "%s: teks shared string melebihi batas %u byte / shared strings exceed the "
@@ -435,7 +421,7 @@ static void XMLCALL sst_text(void *ud, const XML_Char *text, int len)
 		xlsx_ctx_abort(&s->base);
 		return;
 	}
-	sst_put(r, text, (size_t)len);
+	bytebuf_add(&r->sst, text, (size_t)len);
 }
 
 /* Load the shared strings, if the part exists. 0 or -1 with r->err. */

@@ -1,6 +1,7 @@
 /* doc_docx: see doc_docx.h. The body (word/document.xml) is rendered here
- * into a docx_buf; docx_parts adds the package around it, every part handed
- * to libzip (which takes ownership of the buffer) and written at zip_close.
+ * into a bytebuf with docx_buf's fragments; docx_parts adds the package
+ * around it, every part handed to libzip (which takes ownership of the
+ * buffer) and written at zip_close.
  * Layout follows doc_pdf: A4, margins 2.5 cm left and 2 cm elsewhere, the
  * letterhead centred over a thick-thin double rule (beside the logo in a
  * borderless table when there is one), justified body text, the signature
@@ -100,7 +101,7 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 {
 	static const char *const style[3] = {"LetterheadGovernment", "LetterheadAgency",
 	                                     "LetterheadAddress"};
-	struct docx_buf *b = &x->doc;
+	struct bytebuf *b = &x->doc;
 	const struct docx_media *m;
 	long cx, cy, col;
 	int last = -1;
@@ -121,31 +122,31 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 	if (m == NULL)
 		return -1;
 	col = cx / EMU_TWIP + LOGO_GAP;
-	docx_buf_printf(
+	bytebuf_printf(
 	    b,
 	    "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblInd w:w=\"0\" "
 	    "w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" "
 	    "w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
 	    "<w:tblLook w:val=\"0000\"/></w:tblPr>",
 	    TEXT_W);
-	docx_buf_printf(b,
-	                "<w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w=\"%ld\"/>"
-	                "<w:gridCol w:w=\"%ld\"/></w:tblGrid><w:tr>",
-	                col, TEXT_W - 2 * col, col);
-	docx_buf_printf(
+	bytebuf_printf(b,
+	               "<w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w=\"%ld\"/>"
+	               "<w:gridCol w:w=\"%ld\"/></w:tblGrid><w:tr>",
+	               col, TEXT_W - 2 * col, col);
+	bytebuf_printf(
 	    b, CELL "<w:p><w:pPr><w:pStyle w:val=\"Letterhead\"/><w:jc w:val=\"left\"/></w:pPr>",
 	    col);
 	docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy, "Logo",
 	                 k->nlines > 0 && k->lines[0][0] != '\0' ? k->lines[0]
 	                 : k->nlines > 1                         ? k->lines[1]
 	                                                         : "");
-	docx_buf_printf(b, "</w:p></w:tc>" CELL, TEXT_W - 2 * col);
+	bytebuf_printf(b, "</w:p></w:tc>" CELL, TEXT_W - 2 * col);
 	for (int i = 0; i <= last; i++)
 		if (k->lines[i][0] != '\0')
 			docx_buf_para(b, style[i < 2 ? i : 2], "", "", k->lines[i]);
 	if (last < 0)
-		docx_buf_puts(b, "<w:p/>"); /* a cell ends with a paragraph */
-	docx_buf_printf(b, "</w:tc>" CELL "<w:p/></w:tc></w:tr></w:tbl>", col);
+		bytebuf_puts(b, "<w:p/>"); /* a cell ends with a paragraph */
+	bytebuf_printf(b, "</w:tc>" CELL "<w:p/></w:tc></w:tr></w:tbl>", col);
 	docx_buf_para(b, "LetterheadRule", RULE_BORDER, "", NULL);
 	return 0;
 }
@@ -153,7 +154,7 @@ static int put_letterhead(struct docx *x, const struct doc_block *k, struct ikm_
 /* Place and date, position, room to sign, name (bold, underlined),
  * rank/NIP; empty parts are left out, the room to sign never is. The
  * Signature style indents to the right half and centres. */
-static void put_signature(struct docx_buf *b, const struct doc_block *k)
+static void put_signature(struct bytebuf *b, const struct doc_block *k)
 {
 	int first = 1;
 
@@ -187,12 +188,12 @@ static void put_list(struct docx *x, const struct doc_block *k)
 	x->nums[x->nnums++] = k->style;
 	num = x->nnums;
 	for (int i = 0; i < k->nitems; i++) {
-		docx_buf_printf(&x->doc,
-		                "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
-		                "<w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/></w:numPr></w:pPr>",
-		                num);
+		bytebuf_printf(&x->doc,
+		               "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
+		               "<w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/></w:numPr></w:pPr>",
+		               num);
 		docx_buf_runs(&x->doc, &k->items[i]);
-		docx_buf_puts(&x->doc, "</w:p>");
+		bytebuf_puts(&x->doc, "</w:p>");
 	}
 }
 
@@ -215,7 +216,7 @@ static long cover_line_h(const char *s, int sz, long after)
  * onto a second page). The caller breaks the page after it. */
 static int put_cover(struct docx *x, const struct doc_block *k, struct ikm_err *err)
 {
-	struct docx_buf *b = &x->doc;
+	struct bytebuf *b = &x->doc;
 	const struct docx_media *m = NULL;
 	long cx = 0, cy = 0, used = COVER_TOP, before;
 
@@ -234,62 +235,62 @@ static int put_cover(struct docx *x, const struct doc_block *k, struct ikm_err *
 		docx_buf_para(b, "CoverTitle", i == 0 ? "<w:spacing w:before=\"720\"/>" : "", "",
 		              k->lines[i]);
 	if (m != NULL) {
-		docx_buf_printf(b,
-		                "<w:p><w:pPr><w:pStyle w:val=\"Cover\"/><w:spacing w:before=\"%d\" "
-		                "w:after=\"%d\"/></w:pPr>",
-		                COVER_GAP, COVER_GAP);
+		bytebuf_printf(b,
+		               "<w:p><w:pPr><w:pStyle w:val=\"Cover\"/><w:spacing w:before=\"%d\" "
+		               "w:after=\"%d\"/></w:pPr>",
+		               COVER_GAP, COVER_GAP);
 		docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy, "Logo",
 		                 k->nlines > k->ntop ? k->lines[k->ntop] : "");
-		docx_buf_puts(b, "</w:p>");
+		bytebuf_puts(b, "</w:p>");
 	}
 	for (int i = k->ntop; i < k->nlines; i++) {
 		if (i == k->ntop)
-			docx_buf_printf(b,
-			                "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/><w:spacing "
-			                "w:before=\"%ld\"/></w:pPr>",
-			                before);
+			bytebuf_printf(b,
+			               "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/><w:spacing "
+			               "w:before=\"%ld\"/></w:pPr>",
+			               before);
 		else
-			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/></w:pPr>");
+			bytebuf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"CoverFoot\"/></w:pPr>");
 		docx_buf_run(b, "", "", k->lines[i]);
-		docx_buf_puts(b, "</w:p>");
+		bytebuf_puts(b, "</w:p>");
 	}
 	return 0;
 }
 
 /* A chapter heading: label and title on two lines (Heading1 starts a new
  * page and centres). */
-static void put_chapter(struct docx_buf *b, const struct doc_block *k)
+static void put_chapter(struct bytebuf *b, const struct doc_block *k)
 {
 	const char *title = k->nlines > 0 ? k->lines[0] : "";
 
-	docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>");
+	bytebuf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>");
 	if (k->text[0] != '\0')
 		docx_buf_run(b, "", "", k->text);
 	if (k->text[0] != '\0' && title[0] != '\0')
-		docx_buf_puts(b, "<w:r><w:br/></w:r>");
+		bytebuf_puts(b, "<w:r><w:br/></w:r>");
 	if (title[0] != '\0')
 		docx_buf_run(b, "", "", title);
-	docx_buf_puts(b, "</w:p>");
+	bytebuf_puts(b, "</w:p>");
 }
 
 /* One table cell w twips wide, with extra cell properties tcpr, a paragraph
  * of style with properties ppr, and the text (bold or not). */
-static void put_cell(struct docx_buf *b, long w, const char *tcpr, const char *style,
+static void put_cell(struct bytebuf *b, long w, const char *tcpr, const char *style,
                      const char *ppr, int bold, const char *text)
 {
-	docx_buf_printf(b,
-	                "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
-	                "<w:pStyle w:val=\"%s\"/>%s</w:pPr>",
-	                w, tcpr, style, ppr);
+	bytebuf_printf(b,
+	               "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>%s</w:tcPr><w:p><w:pPr>"
+	               "<w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+	               w, tcpr, style, ppr);
 	if (text[0] != '\0')
 		docx_buf_run(b, bold ? "<w:b/><w:bCs/>" : "", "", text);
-	docx_buf_puts(b, "</w:p></w:tc>");
+	bytebuf_puts(b, "</w:p></w:tc>");
 }
 
 /* A ruled table across the text width, its caption above (kept with it),
  * the header row repeated on every page, no row split across pages. An
  * empty paragraph follows, so two tables never merge. */
-static void put_table(struct docx_buf *b, const struct doc_block *k)
+static void put_table(struct bytebuf *b, const struct doc_block *k)
 {
 	static const char *const jc[] = {"", "<w:jc w:val=\"center\"/>", "<w:jc w:val=\"right\"/>"};
 	const struct doc_table *t = k->table;
@@ -306,31 +307,31 @@ static void put_table(struct docx_buf *b, const struct doc_block *k)
 	}
 	if (k->text[0] != '\0')
 		docx_buf_para(b, "Caption", "<w:keepNext/>", "", k->text);
-	docx_buf_puts(b, "<w:tbl>" TABLE_PR "<w:tblGrid>");
+	bytebuf_puts(b, "<w:tbl>" TABLE_PR "<w:tblGrid>");
 	for (int c = 0; c < t->ncols; c++)
-		docx_buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[c]);
-	docx_buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+		bytebuf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[c]);
+	bytebuf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
 	for (int c = 0; c < t->ncols; c++)
 		put_cell(b, w[c],
 		         "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/>"
 		         "<w:vAlign w:val=\"center\"/>",
 		         style, jc[DOC_ALIGN_CENTER], 1, t->head[c]);
-	docx_buf_puts(b, "</w:tr>");
+	bytebuf_puts(b, "</w:tr>");
 	for (int r = 0; r < t->nrows; r++) {
 		const char *const *row =
 		    (const char *const *)t->cell + (size_t)r * (size_t)t->ncols;
 
-		docx_buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		bytebuf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (int c = 0; c < t->ncols; c++)
 			put_cell(b, w[c], "", style, jc[t->align[c]], t->bold[r], row[c]);
-		docx_buf_puts(b, "</w:tr>");
+		bytebuf_puts(b, "</w:tr>");
 	}
-	docx_buf_puts(b, "</w:tbl><w:p/>");
+	bytebuf_puts(b, "</w:tbl><w:p/>");
 }
 
 static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	docx_buf_add(closure, data, len);
+	bytebuf_add(closure, data, len);
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -340,7 +341,7 @@ static cairo_status_t png_write(void *closure, const unsigned char *data, unsign
 static int put_figure(struct docx *x, const struct doc_block *k, struct ikm_err *err)
 {
 	const struct doc_figure *f = k->figure;
-	struct docx_buf *b = &x->doc, png = {0};
+	struct bytebuf *b = &x->doc, png = {0};
 	const struct docx_media *m;
 	cairo_surface_t *s;
 	cairo_status_t st;
@@ -369,11 +370,11 @@ static int put_figure(struct docx *x, const struct doc_block *k, struct ikm_err 
 		st = cairo_surface_write_to_png_stream(s, png_write, &png);
 	cairo_surface_destroy(s);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		docx_buf_free(&png);
+		bytebuf_free(&png);
 		return err_set(err, IKM_EIO, "gambar tidak dapat dibuat / cannot render figure: %s",
 		               cairo_status_to_string(st));
 	}
-	data = (unsigned char *)docx_buf_take(&png, &len);
+	data = (unsigned char *)bytebuf_take(&png, &len);
 	m = docx_parts_media(x, 1, data, len);
 	cx = lround(f->w * EMU_PT);
 	cy = lround(f->h * EMU_PT);
@@ -381,11 +382,11 @@ static int put_figure(struct docx *x, const struct doc_block *k, struct ikm_err 
 		cy = lround((double)cy * wmax / cx);
 		cx = wmax;
 	}
-	docx_buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/>%s</w:pPr>",
-	                k->text[0] != '\0' ? "" : "<w:keepNext w:val=\"0\"/>");
+	bytebuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/>%s</w:pPr>",
+	               k->text[0] != '\0' ? "" : "<w:keepNext w:val=\"0\"/>");
 	docx_buf_picture(b, x->nmedia, m->name, m->rid, cx, cy,
 	                 k->text[0] != '\0' ? k->text : "Gambar", "");
-	docx_buf_puts(b, "</w:p>");
+	bytebuf_puts(b, "</w:p>");
 	if (k->text[0] != '\0')
 		docx_buf_para(b, "Caption", "", "", k->text);
 	return 0;
@@ -393,16 +394,16 @@ static int put_figure(struct docx *x, const struct doc_block *k, struct ikm_err 
 
 static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 {
-	struct docx_buf *b = &x->doc;
+	struct bytebuf *b = &x->doc;
 	int top = 1, brk = 0; /* at the top of a page; a page break pending */
 
-	docx_buf_puts(b,
-	              XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" "
-	                       "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
-	                       "wordprocessingDrawing\" "
-	                       "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-	                       "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/"
-	                       "picture\"><w:body>");
+	bytebuf_puts(b,
+	             XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" "
+	                      "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
+	                      "wordprocessingDrawing\" "
+	                      "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+	                      "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/"
+	                      "picture\"><w:body>");
 	/* A page break is held until a block follows that does not start a
 	 * page of its own (a chapter), so none ever leaves an empty page; a
 	 * cover is a page of its own, before and after. */
@@ -414,7 +415,7 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 			continue;
 		}
 		if ((brk || (k->kind == DOC_COVER && !top)) && k->kind != DOC_CHAPTER)
-			docx_buf_puts(b, PAGE_BREAK);
+			bytebuf_puts(b, PAGE_BREAK);
 		brk = 0;
 		top = 0;
 		switch (k->kind) {
@@ -426,14 +427,14 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 			docx_buf_para(b, "Title", "", "", k->text);
 			break;
 		case DOC_HEADING:
-			docx_buf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>");
+			bytebuf_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>");
 			docx_buf_run(b, "", k->mark ? CHECK_MARK : "", k->text);
-			docx_buf_puts(b, "</w:p>");
+			bytebuf_puts(b, "</w:p>");
 			break;
 		case DOC_PARA:
-			docx_buf_puts(b, "<w:p>");
+			bytebuf_puts(b, "<w:p>");
 			docx_buf_runs(b, &k->para);
-			docx_buf_puts(b, "</w:p>");
+			bytebuf_puts(b, "</w:p>");
 			break;
 		case DOC_LIST:
 			put_list(x, k);
@@ -463,16 +464,16 @@ static int render(struct docx *x, const struct doc *d, struct ikm_err *err)
 	/* Page numbers in the footer; none on a cover (a title page), which
 	 * is page 0 so that the first page after it is 1, as in the PDF. */
 	x->footer = d->page_numbers != 0;
-	docx_buf_puts(b, "<w:sectPr>");
+	bytebuf_puts(b, "<w:sectPr>");
 	if (x->footer)
-		docx_buf_puts(b, "<w:footerReference w:type=\"default\" r:id=\"" DOCX_FOOTER_RID
-		                 "\"/>");
-	docx_buf_puts(b, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
-	                 "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"709\" "
-	                 "w:footer=\"709\" w:gutter=\"0\"/>");
+		bytebuf_puts(b, "<w:footerReference w:type=\"default\" r:id=\"" DOCX_FOOTER_RID
+		                "\"/>");
+	bytebuf_puts(b, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+	                "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1418\" w:header=\"709\" "
+	                "w:footer=\"709\" w:gutter=\"0\"/>");
 	if (x->footer && d->nblocks > 0 && d->blocks[0].kind == DOC_COVER)
-		docx_buf_puts(b, "<w:pgNumType w:start=\"0\"/><w:titlePg/>");
-	docx_buf_puts(b, "</w:sectPr></w:body></w:document>");
+		bytebuf_puts(b, "<w:pgNumType w:start=\"0\"/><w:titlePg/>");
+	bytebuf_puts(b, "</w:sectPr></w:body></w:document>");
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytebuf.h"
 #include "doc_pdf_int.h"
 #include "logo.h"
 #include "xalloc.h"
@@ -112,24 +113,17 @@ static void draw_lines(struct pdf *p, PangoLayout *l, double x)
 /* Pango markup of a paragraph's runs (text escaped). */
 static char *para_markup(const struct doc_para *para)
 {
-	size_t cap = 256, len = 0;
-	char *out = xmalloc(cap);
+	struct bytebuf out = {0};
 
-	out[0] = '\0';
 	for (int i = 0; i < para->nruns; i++) {
 		char *esc = g_markup_escape_text(para->runs[i].text, -1);
-		size_t need = strlen(esc) + 8;
 
-		while (len + need + 1 > cap) {
-			cap *= 2;
-			out = xrealloc(out, cap);
-		}
-		len += (size_t)snprintf(out + len, cap - len, "%s%s%s",
-		                        para->runs[i].bold ? "<b>" : "", esc,
-		                        para->runs[i].bold ? "</b>" : "");
+		bytebuf_puts(&out, para->runs[i].bold ? "<b>" : "");
+		bytebuf_puts(&out, esc);
+		bytebuf_puts(&out, para->runs[i].bold ? "</b>" : "");
 		g_free(esc);
 	}
-	return out;
+	return bytebuf_take(&out, NULL);
 }
 
 static char *escape(const char *s)

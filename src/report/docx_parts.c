@@ -31,80 +31,70 @@ static const char styles_head[] =
 	     "</w:style><w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\">"
 	     "<w:name w:val=\"No List\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>";
 
+/* Fragments of the style table: bold, a size in half-points, alignment,
+ * spacing in twips (single line spacing with LINE1). */
+#define BOLD              "<w:b/><w:bCs/>"
+#define SIZE(hp)          "<w:sz w:val=\"" #hp "\"/><w:szCs w:val=\"" #hp "\"/>"
+#define JC(a)             "<w:jc w:val=\"" #a "\"/>"
+#define AFTER(tw)         "<w:spacing w:after=\"" #tw "\"/>"
+#define SPACING(bef, aft) "<w:spacing w:before=\"" #bef "\" w:after=\"" #aft "\"/>"
+#define LINE1             "w:line=\"240\" w:lineRule=\"auto\""
+#define KEEP              "<w:keepNext/>"
+#define KEEP_LINES        "<w:keepNext/><w:keepLines/>"
+
 /* The paragraph styles of the report; pPr and rPr are in schema order. */
 static const struct style {
 	const char *id, *name, *based, *next, *ppr, *rpr;
 } styles[] = {
-    {"Title", "Title", "Normal", "Normal",
-     "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"240\"/><w:jc w:val=\"center\"/>",
-     "<w:b/><w:bCs/>"},
+    {"Title", "Title", "Normal", "Normal", KEEP SPACING(240, 240) JC(center), BOLD},
     /* A chapter: on a new page, centred, label and title on two lines. */
     {"Heading1", "heading 1", "Normal", "Normal",
-     "<w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:spacing w:before=\"0\" "
-     "w:after=\"480\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
+     KEEP_LINES "<w:pageBreakBefore/>" SPACING(0, 480) JC(center) "<w:outlineLvl w:val=\"0\"/>",
+     BOLD SIZE(28)},
     /* A section heading (DOC_HEADING). */
     {"Heading2", "heading 2", "Normal", "Normal",
-     "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-     "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>",
-     "<w:b/><w:bCs/>"},
+     KEEP_LINES SPACING(240, 120) JC(left) "<w:outlineLvl w:val=\"1\"/>", BOLD},
     {"Letterhead", "Letterhead", "Normal", "Normal",
-     "<w:keepNext/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-     "<w:jc w:val=\"center\"/>",
-     ""},
+     KEEP "<w:spacing w:after=\"0\" " LINE1 "/>" JC(center), ""},
     {"LetterheadGovernment", "Letterhead Government", "Letterhead", "LetterheadAgency", "",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
-    {"LetterheadAgency", "Letterhead Agency", "Letterhead", "LetterheadAddress", "",
-     "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
-    {"LetterheadAddress", "Letterhead Address", "Letterhead", "LetterheadAddress", "",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
-    {"LetterheadRule", "Letterhead Rule", "Letterhead", "Normal", "",
-     "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>"},
+     BOLD SIZE(28)},
+    {"LetterheadAgency", "Letterhead Agency", "Letterhead", "LetterheadAddress", "", BOLD SIZE(32)},
+    {"LetterheadAddress", "Letterhead Address", "Letterhead", "LetterheadAddress", "", SIZE(20)},
+    {"LetterheadRule", "Letterhead Rule", "Letterhead", "Normal", "", SIZE(4)},
     {"ListParagraph", "List Paragraph", "Normal", "ListParagraph",
-     "<w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/><w:jc w:val=\"left\"/>", ""},
+     AFTER(60) "<w:ind w:left=\"720\"/>" JC(left), ""},
     {"Signature", "Signature", "Normal", "Signature",
-     "<w:keepNext/><w:keepLines/><w:spacing w:after=\"0\"/><w:ind w:left=\"4536\"/>"
-     "<w:jc w:val=\"center\"/>",
-     ""},
-    {"Cover", "Cover", "Normal", "Cover", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>", ""},
-    {"CoverTitle", "Cover Title", "Cover", "CoverTitle", "<w:spacing w:after=\"120\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
-    {"CoverFoot", "Cover Foot", "Cover", "CoverFoot", "<w:spacing w:after=\"60\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"},
-    {"Caption", "caption", "Normal", "Normal",
-     "<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
-     "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>"},
+     KEEP_LINES AFTER(0) "<w:ind w:left=\"4536\"/>" JC(center), ""},
+    {"Cover", "Cover", "Normal", "Cover", AFTER(0) JC(center), ""},
+    {"CoverTitle", "Cover Title", "Cover", "CoverTitle", AFTER(120), BOLD SIZE(32)},
+    {"CoverFoot", "Cover Foot", "Cover", "CoverFoot", AFTER(60), BOLD SIZE(28)},
+    {"Caption", "caption", "Normal", "Normal", SPACING(120, 120) JC(center), BOLD SIZE(22)},
     {"Figure", "Figure", "Normal", "Caption",
-     "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" "
-     "w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
-     ""},
+     KEEP "<w:spacing w:before=\"120\" w:after=\"0\" " LINE1 "/>" JC(center), ""},
     {"TableText", "Table Text", "Normal", "TableText",
-     "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
-    {"TableTextSmall", "Table Text Small", "TableText", "TableTextSmall", "",
-     "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>"},
-    {"Footer", "footer", "Normal", "Footer", "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>",
-     "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
+     "<w:spacing w:after=\"0\" " LINE1 "/>" JC(left), SIZE(20)},
+    {"TableTextSmall", "Table Text Small", "TableText", "TableTextSmall", "", SIZE(16)},
+    {"Footer", "footer", "Normal", "Footer", AFTER(0) JC(center), SIZE(20)},
 };
 
-static void styles_part(struct docx_buf *b)
+static void styles_part(struct bytebuf *b)
 {
-	docx_buf_puts(b, styles_head);
+	bytebuf_puts(b, styles_head);
 	for (size_t i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
 		const struct style *s = &styles[i];
 
-		docx_buf_printf(
+		bytebuf_printf(
 		    b,
 		    "<w:style w:type=\"paragraph\" w:styleId=\"%s\"><w:name w:val=\"%s\"/>"
 		    "<w:basedOn w:val=\"%s\"/><w:next w:val=\"%s\"/><w:qFormat/>",
 		    s->id, s->name, s->based, s->next);
 		if (s->ppr[0] != '\0')
-			docx_buf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
+			bytebuf_printf(b, "<w:pPr>%s</w:pPr>", s->ppr);
 		if (s->rpr[0] != '\0')
-			docx_buf_printf(b, "<w:rPr>%s</w:rPr>", s->rpr);
-		docx_buf_puts(b, "</w:style>");
+			bytebuf_printf(b, "<w:rPr>%s</w:rPr>", s->rpr);
+		bytebuf_puts(b, "</w:style>");
 	}
-	docx_buf_puts(b, "</w:styles>");
+	bytebuf_puts(b, "</w:styles>");
 }
 
 static const char font_table_xml[] =
@@ -133,20 +123,20 @@ static const char app_xml[] =
 	     "2006/docPropsVTypes\"><Application>ikm " IKM_VERSION "</Application>"
 	     "<DocSecurity>0</DocSecurity></Properties>";
 
-static void content_types(struct docx_buf *b, const struct docx *x)
+static void content_types(struct bytebuf *b, const struct docx *x)
 {
-	docx_buf_puts(
+	bytebuf_puts(
 	    b, XML_DECL
 	    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 	    "<Default Extension=\"rels\" "
 	    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
 	    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
 	if (x->nmedia > 0)
-		docx_buf_puts(b, "<Default Extension=\"png\" ContentType=\"image/png\"/>");
+		bytebuf_puts(b, "<Default Extension=\"png\" ContentType=\"image/png\"/>");
 	if (x->footer)
-		docx_buf_puts(b, "<Override PartName=\"/word/footer1.xml\" ContentType=\"" CT_WML
-		                 "footer+xml\"/>");
-	docx_buf_puts(
+		bytebuf_puts(b, "<Override PartName=\"/word/footer1.xml\" ContentType=\"" CT_WML
+		                "footer+xml\"/>");
+	bytebuf_puts(
 	    b,
 	    "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML
 	    "document.main+xml\"/>"
@@ -184,24 +174,24 @@ const struct docx_media *docx_parts_media(struct docx *x, int figure, unsigned c
 	return m;
 }
 
-static void document_rels(struct docx_buf *b, const struct docx *x)
+static void document_rels(struct bytebuf *b, const struct docx *x)
 {
-	docx_buf_puts(b, XML_DECL "<Relationships xmlns=\"" NS_PKG "\">"
-	                          "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" "
-	                          "Target=\"styles.xml\"/>"
-	                          "<Relationship Id=\"rId2\" Type=\"" NS_R "/numbering\" "
-	                          "Target=\"numbering.xml\"/>"
-	                          "<Relationship Id=\"rId3\" Type=\"" NS_R "/fontTable\" "
-	                          "Target=\"fontTable.xml\"/>");
+	bytebuf_puts(b, XML_DECL "<Relationships xmlns=\"" NS_PKG "\">"
+	                         "<Relationship Id=\"rId1\" Type=\"" NS_R "/styles\" "
+	                         "Target=\"styles.xml\"/>"
+	                         "<Relationship Id=\"rId2\" Type=\"" NS_R "/numbering\" "
+	                         "Target=\"numbering.xml\"/>"
+	                         "<Relationship Id=\"rId3\" Type=\"" NS_R "/fontTable\" "
+	                         "Target=\"fontTable.xml\"/>");
 	for (int i = 0; i < x->nmedia; i++)
-		docx_buf_printf(b,
-		                "<Relationship Id=\"%s\" Type=\"" NS_R "/image\" "
-		                "Target=\"media/%s\"/>",
-		                x->media[i].rid, x->media[i].name);
+		bytebuf_printf(b,
+		               "<Relationship Id=\"%s\" Type=\"" NS_R "/image\" "
+		               "Target=\"media/%s\"/>",
+		               x->media[i].rid, x->media[i].name);
 	if (x->footer)
-		docx_buf_puts(b, "<Relationship Id=\"" DOCX_FOOTER_RID "\" Type=\"" NS_R
-		                 "/footer\" Target=\"footer1.xml\"/>");
-	docx_buf_puts(b, "</Relationships>");
+		bytebuf_puts(b, "<Relationship Id=\"" DOCX_FOOTER_RID "\" Type=\"" NS_R
+		                "/footer\" Target=\"footer1.xml\"/>");
+	bytebuf_puts(b, "</Relationships>");
 }
 
 /* The page number, centred at the foot of the page. */
@@ -212,13 +202,13 @@ static const char footer_xml[] =
 
 /* Lettered "a." and bulleted lists, then one instance per list restarting
  * at its first value. */
-static void numbering(struct docx_buf *b, const struct docx *x)
+static void numbering(struct bytebuf *b, const struct docx *x)
 {
 	static const char *const fmt[2][2] = {{"lowerLetter", "%1."}, {"bullet", "\xe2\x80\xa2"}};
 
-	docx_buf_puts(b, XML_DECL "<w:numbering xmlns:w=\"" NS_W "\">");
+	bytebuf_puts(b, XML_DECL "<w:numbering xmlns:w=\"" NS_W "\">");
 	for (int a = 0; a < 2; a++)
-		docx_buf_printf(
+		bytebuf_printf(
 		    b,
 		    "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
 		    "w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
@@ -227,15 +217,15 @@ static void numbering(struct docx_buf *b, const struct docx *x)
 		    "</w:abstractNum>",
 		    a, fmt[a][0], fmt[a][1]);
 	for (int i = 0; i < x->nnums; i++)
-		docx_buf_printf(
+		bytebuf_printf(
 		    b,
 		    "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"%d\"/><w:lvlOverride "
 		    "w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>",
 		    i + 1, x->nums[i] == DOC_LIST_BULLET ? 1 : 0);
-	docx_buf_puts(b, "</w:numbering>");
+	bytebuf_puts(b, "</w:numbering>");
 }
 
-static void core_props(struct docx_buf *b, const struct doc *d)
+static void core_props(struct bytebuf *b, const struct doc *d)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -243,20 +233,20 @@ static void core_props(struct docx_buf *b, const struct doc *d)
 
 	if (gmtime_r(&now, &tm) != NULL)
 		strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	docx_buf_puts(b, XML_DECL
-	              "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/"
-	              "package/2006/metadata/core-properties\" "
-	              "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-	              "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-	              "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
-	              "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
+	bytebuf_puts(b,
+	             XML_DECL "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/"
+	                      "package/2006/metadata/core-properties\" "
+	                      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	                      "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+	                      "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
+	                      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
 	docx_buf_esc(b, doc_display_title(d), 0);
-	docx_buf_printf(b,
-	                "</dc:title><dc:creator>ikm</dc:creator><dc:language>id-ID</dc:language>"
-	                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
-	                "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
-	                "</cp:coreProperties>",
-	                stamp, stamp);
+	bytebuf_printf(b,
+	               "</dc:title><dc:creator>ikm</dc:creator><dc:language>id-ID</dc:language>"
+	               "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
+	               "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
+	               "</cp:coreProperties>",
+	               stamp, stamp);
 }
 
 /* Hand data (malloc'd, n bytes) to the archive as entry name; libzip frees
@@ -276,25 +266,25 @@ static int add_entry(zip_t *za, const char *name, void *data, size_t n)
 	return 0;
 }
 
-static int add_buf(zip_t *za, const char *name, struct docx_buf *b)
+static int add_buf(zip_t *za, const char *name, struct bytebuf *b)
 {
 	size_t n;
-	char *p = docx_buf_take(b, &n);
+	char *p = bytebuf_take(b, &n);
 
 	return add_entry(za, name, p, n);
 }
 
 static int add_const(zip_t *za, const char *name, const char *text)
 {
-	struct docx_buf b = {0};
+	struct bytebuf b = {0};
 
-	docx_buf_puts(&b, text);
+	bytebuf_puts(&b, text);
 	return add_buf(za, name, &b);
 }
 
 int docx_parts_add(zip_t *za, const struct doc *d, struct docx *x)
 {
-	struct docx_buf b = {0};
+	struct bytebuf b = {0};
 
 	content_types(&b, x);
 	if (add_buf(za, "[Content_Types].xml", &b) != 0 ||
@@ -331,7 +321,7 @@ int docx_parts_add(zip_t *za, const struct doc *d, struct docx *x)
 
 void docx_parts_free(struct docx *x)
 {
-	docx_buf_free(&x->doc);
+	bytebuf_free(&x->doc);
 	free(x->nums);
 	for (int i = 0; i < x->nmedia; i++)
 		free(x->media[i].data);

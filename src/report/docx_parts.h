@@ -31,7 +31,7 @@ struct docx_media {
  * numbering instance (numId i + 1), the pictures to embed, and whether the
  * page-number footer is part of the package. */
 struct docx {
-	struct docx_buf doc;
+	struct bytebuf doc;
 	enum doc_list_style *nums;
 	int nnums;
 	struct docx_media *media;

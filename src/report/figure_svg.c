@@ -3,34 +3,13 @@
 #include "figure_svg.h"
 
 #include <cairo-svg.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "xalloc.h"
-
-struct mem {
-	char *p;
-	size_t len, cap;
-};
-
-static void mem_add(struct mem *m, const void *s, size_t n)
-{
-	if (m->len + n + 1 > m->cap) {
-		size_t cap = m->cap != 0 ? m->cap : 16384;
-
-		while (m->len + n + 1 > cap)
-			cap *= 2;
-		m->p = xrealloc(m->p, cap);
-		m->cap = cap;
-	}
-	memcpy(m->p + m->len, s, n);
-	m->len += n;
-	m->p[m->len] = '\0';
-}
+#include "bytebuf.h"
 
 static cairo_status_t mem_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	mem_add(closure, data, len);
+	bytebuf_add(closure, data, len);
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -39,7 +18,7 @@ static cairo_status_t mem_write(void *closure, const unsigned char *data, unsign
 static const char *const id_marks[] = {" id=\"", "href=\"#", "url(#"};
 
 /* Copy src (from its "<svg") to a new buffer, prefixing every id. */
-static void prefix_ids(const char *src, size_t n, const char *prefix, struct mem *out)
+static void prefix_ids(const char *src, size_t n, const char *prefix, struct bytebuf *out)
 {
 	const char *p = src, *end = src + n, *run = src;
 	size_t plen = strlen(prefix);
@@ -60,17 +39,17 @@ static void prefix_ids(const char *src, size_t n, const char *prefix, struct mem
 			continue;
 		}
 		p += hit;
-		mem_add(out, run, (size_t)(p - run));
-		mem_add(out, prefix, plen);
+		bytebuf_add(out, run, (size_t)(p - run));
+		bytebuf_add(out, prefix, plen);
 		run = p;
 	}
-	mem_add(out, run, (size_t)(end - run));
+	bytebuf_add(out, run, (size_t)(end - run));
 }
 
 int figure_svg(const struct doc_figure *f, const char *prefix, char **svg, size_t *len,
                struct ikm_err *err)
 {
-	struct mem raw = {0}, out = {0};
+	struct bytebuf raw = {0}, out = {0};
 	cairo_surface_t *s;
 	cairo_status_t st;
 	cairo_t *cr;
@@ -98,13 +77,12 @@ int figure_svg(const struct doc_figure *f, const char *prefix, char **svg, size_
 	if (st == CAIRO_STATUS_SUCCESS && start == NULL)
 		st = CAIRO_STATUS_WRITE_ERROR;
 	if (st != CAIRO_STATUS_SUCCESS) {
-		free(raw.p);
+		bytebuf_free(&raw);
 		return err_set(err, IKM_EIO, "gambar tidak dapat dibuat / cannot render figure: %s",
 		               cairo_status_to_string(st));
 	}
 	prefix_ids(start, raw.len - (size_t)(start - raw.p), prefix, &out);
-	free(raw.p);
-	*svg = out.p;
-	*len = out.len;
+	bytebuf_free(&raw);
+	*svg = bytebuf_take(&out, len);
 	return 0;
 }
