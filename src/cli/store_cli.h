@@ -9,8 +9,8 @@
 
 /* Open the store of --db (NULL: $IKM_DB or ./var/ikm.db, creating ./var). */
 int store_cli_open(const char *db, struct store **s, struct ikm_err *err);
-/* Parse a YYYY-MM-DD option value into yyyymmdd; prints the message. */
-int store_cli_date(const char *opt, const char *s, int32_t *out);
+/* Parse a YYYY-MM-DD option value into yyyymmdd (IKM_EUSAGE naming opt). */
+int store_cli_date(const char *opt, const char *s, int32_t *out, struct ikm_err *err);
 
 /* `ikm compute --unit SLUG --period SLUG [--service SLUG]` from the store:
  * prints like ikm compute on files. */

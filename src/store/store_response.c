@@ -335,6 +335,14 @@ static int check_period(struct store *s, const struct store_response *r, struct 
 	return 0;
 }
 
+/* Parameters 1-3: the unit, service and period of r. */
+static void bind_ids(struct db_stmt *st, const struct store_response *r)
+{
+	db_bind_int(st, 1, r->unit);
+	db_bind_int(st, 2, r->service);
+	db_bind_int(st, 3, r->period);
+}
+
 static int insert_response(struct store *s, const struct store_response *r, int *dup,
                            struct ikm_err *err)
 {
@@ -354,9 +362,7 @@ static int insert_response(struct store *s, const struct store_response *r, int 
 		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
 		&st, err) < 0)
 		return -1;
-	db_bind_int(st, 1, r->unit);
-	db_bind_int(st, 2, r->service);
-	db_bind_int(st, 3, r->period);
+	bind_ids(st, r);
 	db_bind_int(st, 4, r->instrument);
 	db_bind_text(st, 5, store_channel_name(r->channel), -1);
 	db_bind_int(st, 6, r->submitted);
@@ -405,9 +411,7 @@ static int insert_response(struct store *s, const struct store_response *r, int 
 		"instrument_id, answers) DO UPDATE SET n = tally.n + 1",
 		&st, err) < 0)
 		return -1;
-	db_bind_int(st, 1, r->unit);
-	db_bind_int(st, 2, r->service);
-	db_bind_int(st, 3, r->period);
+	bind_ids(st, r);
 	db_bind_int(st, 4, r->instrument);
 	db_bind_text(st, 5, answers, -1);
 	if (store_step_done(st, "tally", err) < 0)
@@ -419,9 +423,7 @@ static int insert_response(struct store *s, const struct store_response *r, int 
 		"SET n = flag_tally.n + 1",
 		&st, err) < 0)
 		return -1;
-	db_bind_int(st, 1, r->unit);
-	db_bind_int(st, 2, r->service);
-	db_bind_int(st, 3, r->period);
+	bind_ids(st, r);
 	db_bind_int(st, 4, r->flags);
 	return store_step_done(st, "flag_tally", err);
 }
