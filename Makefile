@@ -101,10 +101,18 @@ bench: $(BUILD)/ikm
 	@bench/report.sh
 
 run: $(BUILD)/ikm
-	@echo "ikm: server belum tersedia; menghitung IKM data demo dan menulis dokumennya / no server yet: computing the demo data set and writing its documents"
-	$(BUILD)/ikm compute examples/mojokerto-2022-s1-demo.csv \
-		--unit "Dinas Kependudukan dan Pencatatan Sipil Kota Mojokerto" --period "Semester I 2022"
+	@echo "ikm: server belum tersedia; menyiapkan basis data demo, menghitung IKM dan menulis dokumennya / no server yet: the demo database, its IKM and its documents"
 	@mkdir -p var
+	@if [ ! -f var/ikm.db ]; then \
+		$(BUILD)/ikm init --db var/ikm.db --name "Pemerintah Kota Mojokerto" && \
+		$(BUILD)/ikm unit add dispenduk --db var/ikm.db \
+			--name "Dinas Kependudukan dan Pencatatan Sipil Kota Mojokerto" && \
+		$(BUILD)/ikm period add 2022-s1 --db var/ikm.db --from 2022-01-01 --to 2022-06-30 \
+			--name "Semester I 2022" && \
+		$(BUILD)/ikm import examples/mojokerto-2022-s1-demo.csv --db var/ikm.db \
+			--unit dispenduk --period 2022-s1; \
+	fi
+	$(BUILD)/ikm compute --db var/ikm.db --unit dispenduk --period 2022-s1
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --profile examples/mojokerto.ini \
 		--period "Semester I 2022" -o var/rekomendasi-demo.pdf
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind laporan \

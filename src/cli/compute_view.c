@@ -246,12 +246,15 @@ void view_print_text(const struct compute_view *v, FILE *out)
 			any = 1;
 			fprintf(out, "  - %s baris %s",
 			        idfmt_int(a, sizeof(a), (int64_t)q->count[bit]), quality_text(bit));
-			fputs("; baris:", out);
-			for (int i = 0; i < q->nrows[bit]; i++)
-				fprintf(out, "%s%llu", i ? "," : " ",
-				        (unsigned long long)q->rows[bit][i]);
-			if (q->count[bit] > (uint64_t)q->nrows[bit])
-				fputs(", ...", out);
+			/* From the store there are counts but no file rows. */
+			if (q->nrows[bit] > 0) {
+				fputs("; baris:", out);
+				for (int i = 0; i < q->nrows[bit]; i++)
+					fprintf(out, "%s%llu", i ? "," : " ",
+					        (unsigned long long)q->rows[bit][i]);
+				if (q->count[bit] > (uint64_t)q->nrows[bit])
+					fputs(", ...", out);
+			}
 			fputc('\n', out);
 		}
 	}

@@ -51,6 +51,14 @@ for key in ("respondents", "ikm", "ni", "mutu", "kinerja", "mean_nrr", "ci95", "
 PY
 	then ok "$label: store numbers equal the file's (IKM, NRR, interval)"; else not_ok "$label: store numbers equal the file's"; fi
 	expect_json "$label: 96,89" "d['ikm'] == 96.89 and d['mutu'] == 'A'"
+	run compute --unit dispenduk --period 2022-s1 --db "$db"
+	expect_out "$label: text output names the unit" "Dinas Kependudukan dan Pencatatan Sipil"
+	expect_out "$label: quality counts from the store" "88 baris menjawab sama untuk semua unsur (straight-lining)"
+	if printf '%s' "$out" | grep -q "straight-lining); baris"; then
+		not_ok "$label: no empty row list from the store" "$out"
+	else
+		ok "$label: no empty row list from the store"
+	fi
 
 	run export --unit dispenduk --period 2022-s1 -o "$T/export.csv" --db "$db"
 	expect_rc "$label: export" 0
