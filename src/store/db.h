@@ -3,7 +3,13 @@
  * libpq). SQL is written once, with `?` placeholders (the PostgreSQL
  * backend numbers them $1, $2, ... outside string literals); statements are
  * always prepared and parameters always bound, never pasted into SQL. One
- * connection is used by one thread at a time. */
+ * connection is used by one thread at a time.
+ *
+ * Both backends behave alike where they could differ (db_int.h has the
+ * details): one statement of a connection runs at a time — using the
+ * connection for anything else ends the statement that still has rows, and
+ * stepping that one again fails (IKM_EUSAGE) — and once something fails
+ * inside a transaction, the transaction can only be rolled back. */
 #ifndef IKM_DB_H
 #define IKM_DB_H
 
@@ -14,11 +20,12 @@
 
 enum db_dialect { DB_SQLITE, DB_PG };
 
-/* Return values of db_step. */
+/* Return values of db_step. A UNIQUE, PRIMARY KEY, FOREIGN KEY, CHECK or
+ * NOT NULL violation is DB_CONSTRAINT, with err kind IKM_EDATA. */
 #define DB_ROW        1
 #define DB_DONE       0
 #define DB_FAIL       (-1) /* err set */
-#define DB_CONSTRAINT (-2) /* a UNIQUE, PRIMARY KEY, FOREIGN KEY or CHECK violation; err set */
+#define DB_CONSTRAINT (-2) /* a constraint violation; err set */
 
 #define DB_MAX_PARAMS 64 /* named limit: parameters of one statement */
 
@@ -40,27 +47,35 @@ int db_exec(struct db *db, const char *sql, struct ikm_err *err);
 
 /* Transactions. db_begin starts a write transaction (SQLite: BEGIN
  * IMMEDIATE, so writers queue on the busy timeout instead of failing at
- * commit). db_rollback never fails (it is for error paths). */
+ * commit); IKM_EUSAGE inside one. After a failed db_step or db_exec inside
+ * the transaction, further statements fail and db_commit fails; a db_commit
+ * that fails has rolled the transaction back. db_rollback never fails (it
+ * is for error paths) and does nothing outside a transaction. */
 int db_begin(struct db *db, struct ikm_err *err);
 int db_commit(struct db *db, struct ikm_err *err);
 void db_rollback(struct db *db);
 /* 1 inside a transaction begun with db_begin. */
 int db_in_transaction(const struct db *db);
 
-/* Prepare sql (kept by the connection and reused: preparing the same
- * string again returns the cached statement, reset). The statement belongs
- * to db; db_close finalizes it. */
+/* Prepare sql, one statement (kept by the connection and reused: preparing
+ * the same string again returns the cached statement, reset). The statement
+ * belongs to db; db_close finalizes it. IKM_ELIMIT past DB_MAX_PARAMS
+ * parameters or past DB_CACHE_MAX (db_int.h) different statements. */
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct ikm_err *err);
 
-/* Bind parameter i (1-based) until the statement is reset. Text is copied
- * (n bytes; n < 0: strlen). */
+/* Bind parameter i (1-based) until the statement is reset; unbound
+ * parameters are NULL. Text is copied (n bytes; n < 0: strlen; s NULL binds
+ * NULL). An index outside the statement's parameters is reported by the
+ * next db_step (IKM_EUSAGE). */
 void db_bind_int(struct db_stmt *st, int i, int64_t v);
 void db_bind_text(struct db_stmt *st, int i, const char *s, ptrdiff_t n);
 void db_bind_null(struct db_stmt *st, int i);
 
 /* Execute (first call) or advance: DB_ROW, DB_DONE, DB_FAIL, DB_CONSTRAINT.
  * Rows stream (SQLite: as stepped; PostgreSQL: single-row mode), so a
- * query over millions of rows does not hold them all in memory. */
+ * query over millions of rows does not hold them all in memory. After
+ * DB_DONE it returns DB_DONE, after a failure it fails, until db_reset (or
+ * db_prepare of the same SQL). */
 int db_step(struct db_stmt *st, struct ikm_err *err);
 
 /* Column i (0-based) of the current row. NULL reads as 0 / NULL. The text

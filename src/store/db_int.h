@@ -25,11 +25,14 @@
  * of one connection fail on both backends alike (PostgreSQL's single-row
  * mode cannot interleave two queries on one connection).
  *
- * A failed transaction stays failed. Once a statement or db_exec fails inside
- * a transaction (DB_FAIL or DB_CONSTRAINT), db.c sets db->tx_failed: further
- * db_exec / db_step fail (IKM_EUSAGE) and db_commit fails, until db_rollback.
- * PostgreSQL aborts the transaction anyway; SQLite would carry on, and code
- * that relied on that would break on PostgreSQL.
+ * A failed transaction stays failed. Once db_step (DB_FAIL, DB_CONSTRAINT),
+ * db_exec or ops->prepare fails inside a transaction, db.c sets tx_failed:
+ * further db_exec / db_step / ops->prepare fail (IKM_EUSAGE) and db_commit
+ * fails, until db_rollback. A db_commit that fails, for this or any reason,
+ * rolls the transaction back (db.c calls ops->rollback) and leaves the
+ * connection outside a transaction. PostgreSQL aborts the transaction
+ * anyway; SQLite would carry on, and code that relied on that would break on
+ * PostgreSQL.
  *
  * Error kinds, the same on both backends (struct ikm_err, err_set):
  *   - constraint violation (SQLite SQLITE_CONSTRAINT_*, PostgreSQL SQLSTATE
@@ -54,9 +57,10 @@
 
 #include "db.h"
 
-#define DB_URL_MAX   4096      /* named limit: bytes of a URL or SQLite path */
-#define DB_SQL_MAX   (1 << 20) /* named limit: bytes of one SQL text (db_prepare, db_exec) */
-#define DB_CACHE_MAX 1024      /* named limit: statements prepared on one connection */
+#define DB_URL_MAX   4096       /* named limit: bytes of a URL or SQLite path */
+#define DB_SQL_MAX   (1 << 20)  /* named limit: bytes of one SQL text (db_prepare, db_exec) */
+#define DB_CACHE_MAX 1024       /* named limit: statements prepared on one connection */
+#define DB_TEXT_MAX  (64 << 20) /* named limit: bytes of one bound text value */
 
 enum db_param_type {
 	DB_PARAM_NULL = 0, /* also what an unbound parameter is */
@@ -95,7 +99,8 @@ struct db_stmt {
 
 	/* Kept by db.c; backends read params[0 .. nparams-1] when start = 1. */
 	struct db_param *params; /* nparams entries */
-	int bad_index; /* a db_bind_* index out of 1..nparams (0: none); db_step reports it */
+	int bad_bind;            /* a db_bind_* failed: 1 index out of range, 2 text too long */
+	int bad_index;           /* ... at this index; db_step reports it until db_reset */
 	enum db_stmt_state state;
 };
 
@@ -136,7 +141,8 @@ struct db_ops {
 	int (*prepare)(struct db_stmt *st, struct ikm_err *err);
 
 	/* Free what prepare made (PostgreSQL: DEALLOCATE, errors ignored, or
-	 * nothing when the connection is about to close). Never fails. */
+	 * nothing when db->closing is set). Never fails. Called with no
+	 * execution in progress on the connection. */
 	void (*finalize)(struct db_stmt *st);
 
 	/* start = 1: begin an execution with the bound values in
@@ -153,9 +159,10 @@ struct db_ops {
 	/* Column i (0 <= i < st->ncols, checked by db.c) of the current row;
 	 * called only after step returned DB_ROW. NULL: column_int 0,
 	 * column_text NULL with *len 0 (len may be NULL); an empty string is ""
-	 * (not NULL). Integers read as text give their decimal form; text read
-	 * as an integer is parsed (0 when it is not a number). The text stays
-	 * valid until the next step or reset. */
+	 * (not NULL). Integers read as text give their decimal form; a
+	 * decimal integer stored as text reads as that integer (other text read
+	 * as an integer: unspecified, never a crash). The text stays valid
+	 * until the next step or reset. */
 	int64_t (*column_int)(struct db_stmt *st, int i);
 	const char *(*column_text)(struct db_stmt *st, int i, size_t *len);
 	int (*column_is_null)(struct db_stmt *st, int i);
@@ -173,6 +180,7 @@ struct db {
 	enum db_dialect dialect;
 	int in_tx;     /* inside db_begin .. db_commit / db_rollback */
 	int tx_failed; /* a statement failed inside the transaction */
+	int closing;   /* db_close is finalizing: server-side cleanup may be skipped */
 	void *impl;    /* backend connection data (sqlite3 *, PGconn * + state) */
 
 	struct db_stmt *running; /* the statement with rows pending, or NULL */
@@ -192,18 +200,20 @@ struct db *db_new(const struct db_ops *ops, enum db_dialect dialect);
  * with any "sqlite:" prefix removed; url: the whole "postgresql://" or
  * "postgres://" URI, passed to PQconnectdb as is. Length is checked by
  * db_open (< DB_URL_MAX). Fill *out, or return -1 with err set (IKM_EIO
- * when the database cannot be opened or reached, naming the path / host). */
+ * when the database cannot be opened or reached, naming the path / host).
+ * db_pg_open installs a notice processor that drops notices: "DROP TABLE IF
+ * EXISTS" and a ROLLBACK outside a transaction must print nothing. */
 int db_sqlite_open(const char *path, struct db **out, struct ikm_err *err);
 int db_pg_open(const char *url, struct db **out, struct ikm_err *err);
 
 /* Rewrite the `?` placeholders of sql as $1, $2, ... (PostgreSQL). A `?`
  * inside a single-quoted string literal ('it''s?'), a double-quoted
  * identifier or a comment (from -- to the end of the line, or a C-style
- * block comment) is left as it is.
- * Writes at most size bytes to out, always NUL-terminated when size > 0
- * (out may be NULL when size is 0), and returns the length of the whole
- * rewritten text without the NUL, as snprintf does: the output was cut
- * when the result is >= size. */
+ * block comment) is left as it is. Backslash escapes (E'...') and dollar
+ * quoting are not recognised: keep `?` out of them. Writes at most size bytes to out, always
+ * NUL-terminated when size > 0 (out may be NULL when size is 0), and returns the length of the
+ * whole rewritten text without the NUL, as snprintf does: the output was cut when the result is >=
+ * size. */
 size_t db_number_params(const char *sql, char *out, size_t size);
 
 /* The number of `?` placeholders db_number_params would number. */
