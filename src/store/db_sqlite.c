@@ -1,6 +1,7 @@
 /* db_sqlite: the SQLite 3 backend of db.h — one database file per
  * connection, in WAL mode with synchronous=FULL, foreign keys on and a busy
  * timeout of 10 s. The rules every backend follows are in db_int.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -294,14 +295,23 @@ static int pragma(sqlite3 *h, const char *path, const char *sql, const char *wan
 
 int db_sqlite_open(const char *path, struct db **out, struct ikm_err *err)
 {
+	char name[DB_URL_MAX + 2];
+	const char *file = path;
 	sqlite3 *h = NULL;
 	struct db *db;
 	int rc;
 
 	*out = NULL;
-	/* No URI interpretation: the path is a file name, "file:" included. */
+	/* A file name, never a URI: Debian's SQLite reads "file:..." as one
+	 * (SQLITE_USE_URI), so such a name is opened as "./file:...". */
+	if (strncmp(path, "file:", 5) == 0) {
+		if (snprintf(name, sizeof(name), "./%s", path) >= (int)sizeof(name))
+			return err_set(err, IKM_ELIMIT, "%s: jalur terlalu panjang / path too long",
+			               path);
+		file = name;
+	}
 	rc = sqlite3_open_v2(
-	    path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	    file, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		err_set(err, IKM_EIO,
 		        "%s: basis data SQLite tidak dapat dibuka / cannot open the SQLite "
