@@ -62,6 +62,8 @@ run_one() { # name, command...
 	if [ "$f" -ne 0 ]; then
 		echo "FAIL $name (exit $rc):"
 		sed 's/^/    /' "$log" | tail -n 80
+	elif [ "$k" -gt 0 ]; then
+		echo "ok   $name ($p, $k skipped)"
 	else
 		echo "ok   $name ($p)"
 	fi
