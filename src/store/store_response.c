@@ -448,7 +448,7 @@ int store_response_add(struct store *s, const struct store_response *r, int *dup
 
 /* ---- aggregates -------------------------------------------------------- */
 
-#define SCOPE_WHERE "unit_id = ? AND period_id = ? AND (? = 0 OR service_id = ?)"
+#define SCOPE_WHERE "unit_id = ? AND period_id = ? AND (CAST(? AS BIGINT) = 0 OR service_id = ?)"
 
 static void bind_scope(struct db_stmt *st, const struct store_scope *sc)
 {
