@@ -396,7 +396,7 @@ struct writer {
 	const char *url;
 	int64_t unit, period, instr;
 	int id, n, rc;
-	char msg[512];
+	char msg[IKM_ERR_MSG_MAX];
 };
 
 static void *writer_run(void *arg)
@@ -544,7 +544,7 @@ static void test_instrument_versions(void **state)
 
 struct each_count {
 	uint64_t n;
-	char last_sugg[64];
+	char last_sugg[STORE_SUGG_MAX + 1];
 };
 
 static int each_fn(void *user, const struct store_response *r, struct ikm_err *err)
