@@ -64,6 +64,11 @@ static int field_copy(char *dst, size_t size, const char *s, size_t n)
 		n = 0;
 	else
 		text_trim(&s, &n);
+	/* The apostrophe export puts before a would-be formula. */
+	if (n >= 2 && s[0] == '\'' && strchr("=+-@", s[1]) != NULL) {
+		s++;
+		n--;
+	}
 	if (n >= size) {
 		n = size - 1;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
@@ -317,14 +322,26 @@ struct exporter {
 	uint64_t n;
 };
 
-/* A CSV field, quoted when it holds a separator, a quote or a line end. */
+/* 1 when a spreadsheet would read text starting with c as a formula. */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* A CSV field, quoted when it holds a separator, a quote or a line end,
+ * and with a leading apostrophe when it would start a formula (CSV
+ * injection); import takes the apostrophe off again. */
 static void csv_field(FILE *out, const char *s)
 {
+	const char *lead = formula_start(s[0]) ? "'" : "";
+
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(lead, out);
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	fputs(lead, out);
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			fputc('"', out);

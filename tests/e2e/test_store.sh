@@ -101,6 +101,16 @@ PY
 	expect_json "$label: the stored population gives the sample check" "d['sample']['population'] == 1000 and d['sample']['required'] == 278"
 	run population set 0 --unit dispenduk --period 2022-s1 --db "$db"
 	expect_rc "$label: population 0: usage error" 2
+	# A suggestion that a spreadsheet would run as a formula is exported
+	# with an apostrophe in front and imported back as written.
+	printf 'U1,U2,U3,U4,U5,U6,U7,U8,U9,Saran\n4,4,4,4,4,4,4,4,4,"=HYPERLINK(""http://x"",""klik"")"\n' >"$T/inject.csv"
+	run import "$T/inject.csv" --unit kota --period 2022-s2 --db "$db"
+	expect_rc "$label: import a formula-like suggestion" 0
+	run export --unit kota --period 2022-s2 -o "$T/inject-out.csv" --db "$db"
+	if grep -q "\"'=HYPERLINK" "$T/inject-out.csv"; then ok "$label: export neutralises a formula"; else not_ok "$label: export neutralises a formula" "$(cat "$T/inject-out.csv")"; fi
+	run import "$T/inject-out.csv" --unit kota --period 2022-s2 --db "$db"
+	run export --unit kota --period 2022-s2 -o "$T/inject-2.csv" --db "$db"
+	if [ "$(grep -c "\"'=HYPERLINK" "$T/inject-2.csv")" = 2 ]; then ok "$label: the apostrophe is not doubled on re-import"; else not_ok "$label: the apostrophe is not doubled on re-import" "$(cat "$T/inject-2.csv")"; fi
 	run period close 2022-s1 --db "$db"
 	expect_rc "$label: period close" 0
 	run import "$DEMO" --unit dispenduk --period 2022-s1 --db "$db"
