@@ -18,7 +18,7 @@ endif
 
 CC ?= cc
 AR := gcc-ar
-PKGS := gmp libzip expat cairo pangocairo inih xlsxwriter sqlite3 libpq
+PKGS := gmp libzip expat cairo pangocairo inih xlsxwriter sqlite3 libpq libmicrohttpd
 TEST_PKGS := cmocka
 
 # Probe pkg-config once; install the Debian packages when anything is missing.
@@ -39,14 +39,15 @@ LDFLAGS := -pie -pthread -Wl,-z,relro,-z,now $(SANFLAGS) $(filter -flto%,$(OPT))
 LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
-INCLUDES := -Isrc -Isrc/core -Isrc/io -Isrc/report -Isrc/store -Isrc/cli
+INCLUDES := -Isrc -Isrc/core -Isrc/io -Isrc/report -Isrc/store -Isrc/web -Isrc/cli
 
 CORE_SRC := $(wildcard src/core/*.c)
 IO_SRC := $(wildcard src/io/*.c)
 REPORT_SRC := $(wildcard src/report/*.c)
 STORE_SRC := $(wildcard src/store/*.c)
+WEB_SRC := $(wildcard src/web/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
-LIB_SRC := $(CORE_SRC) $(IO_SRC) $(REPORT_SRC) $(STORE_SRC) $(filter-out src/cli/main.c,$(CLI_SRC))
+LIB_SRC := $(CORE_SRC) $(IO_SRC) $(REPORT_SRC) $(STORE_SRC) $(WEB_SRC) $(filter-out src/cli/main.c,$(CLI_SRC))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
