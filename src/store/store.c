@@ -69,6 +69,7 @@ void store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	store_tally_clear(s);
 	db_close(s->db);
 	free(s);
 }
@@ -80,6 +81,8 @@ const char *store_url(const struct store *s)
 
 int store_begin(struct store *s, struct ikm_err *err)
 {
+	store_tally_clear(s);
+	s->pc_id = 0;
 	if (db_begin(s->db, err) < 0)
 		return -1;
 	s->in_tx = 1;
@@ -88,13 +91,21 @@ int store_begin(struct store *s, struct ikm_err *err)
 
 int store_commit(struct store *s, struct ikm_err *err)
 {
+	/* The counts go in with the responses, or nothing does. */
+	if (store_tally_flush(s, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
 	s->in_tx = 0;
+	s->pc_id = 0;
 	return db_commit(s->db, err);
 }
 
 void store_rollback(struct store *s)
 {
+	store_tally_clear(s);
 	s->in_tx = 0;
+	s->pc_id = 0;
 	db_rollback(s->db);
 }
 

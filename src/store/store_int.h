@@ -7,11 +7,29 @@
 
 #define STORE_URL_MAX 1024 /* named limit: bytes of a database URL */
 
+struct store_tally;
+
 struct store {
 	struct db *db;
 	char url[STORE_URL_MAX + 1];
-	int in_tx; /* inside store_begin */
+	int in_tx;                 /* inside store_begin */
+	struct store_tally *tally; /* counts waiting for the commit (store_tally.c) */
+	/* The period last checked in this transaction (a period cannot close
+	 * under a transaction that has read it: closing writes the row). */
+	int64_t pc_id;
+	int pc_closed;
+	int64_t pc_from, pc_to;
+	char pc_slug[STORE_SLUG_MAX + 1];
 };
+
+/* store_tally.c: counts of a transaction's responses, written at commit. */
+void store_tally_note(struct store *s, const struct store_response *r, const char *answers);
+int store_tally_full(const struct store *s);
+int store_tally_flush(struct store *s, struct ikm_err *err);
+void store_tally_clear(struct store *s);
+/* Outside a transaction: write r's counts now. */
+int store_tally_now(struct store *s, const struct store_response *r, const char *answers,
+                    struct ikm_err *err);
 
 /* Current time, unix seconds. */
 int64_t store_now(void);

@@ -298,27 +298,34 @@ static void answers_text(const struct store_response *r, char *buf)
 static int check_period(struct store *s, const struct store_response *r, struct ikm_err *err)
 {
 	struct db_stmt *st;
-	int rc, closed = 0;
-	int64_t from = 0, to = 0;
-	char slug[STORE_SLUG_MAX + 1] = "";
+	int rc, closed;
+	int64_t from, to;
+	const char *slug = s->pc_slug;
 
-	if (db_prepare(s->db, "SELECT closed, date_from, date_to, slug FROM period WHERE id = ?",
-	               &st, err) < 0)
-		return -1;
-	db_bind_int(st, 1, r->period);
-	rc = db_step(st, err);
-	if (rc == DB_ROW) {
-		closed = db_column_int(st, 0) != 0;
-		from = db_column_int(st, 1);
-		to = db_column_int(st, 2);
-		store_column_copy(st, 3, slug, sizeof(slug));
+	if (!s->in_tx || s->pc_id != r->period) {
+		if (db_prepare(s->db,
+		               "SELECT closed, date_from, date_to, slug FROM period WHERE id = ?",
+		               &st, err) < 0)
+			return -1;
+		db_bind_int(st, 1, r->period);
+		rc = db_step(st, err);
+		if (rc == DB_ROW) {
+			s->pc_closed = db_column_int(st, 0) != 0;
+			s->pc_from = db_column_int(st, 1);
+			s->pc_to = db_column_int(st, 2);
+			store_column_copy(st, 3, s->pc_slug, sizeof(s->pc_slug));
+		}
+		db_reset(st);
+		if (rc == DB_DONE)
+			return err_set(err, IKM_EDATA, "periode %lld tidak ada / no such period",
+			               (long long)r->period);
+		if (rc != DB_ROW)
+			return -1;
+		s->pc_id = s->in_tx ? r->period : 0;
 	}
-	db_reset(st);
-	if (rc == DB_DONE)
-		return err_set(err, IKM_EDATA, "periode %lld tidak ada / no such period",
-		               (long long)r->period);
-	if (rc != DB_ROW)
-		return -1;
+	closed = s->pc_closed;
+	from = s->pc_from;
+	to = s->pc_to;
 	if (closed)
 		return err_set(
 		    err, IKM_EDATA,
@@ -403,29 +410,12 @@ static int insert_response(struct store *s, const struct store_response *r, int 
 	}
 	if (rc != DB_ROW)
 		return -1;
-	/* Count the pattern and the flags of the scope. */
-	if (db_prepare(
-		s->db,
-		"INSERT INTO tally (unit_id, service_id, period_id, instrument_id, answers, n) "
-		"VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (unit_id, period_id, service_id, "
-		"instrument_id, answers) DO UPDATE SET n = tally.n + 1",
-		&st, err) < 0)
-		return -1;
-	bind_ids(st, r);
-	db_bind_int(st, 4, r->instrument);
-	db_bind_text(st, 5, answers, -1);
-	if (store_step_done(st, "tally", err) < 0)
-		return -1;
-	if (db_prepare(
-		s->db,
-		"INSERT INTO flag_tally (unit_id, service_id, period_id, flags, n) VALUES (?, "
-		"?, ?, ?, 1) ON CONFLICT (unit_id, period_id, service_id, flags) DO UPDATE "
-		"SET n = flag_tally.n + 1",
-		&st, err) < 0)
-		return -1;
-	bind_ids(st, r);
-	db_bind_int(st, 4, r->flags);
-	return store_step_done(st, "flag_tally", err);
+	/* Count the pattern and the flags of the scope: at the commit of
+	 * the transaction, or now. */
+	if (!s->in_tx)
+		return store_tally_now(s, r, answers, err);
+	store_tally_note(s, r, answers);
+	return store_tally_full(s) ? store_tally_flush(s, err) : 0;
 }
 
 int store_response_add(struct store *s, const struct store_response *r, int *dup,

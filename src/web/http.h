@@ -19,10 +19,10 @@
 #define HTTP_HEADER_VALUE_MAX 4096        /* named limit: bytes of a header value used */
 
 struct http_request {
-	const char *method;       /* "GET", "POST", ... */
-	const char *path;         /* decoded path without the query, "/" at least */
-	const char *query;        /* raw query string after '?', "" when none */
-	const char *body;         /* NUL-terminated copy, "" when none */
+	const char *method; /* "GET", "POST", ... */
+	const char *path;   /* decoded path without the query, "/" at least */
+	const char *query;  /* raw query string after '?', "" when none */
+	const char *body;   /* NUL-terminated copy, "" when none */
 	size_t body_len;
 	const char *content_type; /* "" when none */
 	const char *remote;       /* client address as text ("127.0.0.1") */
@@ -33,18 +33,17 @@ struct http_request {
 const char *http_header(const struct http_request *req, const char *name);
 
 struct http_response {
-	int status;               /* default 200 */
-	char content_type[96];    /* default "text/html; charset=utf-8" */
-	struct bytebuf body;      /* freed by the server after sending */
+	int status;                   /* default 200 */
+	char content_type[96];        /* default "text/html; charset=utf-8" */
+	struct bytebuf body;          /* freed by the server after sending */
 	char location[HTTP_PATH_MAX]; /* Location header when not "" (redirects) */
-	char cache_control[64];   /* default "no-store" */
-	char set_cookie[512];     /* Set-Cookie header when not "" */
+	char cache_control[64];       /* default "no-store" */
+	char set_cookie[512];         /* Set-Cookie header when not "" */
 };
 
 /* Handle one request; fill res (the server sends it, then frees the body).
  * Called from several threads at once. */
-typedef void (*http_handler)(void *app, const struct http_request *req,
-                             struct http_response *res);
+typedef void (*http_handler)(void *app, const struct http_request *req, struct http_response *res);
 
 struct http_config {
 	const char *listen;  /* "127.0.0.1:8080"; port 0 picks a free one */

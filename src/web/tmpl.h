@@ -11,9 +11,9 @@
 #include "bytebuf.h"
 #include "err.h"
 
-#define TMPL_MAX_DEPTH  16         /* named limit: nested sections */
-#define TMPL_MAX_SIZE   (1u << 20) /* named limit: template text bytes */
-#define TMPL_NAME_MAX   63         /* named limit: bytes of a name */
+#define TMPL_MAX_DEPTH 16         /* named limit: nested sections */
+#define TMPL_MAX_SIZE  (1u << 20) /* named limit: template text bytes */
+#define TMPL_NAME_MAX  63         /* named limit: bytes of a name */
 
 struct tmpl;
 struct tmpl_data;
