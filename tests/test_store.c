@@ -190,9 +190,23 @@ static void test_units_services_periods(void **state)
 	assert_int_equal(p.from, 20220101);
 	assert_int_equal(store_period_add(st, "bad", 20220701, 20220101, NULL, NULL, &err), -1);
 	assert_int_equal(err.kind, IKM_EUSAGE);
+	{
+		struct store_period on;
+		int found;
+
+		assert_int_equal(
+		    store_period_add(st, "2022-q2", 20220401, 20220630, NULL, NULL, &err), 0);
+		assert_int_equal(store_period_on(st, 20220415, &on, &found, &err), 0);
+		assert_int_equal(found, 1);
+		assert_string_equal(on.slug, "2022-q2"); /* the latest starting */
+		assert_int_equal(store_period_on(st, 20220102, &on, &found, &err), 0);
+		assert_string_equal(on.slug, "2022-s1");
+		assert_int_equal(store_period_on(st, 20230101, &on, &found, &err), 0);
+		assert_int_equal(found, 0);
+	}
 	assert_int_equal(store_period_close(st, "2022-s1", &err), 0);
 	assert_int_equal(store_period_list(st, &periods, &n, &err), 0);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
 	assert_int_equal(periods[0].closed, 1);
 	free(periods);
 	assert_int_equal(store_population_set(st, u.id, 0, p.id, 1000, &err), 0);
@@ -482,6 +496,18 @@ static void test_instrument_versions(void **state)
 	assert_int_equal(store_instrument_put(f.st, &in, f.u.id, &id1, &err), 0);
 	assert_int_equal(store_instrument_put(f.st, &in, f.u.id, &id2, &err), 0);
 	assert_int_equal(id1, id2);
+	{
+		int64_t cur;
+		struct instrument ci;
+
+		/* The unit's own version is its current one; another unit has the
+		 * organisation's. */
+		assert_int_equal(store_instrument_current(f.st, f.u.id, &cur, &ci, &err), 0);
+		assert_int_equal(cur, id1);
+		assert_int_equal(store_instrument_current(f.st, f.u.id + 1000, &cur, &ci, &err), 0);
+		assert_int_equal(cur, f.instr);
+		assert_int_equal(ci.k, 9);
+	}
 	ex = in;
 	assert_int_equal(instr_add_extra(&ex, "U10", NULL, "Kebersihan Ruang Tunggu", &err), 0);
 	assert_int_equal(store_instrument_put(f.st, &ex, f.u.id, &id3, &err), 0);

@@ -508,6 +508,29 @@ int store_period_list(struct store *s, struct store_period **list, int *n, struc
 	return 0;
 }
 
+int store_period_on(struct store *s, int32_t day, struct store_period *out, int *found,
+                    struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*found = 0;
+	if (db_prepare(s->db,
+	               "SELECT " PERIOD_COLS " WHERE date_from <= ? AND date_to >= ? ORDER BY "
+	               "date_from DESC, id DESC LIMIT 1",
+	               &st, err) < 0)
+		return -1;
+	db_bind_int(st, 1, day);
+	db_bind_int(st, 2, day);
+	rc = db_step(st, err);
+	if (rc == DB_ROW) {
+		period_row(st, out);
+		*found = 1;
+	}
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
+}
+
 int store_period_close(struct store *s, const char *slug, struct ikm_err *err)
 {
 	struct store_period p;

@@ -103,6 +103,10 @@ int store_period_add(struct store *s, const char *slug, int32_t from, int32_t to
 int store_period_get(struct store *s, const char *slug, struct store_period *out,
                      struct ikm_err *err);
 int store_period_list(struct store *s, struct store_period **list, int *n, struct ikm_err *err);
+/* The period holding day (yyyymmdd), the latest starting one when several
+ * do; *found = 0 when none. */
+int store_period_on(struct store *s, int32_t day, struct store_period *out, int *found,
+                    struct ikm_err *err);
 /* Close a period: no more responses; its results stay reproducible. */
 int store_period_close(struct store *s, const char *slug, struct ikm_err *err);
 
@@ -128,6 +132,10 @@ int store_instrument_put_texts(struct store *s, const struct instrument *in,
                                struct ikm_err *err);
 /* Read a stored version back. */
 int store_instrument_get(struct store *s, int64_t id, struct instrument *in, struct ikm_err *err);
+/* The version a new response of the unit answers: the unit's newest, else
+ * the organisation's newest (the built-in one at first). */
+int store_instrument_current(struct store *s, int64_t unit, int64_t *id, struct instrument *in,
+                             struct ikm_err *err);
 /* Its words per locale. */
 int store_instrument_texts(struct store *s, int64_t id, struct instr_texts *t, struct ikm_err *err);
 

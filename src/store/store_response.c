@@ -218,6 +218,30 @@ fail:
 	return -1;
 }
 
+int store_instrument_current(struct store *s, int64_t unit, int64_t *id, struct instrument *in,
+                             struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (db_prepare(
+		s->db,
+		"SELECT id FROM instrument WHERE unit_id = ? OR unit_id = 0 ORDER BY unit_id "
+		"DESC, version DESC LIMIT 1",
+		&st, err) < 0)
+		return -1;
+	db_bind_int(st, 1, unit);
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		*id = db_column_int(st, 0);
+	db_reset(st);
+	if (rc == DB_DONE)
+		return err_set(err, IKM_EDATA, "belum ada instrumen / no instrument");
+	if (rc != DB_ROW)
+		return -1;
+	return store_instrument_get(s, *id, in, err);
+}
+
 /* The spec of version id (caller frees). */
 static char *spec_read(struct store *s, int64_t id, struct ikm_err *err)
 {
