@@ -27,6 +27,9 @@ static void usage(FILE *out)
 	      "      Basis data survei (bawaan ./var/ikm.db; postgresql://... untuk\n"
 	      "      PostgreSQL): unit, layanan, periode, impor dan ekspor tanggapan;\n"
 	      "      ikm compute --unit SLUG --period SLUG menghitung dari basis data.\n"
+	      "  ikm serve [--listen 127.0.0.1:8080] [--db URL] [--threads N] [--access-log "
+	      "BERKAS|-]\n"
+	      "      Server web pada basis data; SIGTERM/Ctrl+C menghentikannya.\n"
 	      "  ikm sample N\n"
 	      "      Sampel minimum Krejcie-Morgan untuk populasi N.\n"
 	      "  ikm --version | --help\n"
@@ -58,6 +61,8 @@ int main(int argc, char **argv)
 		return cmd_sample(argc - 1, argv + 1);
 	if (strcmp(cmd, "report") == 0)
 		return cmd_report(argc - 1, argv + 1);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 1, argv + 1);
 	if (strcmp(cmd, "unit") == 0)

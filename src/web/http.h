@@ -20,18 +20,21 @@
 
 struct http_request {
 	const char *method; /* "GET", "POST", ... */
-	const char *path;   /* decoded path without the query, "/" at least */
-	const char *query;  /* raw query string after '?', "" when none */
+	const char *path;   /* decoded path (%XX; '+' stays) without the query, "/" at least */
+	const char *query;  /* raw query string after '?' (not decoded), "" when none */
 	const char *body;   /* NUL-terminated copy, "" when none */
 	size_t body_len;
-	const char *content_type; /* "" when none */
+	const char *content_type; /* "" when none (or over HTTP_HEADER_VALUE_MAX) */
 	const char *remote;       /* client address as text ("127.0.0.1") */
 	void *conn;               /* private: for http_header */
 };
 
-/* A request header's value (case-insensitive name), or NULL. */
+/* A request header's value (case-insensitive name), or NULL (also when
+ * longer than HTTP_HEADER_VALUE_MAX). Valid during the handler call. */
 const char *http_header(const struct http_request *req, const char *name);
 
+/* A status outside 200..599, or a header field with a control character
+ * or without its NUL, turns the reply into a plain 500. */
 struct http_response {
 	int status;                   /* default 200 */
 	char content_type[96];        /* default "text/html; charset=utf-8" */
@@ -42,7 +45,9 @@ struct http_response {
 };
 
 /* Handle one request; fill res (the server sends it, then frees the body).
- * Called from several threads at once. */
+ * Called from several threads at once; never for a body over body_max
+ * (413) or a path + query over HTTP_PATH_MAX (414). req and its strings
+ * live until the handler returns. */
 typedef void (*http_handler)(void *app, const struct http_request *req, struct http_response *res);
 
 struct http_config {
@@ -57,15 +62,23 @@ struct http_config {
 struct http_server;
 
 /* Start serving in background threads. IKM_EUSAGE for a bad listen
- * address, IKM_EIO when it cannot bind. */
+ * address ("HOST:PORT": an IPv4 address, "localhost" or "[IPv6]") or
+ * threads outside 1..256, IKM_EIO when it cannot bind. Threads that
+ * should not take signals must block them before this call. Each
+ * completed request writes one line to access_log: time= remote= method=
+ * path= (bytes outside printable ASCII as \xNN; no query) status= bytes=
+ * ms=. */
 int http_start(const struct http_config *cfg, http_handler h, void *app, struct http_server **out,
                struct ikm_err *err);
 /* The port actually bound (useful with port 0). */
 int http_port(const struct http_server *s);
-/* Stop accepting, finish the requests in flight, free. NULL is fine. */
+/* Stop accepting (new connections are refused at once), finish the
+ * requests in flight (waiting at most 10 s; their replies say
+ * Connection: close), stop the threads, free. NULL is fine. */
 void http_stop(struct http_server *s);
 
-/* Helpers for handlers: set status and a plain-text body. */
+/* Helpers for handlers: set status and a plain-text body (text/plain;
+ * charset=utf-8), replacing any body. */
 void http_text(struct http_response *res, int status, const char *text);
 
 #endif
