@@ -9,9 +9,9 @@
 
 #include "err.h"
 
-#define FORMDATA_MAX_FIELDS 128   /* named limit: fields in one body */
-#define FORMDATA_NAME_MAX   64    /* named limit: bytes of a field name */
-#define FORMDATA_VALUE_MAX  4000  /* named limit: bytes of a decoded value */
+#define FORMDATA_MAX_FIELDS 128  /* named limit: fields in one body */
+#define FORMDATA_NAME_MAX   64   /* named limit: bytes of a field name */
+#define FORMDATA_VALUE_MAX  4000 /* named limit: bytes of a decoded value */
 
 struct formdata_field {
 	char *name, *value; /* decoded, NUL-terminated, owned */
