@@ -85,10 +85,17 @@ valgrind: $(BUILD)/ikm $(TEST_BIN)
 check:
 	@scripts/check-source
 	@scripts/embed-catalog --check
+	@scripts/embed-files --check
 
 # The default recommendation catalog is embedded in the binary.
 src/report/catalog_data.c: share/rekomendasi.ini scripts/embed-catalog
 	scripts/embed-catalog share/rekomendasi.ini $@
+
+# So are the files of share/web (templates, static files). The directories
+# are prerequisites too: adding or removing a file changes their time.
+WEB_FILES := $(shell find share/web -name '.?*' -prune -o -print 2>/dev/null)
+src/web/webfiles_data.c: $(WEB_FILES) scripts/embed-files
+	scripts/embed-files share/web $@
 
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h tests/*.c tests/*.h fuzz/*.c)
