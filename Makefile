@@ -108,19 +108,32 @@ bench: $(BUILD)/ikm
 	@bench/compute.sh
 	@bench/report.sh
 
+# The demo office: the seed's Dinas, its services, Semester I 2022 with the
+# demo responses, and the current semester open for the questionnaire.
+SEMESTER := $(shell m=$$(date +%m); y=$$(date +%Y); \
+	if [ $${m#0} -le 6 ]; then echo "$$y-s1 $$y-01-01 $$y-06-30 I"; \
+	else echo "$$y-s2 $$y-07-01 $$y-12-31 II"; fi)
+DEMO_DB := var/ikm.db
+
 run: $(BUILD)/ikm
-	@echo "ikm: server belum tersedia; menyiapkan basis data demo, menghitung IKM dan menulis dokumennya / no server yet: the demo database, its IKM and its documents"
 	@mkdir -p var
-	@if [ ! -f var/ikm.db ]; then \
-		$(BUILD)/ikm init --db var/ikm.db --name "Pemerintah Kota Mojokerto" && \
-		$(BUILD)/ikm unit add dispenduk --db var/ikm.db \
-			--name "Dinas Kependudukan dan Pencatatan Sipil Kota Mojokerto" && \
-		$(BUILD)/ikm period add 2022-s1 --db var/ikm.db --from 2022-01-01 --to 2022-06-30 \
-			--name "Semester I 2022" && \
-		$(BUILD)/ikm import examples/mojokerto-2022-s1-demo.csv --db var/ikm.db \
-			--unit dispenduk --period 2022-s1; \
+	@if [ ! -f $(DEMO_DB) ]; then \
+		set -e; ikm="$(BUILD)/ikm"; db="--db $(DEMO_DB)"; \
+		$$ikm init $$db --name "Pemerintah Kota Mojokerto"; \
+		$$ikm unit add dispenduk $$db \
+			--name "Dinas Kependudukan dan Pencatatan Sipil Kota Mojokerto" >/dev/null; \
+		for s in "akta-kelahiran:Akta Kelahiran" "akta-kematian:Akta Kematian" \
+			"ktp-el:KTP-el" "kartu-keluarga:Kartu Keluarga" \
+			"kia:Kartu Identitas Anak" "pindah-datang:Pindah Datang"; do \
+			$$ikm service add "$${s%%:*}" --unit dispenduk --name "$${s#*:}" $$db >/dev/null; \
+		done; \
+		$$ikm period add 2022-s1 $$db --from 2022-01-01 --to 2022-06-30 \
+			--name "Semester I 2022" >/dev/null; \
+		set -- $(SEMESTER); \
+		$$ikm period add "$$1" $$db --from "$$2" --to "$$3" --name "Semester $$4 $${1%%-*}" >/dev/null; \
+		$$ikm import examples/mojokerto-2022-s1-demo.csv $$db --unit dispenduk --period 2022-s1; \
 	fi
-	$(BUILD)/ikm compute --db var/ikm.db --unit dispenduk --period 2022-s1
+	$(BUILD)/ikm compute --db $(DEMO_DB) --unit dispenduk --period 2022-s1
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --profile examples/mojokerto.ini \
 		--period "Semester I 2022" -o var/rekomendasi-demo.pdf
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind laporan \
@@ -129,6 +142,8 @@ run: $(BUILD)/ikm
 		--period "Semester I 2022" -o var/olahdata-demo.xlsx
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind infografis \
 		--profile examples/mojokerto.ini --period "Semester I 2022" -o var/infografis-demo.png
+	@echo "ikm: buka / open http://127.0.0.1:8080/ (kuesioner: /u/dispenduk); Ctrl+C untuk berhenti / to stop"
+	$(BUILD)/ikm serve --db $(DEMO_DB) --listen 127.0.0.1:8080
 
 clean:
 	rm -rf build

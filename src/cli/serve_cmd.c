@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "http.h"
 #include "store.h"
@@ -30,31 +31,24 @@ static const char serve_usage[] =
     "Runs the web server; SIGTERM or Ctrl+C stops it after the requests in flight.\n";
 
 /* ---- the application ----------------------------------------------------
- * The one place that chooses what answers the requests. For now a
- * placeholder; the web pages replace serve_app_open/serve_app_close with
- * web_app_new(db) / web_handle / web_app_free. */
-
-static void placeholder_handle(void *app, const struct http_request *req, struct http_response *res)
-{
-	(void)app;
-	if (strcmp(req->path, "/healthz") == 0)
-		http_text(res, 200, "ok\n");
-	else
-		http_text(res, 404, "Halaman tidak ditemukan / not found\n");
-}
+ * The one place that chooses what answers the requests: the public pages
+ * (web/app.c) on the database the store was opened with. */
 
 /* Set *h and *app for the store db (owned by the caller). */
 static int serve_app_open(struct store *db, http_handler *h, void **app, struct ikm_err *err)
 {
-	(void)err;
-	*h = placeholder_handle;
-	*app = db;
+	struct web_app *a;
+
+	if (web_app_new(store_url(db), &a, err) < 0)
+		return -1;
+	*h = web_app_handle;
+	*app = a;
 	return 0;
 }
 
 static void serve_app_close(void *app)
 {
-	(void)app;
+	web_app_free(app);
 }
 
 /* ---- the command -------------------------------------------------------- */

@@ -5,8 +5,107 @@
 
 /* clang-format off */
 
-/* ikm.css */
+/* form.html */
 static const char file_0[] =
+	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
+	"    the suggestion box. Works without JavaScript. }}\n"
+	"<h1>{{heading}}</h1>\n"
+	"<p class=\"unit-name\">{{unit}}{{#service}} &middot; {{service}}{{/service}}</p>\n"
+	"<p class=\"lang\"><a href=\"{{other_lang_url}}\" hreflang=\"{{other_lang}}\">{{other_lan"
+	"g_label}}</a></p>\n"
+	"<p>{{intro}}</p>\n"
+	"{{#has_errors}}\n"
+	"<div class=\"errors\" role=\"alert\" id=\"errors\">\n"
+	"  <p>{{errors_heading}}</p>\n"
+	"</div>\n"
+	"{{/has_errors}}\n"
+	"<form method=\"post\" action=\"{{action}}\" novalidate>\n"
+	"  <input type=\"hidden\" name=\"client_id\" value=\"{{client_id}}\">\n"
+	"  <input type=\"hidden\" name=\"lang\" value=\"{{lang}}\">\n"
+	"  <div class=\"hp\" aria-hidden=\"true\">\n"
+	"    <label for=\"website\">Website</label>\n"
+	"    <input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" "
+	"autocomplete=\"off\">\n"
+	"  </div>\n"
+	"  {{#elements}}\n"
+	"  <fieldset class=\"question{{#error}} invalid{{/error}}\">\n"
+	"    <legend><span class=\"code\">{{code}}</span> {{question}}</legend>\n"
+	"    {{#error}}<p class=\"field-error\" id=\"{{field}}-error\">{{error}}</p>{{/error}}\n"
+	"    {{#options}}\n"
+	"    <label class=\"option\" for=\"{{id}}\">\n"
+	"      <input type=\"radio\" id=\"{{id}}\" name=\"{{field}}\" value=\"{{value}}\"{{#check"
+	"ed}} checked{{/checked}} required>\n"
+	"      <span>{{label}}</span>\n"
+	"    </label>\n"
+	"    {{/options}}\n"
+	"  </fieldset>\n"
+	"  {{/elements}}\n"
+	"  <fieldset class=\"profile\">\n"
+	"    <legend>{{profile_heading}}</legend>\n"
+	"    <p class=\"hint\">{{profile_hint}}</p>\n"
+	"    {{#gender_error}}<p class=\"field-error\">{{gender_error}}</p>{{/gender_error}}\n"
+	"    <div class=\"inline\">\n"
+	"      {{#genders}}\n"
+	"      <label class=\"option\" for=\"g-{{value}}\">\n"
+	"        <input type=\"radio\" id=\"g-{{value}}\" name=\"gender\" "
+	"value=\"{{value}}\"{{#checked}} checked{{/checked}}>\n"
+	"        <span>{{label}}</span>\n"
+	"      </label>\n"
+	"      {{/genders}}\n"
+	"    </div>\n"
+	"    <label for=\"age\">{{age_label}}</label>\n"
+	"    {{#age_error}}<p class=\"field-error\">{{age_error}}</p>{{/age_error}}\n"
+	"    <input type=\"number\" id=\"age\" name=\"age\" min=\"10\" max=\"120\" "
+	"inputmode=\"numeric\" value=\"{{age}}\">\n"
+	"    <label for=\"education\">{{education_label}}</label>\n"
+	"    {{#education_error}}<p class=\"field-error\">{{education_error}}</p>{{/education_err"
+	"or}}\n"
+	"    <select id=\"education\" name=\"education\">\n"
+	"      <option value=\"\">&mdash;</option>\n"
+	"      {{#educations}}<option value=\"{{value}}\"{{#selected}} selected{{/selected}}>{{va"
+	"lue}}</option>{{/educations}}\n"
+	"    </select>\n"
+	"    <label for=\"job\">{{job_label}}</label>\n"
+	"    {{#job_error}}<p class=\"field-error\">{{job_error}}</p>{{/job_error}}\n"
+	"    <select id=\"job\" name=\"job\">\n"
+	"      <option value=\"\">&mdash;</option>\n"
+	"      {{#jobs}}<option value=\"{{value}}\"{{#selected}} selected{{/selected}}>{{label}}<"
+	"/option>{{/jobs}}\n"
+	"    </select>\n"
+	"  </fieldset>\n"
+	"  <fieldset class=\"profile\">\n"
+	"    <legend><label for=\"suggestion\">{{suggestion_label}}</label></legend>\n"
+	"    {{#suggestion_error}}<p class=\"field-error\">{{suggestion_error}}</p>{{/suggestion_"
+	"error}}\n"
+	"    <textarea id=\"suggestion\" name=\"suggestion\" rows=\"4\" maxlength=\"2000\">{{sugg"
+	"estion}}</textarea>\n"
+	"  </fieldset>\n"
+	"  <p class=\"consent\">{{consent}}</p>\n"
+	"  <p><button type=\"submit\">{{submit}}</button></p>\n"
+	"</form>\n";
+
+/* home.html */
+static const char file_1[] =
+	"{{! The home page: the organisation's units and their services. "
+	"}}\n"
+	"<h1>{{heading}}</h1>\n"
+	"<p>{{intro}}</p>\n"
+	"{{#units}}\n"
+	"<section class=\"unit\">\n"
+	"  <h2>{{name}}</h2>\n"
+	"  <p><a class=\"button\" href=\"/u/{{slug}}{{lang_query}}\">{{fill}}</a></p>\n"
+	"  {{#services}}\n"
+	"  <p class=\"service\"><a href=\"/u/{{unit_slug}}/{{slug}}{{lang_query}}\">{{name}}</a><"
+	"/p>\n"
+	"  {{/services}}\n"
+	"</section>\n"
+	"{{/units}}\n"
+	"{{^units}}\n"
+	"<p>{{no_units}}</p>\n"
+	"{{/units}}\n";
+
+/* ikm.css */
+static const char file_2[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -395,10 +494,70 @@ static const char file_0[] =
 	"\t.button {\n"
 	"\t\tdisplay: none;\n"
 	"\t}\n"
+	"}\n"
+	"\n"
+	"/* ---- the questionnaire (form.html, home.html) ---- */\n"
+	"\n"
+	"/* The honeypot field: out of sight and out of the tab order; people "
+	"never\n"
+	" * fill it in, robots do. */\n"
+	".hp {\n"
+	"\tposition: absolute;\n"
+	"\tleft: -10000px;\n"
+	"\twidth: 1px;\n"
+	"\theight: 1px;\n"
+	"\toverflow: hidden;\n"
+	"}\n"
+	"\n"
+	".errors {\n"
+	"\tmargin: 0 0 1.25rem;\n"
+	"\tpadding: 0.75rem 1rem;\n"
+	"\tborder-left: 0.375rem solid var(--error);\n"
+	"\tbackground: var(--error-soft);\n"
+	"\tfont-weight: 700;\n"
+	"}\n"
+	"\n"
+	".field-error {\n"
+	"\tdisplay: block;\n"
+	"\tmargin: 0 0 0.5rem;\n"
+	"\tcolor: var(--error);\n"
+	"\tfont-weight: 700;\n"
+	"}\n"
+	"\n"
+	".question.invalid {\n"
+	"\tborder-top-color: var(--error);\n"
+	"}\n"
+	"\n"
+	".code {\n"
+	"\tcolor: var(--muted);\n"
+	"\tfont-weight: 400;\n"
+	"}\n"
+	"\n"
+	".inline {\n"
+	"\tdisplay: flex;\n"
+	"\tgap: 0.5rem;\n"
+	"}\n"
+	"\n"
+	".inline .option {\n"
+	"\tflex: 1;\n"
+	"}\n"
+	"\n"
+	".consent,\n"
+	".unit-name {\n"
+	"\tcolor: var(--muted);\n"
+	"}\n"
+	"\n"
+	".unit {\n"
+	"\tpadding-top: 0.75rem;\n"
+	"\tborder-top: 1px solid var(--line);\n"
+	"}\n"
+	"\n"
+	".service {\n"
+	"\tmargin: 0.25rem 0;\n"
 	"}\n";
 
 /* layout.html */
-static const char file_1[] =
+static const char file_3[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -426,11 +585,21 @@ static const char file_1[] =
 	"</body>\n"
 	"</html>\n";
 
+/* message.html */
+static const char file_4[] =
+	"{{! A short message page: thanks, a closed period, not found. }}\n"
+	"<h1>{{heading}}</h1>\n"
+	"<p>{{text}}</p>\n"
+	"{{#back}}<p><a href=\"{{back}}\">{{back_label}}</a></p>{{/back}}\n";
+
 /* In byte order of the paths; a NULL entry ends the list. */
 const struct webfile webfiles[] = {
-	{"ikm.css", file_0, sizeof(file_0) - 1, "text/css; charset=utf-8"},
-	{"layout.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
+	{"form.html", file_0, sizeof(file_0) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_2, sizeof(file_2) - 1, "text/css; charset=utf-8"},
+	{"layout.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 2;
+const size_t webfiles_count = 5;
 /* clang-format on */

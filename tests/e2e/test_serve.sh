@@ -109,7 +109,7 @@ else
 fi
 
 fetch "${url}tidak-ada?x=1"
-if [ "$status" = 404 ] && grep -q 'Halaman tidak ditemukan / not found' "$T/body"; then
+if [ "$status" = 404 ] && grep -q 'Halaman tidak ditemukan' "$T/body"; then
 	ok "an unknown page answers 404"
 else
 	not_ok "an unknown page answers 404" "status $status: $(cat "$T/body")"

@@ -1,0 +1,659 @@
+/* app: see app.h. Routes: GET /healthz; GET /static/<file>; GET /; GET and
+ * POST /u/<unit>[/<service>] (the questionnaire). Every text a respondent
+ * sees is Indonesian first, English with ?lang=en. */
+#include "app.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "formdata.h"
+#include "quality.h"
+#include "store.h"
+#include "tmpl.h"
+#include "webfiles.h"
+#include "xalloc.h"
+
+#define CLIENT_ID_MIN 16 /* named limit: hex digits of a client id */
+
+struct web_app {
+	char url[1100];
+	pthread_key_t key; /* this thread's store connection */
+	struct tmpl *layout, *home, *form, *message;
+};
+
+/* The words of the pages, per language (0 Indonesian, 1 English). */
+enum {
+	W_TITLE,
+	W_HOME_INTRO,
+	W_FILL,
+	W_NO_UNITS,
+	W_FORM_INTRO,
+	W_ERRORS,
+	W_REQUIRED,
+	W_PROFILE,
+	W_PROFILE_HINT,
+	W_AGE,
+	W_AGE_BAD,
+	W_EDUCATION,
+	W_JOB,
+	W_CHOICE_BAD,
+	W_SUGGESTION,
+	W_SUGGESTION_LONG,
+	W_CONSENT,
+	W_SUBMIT,
+	W_OTHER_LANG,
+	W_THANKS,
+	W_THANKS_TEXT,
+	W_NOT_OPEN,
+	W_NOT_OPEN_TEXT,
+	W_CLOSED_TEXT,
+	W_NOT_FOUND,
+	W_NOT_FOUND_TEXT,
+	W_BACK,
+	W_ERROR,
+	W_ERROR_TEXT,
+	W_MALE,
+	W_FEMALE,
+	W_COUNT
+};
+
+static const char *const words[W_COUNT][2] = {
+    {"Survei Kepuasan Masyarakat", "Public Satisfaction Survey"},
+    {"Pilih unit layanan yang baru saja Anda gunakan untuk mengisi survei.",
+     "Choose the service unit you have just used to fill in the survey."},
+    {"Isi survei", "Fill in the survey"},
+    {"Belum ada unit layanan.", "There are no service units yet."},
+    {"Pilih satu jawaban untuk setiap pertanyaan. Pengisian memerlukan sekitar dua menit.",
+     "Choose one answer for each question. It takes about two minutes."},
+    {"Beberapa isian perlu diperbaiki; lihat keterangan di bawah.",
+     "Some answers need attention; see the notes below."},
+    {"Pilih salah satu jawaban.", "Please choose one answer."},
+    {"Tentang Anda (tidak wajib)", "About you (optional)"},
+    {"Kami tidak menanyakan nama atau NIK Anda.", "We do not ask for your name or ID number."},
+    {"Usia (tahun)", "Age (years)"},
+    {"Tulis usia dengan angka 10 sampai 120.", "Write your age as a number from 10 to 120."},
+    {"Pendidikan terakhir", "Highest education"},
+    {"Pekerjaan", "Occupation"},
+    {"Pilih salah satu dari daftar.", "Please choose from the list."},
+    {"Saran dan masukan (tidak wajib)", "Suggestions (optional)"},
+    {"Saran paling banyak 2.000 karakter.", "Suggestions may be at most 2,000 characters."},
+    {"Dengan mengirim, Anda setuju jawaban ini diolah tanpa nama untuk perbaikan pelayanan.",
+     "By sending, you agree that these answers are used, without your name, to improve the "
+     "service."},
+    {"Kirim", "Send"},
+    {"English", "Bahasa Indonesia"},
+    {"Terima kasih", "Thank you"},
+    {"Jawaban Anda sudah kami terima dan akan dipakai untuk memperbaiki pelayanan.",
+     "We have received your answers and will use them to improve the service."},
+    {"Survei belum dibuka", "The survey is not open"},
+    {"Saat ini tidak ada periode survei yang berjalan untuk unit ini. Silakan kembali lain "
+     "waktu.",
+     "No survey period is running for this unit right now. Please come back later."},
+    {"Periode survei ini sudah ditutup. Terima kasih atas perhatian Anda.",
+     "This survey period has closed. Thank you for your interest."},
+    {"Halaman tidak ditemukan", "Page not found"},
+    {"Alamat yang Anda buka tidak ada.", "The address you opened does not exist."},
+    {"Kembali ke daftar unit", "Back to the list of units"},
+    {"Terjadi gangguan", "Something went wrong"},
+    {"Jawaban belum dapat disimpan. Silakan coba lagi sebentar lagi.",
+     "Your answers could not be saved yet. Please try again shortly."},
+    {"Laki-laki", "Male"},
+    {"Perempuan", "Female"},
+};
+
+static const char *const educations[] = {"SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"};
+static const char *const jobs[][2] = {{"PNS", "PNS"},
+                                      {"TNI", "TNI"},
+                                      {"POLRI", "POLRI"},
+                                      {"Swasta", "Swasta / Private"},
+                                      {"Wirausaha", "Wirausaha / Self-employed"},
+                                      {"Lainnya", "Lainnya / Other"}};
+
+#define NEDU ((int)(sizeof(educations) / sizeof(educations[0])))
+#define NJOB ((int)(sizeof(jobs) / sizeof(jobs[0])))
+
+static void store_destroy(void *p)
+{
+	store_close(p);
+}
+
+/* This worker thread's store, opened on first use. */
+static struct store *thread_store(struct web_app *a, struct ikm_err *err)
+{
+	struct store *s = pthread_getspecific(a->key);
+
+	if (s == NULL) {
+		if (store_open(a->url, &s, err) < 0)
+			return NULL;
+		pthread_setspecific(a->key, s);
+	}
+	return s;
+}
+
+static int load_tmpl(const char *path, struct tmpl **out, struct ikm_err *err)
+{
+	const struct webfile *f = webfiles_find(path);
+	char *text;
+	int rc;
+
+	if (f == NULL)
+		return err_set(err, IKM_EIO, "%s: templat tidak ada / template missing", path);
+	text = xmalloc(f->len + 1);
+	memcpy(text, f->data, f->len);
+	text[f->len] = '\0';
+	rc = tmpl_parse(path, text, out, err);
+	free(text);
+	return rc;
+}
+
+int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
+{
+	struct web_app *a = xcalloc(1, sizeof(*a));
+	struct store *s;
+
+	*out = NULL;
+	snprintf(a->url, sizeof(a->url), "%s", url != NULL ? url : "");
+	if (store_open(a->url, &s, err) < 0) {
+		free(a);
+		return -1;
+	}
+	store_close(s);
+	if (pthread_key_create(&a->key, store_destroy) != 0) {
+		free(a);
+		return err_set(err, IKM_EIO, "pthread_key_create");
+	}
+	if (load_tmpl("layout.html", &a->layout, err) < 0 ||
+	    load_tmpl("home.html", &a->home, err) < 0 ||
+	    load_tmpl("form.html", &a->form, err) < 0 ||
+	    load_tmpl("message.html", &a->message, err) < 0) {
+		web_app_free(a);
+		return -1;
+	}
+	*out = a;
+	return 0;
+}
+
+void web_app_free(struct web_app *a)
+{
+	if (a == NULL)
+		return;
+	/* The calling thread's connection; the workers' closed as they end. */
+	store_destroy(pthread_getspecific(a->key));
+	pthread_setspecific(a->key, NULL);
+	pthread_key_delete(a->key);
+	tmpl_free(a->layout);
+	tmpl_free(a->home);
+	tmpl_free(a->form);
+	tmpl_free(a->message);
+	free(a);
+}
+
+/* ---- page frame ---------------------------------------------------------- */
+
+/* Render content t with d inside the layout into res. */
+static void page(struct web_app *a, struct http_response *res, int status, const struct tmpl *t,
+                 struct tmpl_data *d, int lang, const char *org, const char *title)
+{
+	struct bytebuf content = {0};
+	struct tmpl_data *l = tmpl_data_new();
+	struct ikm_err err = {0};
+
+	res->status = status;
+	if (tmpl_render(t, d, &content, &err) < 0) {
+		http_text(res, 500, err.msg);
+		goto out;
+	}
+	tmpl_set(l, "lang", lang ? "en" : "id");
+	tmpl_set(l, "title", title);
+	tmpl_set(l, "org", org);
+	tmpl_set(l, "content", content.p != NULL ? content.p : "");
+	if (tmpl_render(a->layout, l, &res->body, &err) < 0)
+		http_text(res, 500, err.msg);
+out:
+	bytebuf_free(&content);
+	tmpl_data_free(l);
+}
+
+static void message(struct web_app *a, struct http_response *res, int status, int lang,
+                    const char *org, int heading, const char *text, int back)
+{
+	struct tmpl_data *d = tmpl_data_new();
+
+	tmpl_set(d, "heading", words[heading][lang]);
+	tmpl_set(d, "text", text);
+	if (back) {
+		tmpl_set(d, "back", lang ? "/?lang=en" : "/");
+		tmpl_set(d, "back_label", words[W_BACK][lang]);
+	}
+	page(a, res, status, a->message, d, lang, org, words[heading][lang]);
+	tmpl_data_free(d);
+}
+
+/* ---- home --------------------------------------------------------------- */
+
+static void home(struct web_app *a, struct store *s, struct http_response *res, int lang,
+                 const char *org)
+{
+	struct store_unit *units = NULL;
+	struct store_service *svcs = NULL;
+	struct tmpl_data *d = tmpl_data_new();
+	struct ikm_err err = {0};
+	int nu = 0, ns = 0;
+
+	if (store_unit_list(s, &units, &nu, &err) < 0 ||
+	    store_service_list(s, NULL, &svcs, &ns, &err) < 0) {
+		message(a, res, 500, lang, org, W_ERROR, words[W_ERROR_TEXT][lang], 0);
+		goto out;
+	}
+	tmpl_set(d, "heading", words[W_TITLE][lang]);
+	tmpl_set(d, "intro", words[W_HOME_INTRO][lang]);
+	tmpl_set(d, "no_units", words[W_NO_UNITS][lang]);
+	for (int i = 0; i < nu; i++) {
+		struct tmpl_data *u = tmpl_add(d, "units");
+
+		tmpl_set(u, "slug", units[i].slug);
+		tmpl_set(u, "name", units[i].name);
+		tmpl_set(u, "fill", words[W_FILL][lang]);
+		tmpl_set(u, "lang_query", lang ? "?lang=en" : "");
+		for (int j = 0; j < ns; j++) {
+			struct tmpl_data *v;
+
+			if (svcs[j].unit != units[i].id)
+				continue;
+			v = tmpl_add(u, "services");
+			tmpl_set(v, "unit_slug", units[i].slug);
+			tmpl_set(v, "slug", svcs[j].slug);
+			tmpl_set(v, "name", svcs[j].name);
+		}
+	}
+	page(a, res, 200, a->home, d, lang, org, words[W_TITLE][lang]);
+out:
+	free(units);
+	free(svcs);
+	tmpl_data_free(d);
+}
+
+/* ---- the questionnaire -------------------------------------------------- */
+
+/* Today (yyyymmdd) in the organisation's time zone. */
+static int32_t today(const char *zone)
+{
+	int hours = strcmp(zone, "WIT") == 0 ? 9 : strcmp(zone, "WITA") == 0 ? 8 : 7;
+	time_t t = time(NULL) + hours * 3600;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* A random client id (hex) for a form: a resent form is stored once. */
+static void new_client_id(char *buf, size_t size)
+{
+	unsigned char r[16];
+	FILE *f = fopen("/dev/urandom", "rb");
+	size_t n = f != NULL ? fread(r, 1, sizeof(r), f) : 0;
+
+	if (f != NULL)
+		fclose(f);
+	if (n != sizeof(r)) { /* never expected; still unique enough per process */
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		for (size_t i = 0; i < sizeof(r); i++)
+			r[i] =
+			    (unsigned char)((uint64_t)ts.tv_nsec >> (i % 8 * 8)) ^ (unsigned char)i;
+	}
+	for (size_t i = 0; i < sizeof(r) && 2 * i + 2 < size; i++)
+		snprintf(buf + 2 * i, 3, "%02x", r[i]);
+}
+
+static int client_id_ok(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (n < CLIENT_ID_MIN || n > STORE_ID_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* What the respondent sent, and what is wrong with it. */
+struct answers {
+	int k;
+	uint8_t v[INSTR_MAX_ELEMENTS];
+	int missing[INSTR_MAX_ELEMENTS];
+	char gender[4], age[8], education[16], job[16];
+	const char *suggestion;
+	int bad_gender, bad_age, bad_education, bad_job, bad_suggestion, errors;
+};
+
+static void read_answers(const struct formdata *f, int k, struct answers *an)
+{
+	const char *g = formdata_get(f, "gender"), *age = formdata_get(f, "age");
+	const char *e = formdata_get(f, "education"), *j = formdata_get(f, "job");
+
+	memset(an, 0, sizeof(*an));
+	an->k = k;
+	for (int i = 0; i < k; i++) {
+		char name[16];
+		const char *v;
+
+		snprintf(name, sizeof(name), "u%d", i + 1);
+		v = formdata_get(f, name);
+		if (v != NULL && v[0] >= '1' && v[0] <= '4' && v[1] == '\0')
+			an->v[i] = (uint8_t)(v[0] - '0');
+		else
+			an->missing[i] = 1, an->errors++;
+	}
+	if (g != NULL && g[0] != '\0') {
+		if (strcmp(g, "L") == 0 || strcmp(g, "P") == 0)
+			snprintf(an->gender, sizeof(an->gender), "%s", g);
+		else
+			an->bad_gender = 1, an->errors++;
+	}
+	if (age != NULL && age[0] != '\0') {
+		char *end;
+		long v = strtol(age, &end, 10);
+
+		if (*end != '\0' || v < 10 || v > 120)
+			an->bad_age = 1, an->errors++;
+		else
+			snprintf(an->age, sizeof(an->age), "%ld", v);
+	}
+	if (e != NULL && e[0] != '\0') {
+		an->bad_education = 1;
+		for (int i = 0; i < NEDU; i++)
+			if (strcmp(e, educations[i]) == 0) {
+				snprintf(an->education, sizeof(an->education), "%s", e);
+				an->bad_education = 0;
+			}
+		an->errors += an->bad_education;
+	}
+	if (j != NULL && j[0] != '\0') {
+		an->bad_job = 1;
+		for (int i = 0; i < NJOB; i++)
+			if (strcmp(j, jobs[i][0]) == 0) {
+				snprintf(an->job, sizeof(an->job), "%s", j);
+				an->bad_job = 0;
+			}
+		an->errors += an->bad_job;
+	}
+	an->suggestion = formdata_get(f, "suggestion");
+	if (an->suggestion != NULL && strlen(an->suggestion) > STORE_SUGG_MAX)
+		an->bad_suggestion = 1, an->errors++;
+}
+
+static void form_page(struct web_app *a, struct http_response *res, int status, int lang,
+                      const char *org, const char *path, const struct store_unit *u,
+                      const struct store_service *v, const struct instr_texts *t,
+                      const struct instrument *in, const struct answers *an, const char *client_id)
+{
+	struct tmpl_data *d = tmpl_data_new();
+	char other[HTTP_PATH_MAX + 16];
+
+	tmpl_set(d, "heading", words[W_TITLE][lang]);
+	tmpl_set(d, "unit", u->name);
+	if (v->id != 0)
+		tmpl_set(d, "service", v->name);
+	snprintf(other, sizeof(other), "%s%s", path, lang ? "" : "?lang=en");
+	tmpl_set(d, "other_lang_url", other);
+	tmpl_set(d, "other_lang", lang ? "id" : "en");
+	tmpl_set(d, "other_lang_label", words[W_OTHER_LANG][lang]);
+	tmpl_set(d, "intro", words[W_FORM_INTRO][lang]);
+	tmpl_set_bool(d, "has_errors", an != NULL && an->errors > 0);
+	tmpl_set(d, "errors_heading", words[W_ERRORS][lang]);
+	tmpl_set(d, "action", path);
+	tmpl_set(d, "client_id", client_id);
+	tmpl_set(d, "lang", lang ? "en" : "id");
+	for (int j = 0; j < in->k; j++) {
+		struct tmpl_data *e = tmpl_add(d, "elements");
+		char field[16];
+
+		snprintf(field, sizeof(field), "u%d", j + 1);
+		tmpl_set(e, "code", in->el[j].code);
+		tmpl_set(e, "field", field);
+		tmpl_set(e, "question",
+		         t->question[j][lang][0] != '\0' ? t->question[j][lang] : t->name[j][lang]);
+		if (an != NULL && an->missing[j])
+			tmpl_set(e, "error", words[W_REQUIRED][lang]);
+		for (int o = 0; o < INSTR_OPTIONS; o++) {
+			struct tmpl_data *op = tmpl_add(e, "options");
+			char id[24], val[4];
+
+			snprintf(id, sizeof(id), "u%d-%d", j + 1, o + 1);
+			snprintf(val, sizeof(val), "%d", o + 1);
+			tmpl_set(op, "id", id);
+			tmpl_set(op, "value", val);
+			tmpl_set(op, "label", t->label[j][lang][o]);
+			tmpl_set_bool(op, "checked", an != NULL && an->v[j] == o + 1);
+		}
+	}
+	tmpl_set(d, "profile_heading", words[W_PROFILE][lang]);
+	tmpl_set(d, "profile_hint", words[W_PROFILE_HINT][lang]);
+	for (int g = 0; g < 2; g++) {
+		struct tmpl_data *o = tmpl_add(d, "genders");
+
+		tmpl_set(o, "value", g ? "P" : "L");
+		tmpl_set(o, "label", words[g ? W_FEMALE : W_MALE][lang]);
+		tmpl_set_bool(o, "checked", an != NULL && strcmp(an->gender, g ? "P" : "L") == 0);
+	}
+	if (an != NULL && an->bad_gender)
+		tmpl_set(d, "gender_error", words[W_CHOICE_BAD][lang]);
+	tmpl_set(d, "age_label", words[W_AGE][lang]);
+	if (an != NULL) {
+		tmpl_set(d, "age", an->age);
+		if (an->bad_age)
+			tmpl_set(d, "age_error", words[W_AGE_BAD][lang]);
+		if (an->bad_education)
+			tmpl_set(d, "education_error", words[W_CHOICE_BAD][lang]);
+		if (an->bad_job)
+			tmpl_set(d, "job_error", words[W_CHOICE_BAD][lang]);
+		if (an->bad_suggestion)
+			tmpl_set(d, "suggestion_error", words[W_SUGGESTION_LONG][lang]);
+		if (an->suggestion != NULL)
+			tmpl_set(d, "suggestion", an->suggestion);
+	}
+	tmpl_set(d, "education_label", words[W_EDUCATION][lang]);
+	for (int i = 0; i < NEDU; i++) {
+		struct tmpl_data *o = tmpl_add(d, "educations");
+
+		tmpl_set(o, "value", educations[i]);
+		tmpl_set_bool(o, "selected",
+		              an != NULL && strcmp(an->education, educations[i]) == 0);
+	}
+	tmpl_set(d, "job_label", words[W_JOB][lang]);
+	for (int i = 0; i < NJOB; i++) {
+		struct tmpl_data *o = tmpl_add(d, "jobs");
+
+		tmpl_set(o, "value", jobs[i][0]);
+		tmpl_set(o, "label", jobs[i][lang]);
+		tmpl_set_bool(o, "selected", an != NULL && strcmp(an->job, jobs[i][0]) == 0);
+	}
+	tmpl_set(d, "suggestion_label", words[W_SUGGESTION][lang]);
+	tmpl_set(d, "consent", words[W_CONSENT][lang]);
+	tmpl_set(d, "submit", words[W_SUBMIT][lang]);
+	page(a, res, status, a->form, d, lang, org, words[W_TITLE][lang]);
+	tmpl_data_free(d);
+}
+
+/* Store a valid submission. */
+static int save(struct store *s, const struct store_unit *u, const struct store_service *v,
+                const struct store_period *p, int64_t instr, const struct answers *an,
+                const char *client_id, int32_t day, struct ikm_err *err)
+{
+	struct store_response *r = xcalloc(1, sizeof(*r));
+	int dup, rc;
+
+	r->unit = u->id;
+	r->service = v->id;
+	r->period = p->id;
+	r->instrument = instr;
+	r->channel = STORE_WEB;
+	r->submitted = (int64_t)time(NULL);
+	r->date = day;
+	r->k = an->k;
+	memcpy(r->answers, an->v, (size_t)an->k);
+	r->age = an->age[0] ? (int)strtol(an->age, NULL, 10) : -1;
+	snprintf(r->gender, sizeof(r->gender), "%s", an->gender);
+	snprintf(r->education, sizeof(r->education), "%s", an->education);
+	snprintf(r->job, sizeof(r->job), "%s", an->job);
+	snprintf(r->suggestion, sizeof(r->suggestion), "%s",
+	         an->suggestion != NULL ? an->suggestion : "");
+	r->flags = quality_flags(an->v, an->k);
+	if (client_id_ok(client_id))
+		snprintf(r->client_id, sizeof(r->client_id), "%s", client_id);
+	rc = store_response_add(s, r, &dup, err);
+	free(r);
+	return rc;
+}
+
+static void questionnaire(struct web_app *a, struct store *s, const struct http_request *req,
+                          struct http_response *res, int lang, const struct store_org *org,
+                          const char *unit, const char *service)
+{
+	struct store_unit u;
+	struct store_service v = {0};
+	struct store_period p;
+	struct instrument in;
+	struct instr_texts *t = NULL;
+	struct formdata f = {0};
+	struct answers an;
+	struct ikm_err err = {0};
+	char client_id[STORE_ID_MAX + 1] = "";
+	int64_t instr;
+	int32_t day = today(org->zone);
+	int found;
+
+	if (store_unit_get(s, unit, &u, &err) < 0 ||
+	    (service != NULL && store_service_get(s, unit, service, &v, &err) < 0)) {
+		message(a, res, 404, lang, org->name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang],
+		        1);
+		return;
+	}
+	if (store_period_on(s, day, &p, &found, &err) < 0)
+		goto fail;
+	if (!found || p.closed) {
+		message(a, res, strcmp(req->method, "POST") == 0 ? 409 : 200, lang, org->name,
+		        W_NOT_OPEN, words[found ? W_CLOSED_TEXT : W_NOT_OPEN_TEXT][lang], 1);
+		return;
+	}
+	t = xmalloc(sizeof(*t));
+	if (store_instrument_current(s, u.id, &instr, &in, &err) < 0 ||
+	    store_instrument_texts(s, instr, t, &err) < 0)
+		goto fail;
+	if (strcmp(req->method, "POST") != 0) {
+		new_client_id(client_id, sizeof(client_id));
+		form_page(a, res, 200, lang, org->name, req->path, &u, &v, t, &in, NULL, client_id);
+		goto out;
+	}
+	if (formdata_parse(req->body, req->body_len, &f, &err) < 0) {
+		message(a, res, 400, lang, org->name, W_ERROR, err.msg, 1);
+		goto out;
+	}
+	snprintf(client_id, sizeof(client_id), "%s",
+	         client_id_ok(formdata_get(&f, "client_id")) ? formdata_get(&f, "client_id") : "");
+	read_answers(&f, in.k, &an);
+	if (an.errors > 0) {
+		form_page(a, res, 422, lang, org->name, req->path, &u, &v, t, &in, &an,
+		          client_id[0] ? client_id : "");
+		goto out;
+	}
+	/* The honeypot: people do not see it, so only robots fill it in. */
+	{
+		const char *hp = formdata_get(&f, "website");
+
+		if (hp == NULL || hp[0] == '\0') {
+			if (save(s, &u, &v, &p, instr, &an, client_id, day, &err) < 0)
+				goto fail;
+		}
+	}
+	message(a, res, 200, lang, org->name, W_THANKS, words[W_THANKS_TEXT][lang], 1);
+	goto out;
+fail:
+	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
+	message(a, res, 503, lang, org->name, W_ERROR, words[W_ERROR_TEXT][lang], 1);
+out:
+	formdata_free(&f);
+	free(t);
+}
+
+/* ---- routing ------------------------------------------------------------ */
+
+static int want_english(const struct http_request *req)
+{
+	struct formdata q = {0};
+	struct ikm_err err = {0};
+	int en = 0;
+
+	if (req->query[0] != '\0' &&
+	    formdata_parse(req->query, strlen(req->query), &q, &err) == 0) {
+		const char *l = formdata_get(&q, "lang");
+
+		en = l != NULL && strcmp(l, "en") == 0;
+		formdata_free(&q);
+	}
+	if (!en && strcmp(req->method, "POST") == 0 && strstr(req->body, "lang=en") != NULL)
+		en = 1;
+	return en;
+}
+
+void web_app_handle(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *a = app;
+	struct store *s;
+	struct store_org org;
+	struct ikm_err err = {0};
+	int lang = want_english(req);
+	char unit[STORE_SLUG_MAX + 2] = "", service[STORE_SLUG_MAX + 2] = "";
+
+	if (strcmp(req->path, "/healthz") == 0) {
+		http_text(res, 200, "ok\n");
+		return;
+	}
+	if (strncmp(req->path, "/static/", 8) == 0) {
+		const struct webfile *f = webfiles_find(req->path + 8);
+
+		/* Templates are not static files. */
+		if (f == NULL || strcmp(req->method, "GET") != 0 ||
+		    strncmp(f->content_type, "text/html", 9) == 0) {
+			http_text(res, 404, "Halaman tidak ditemukan / not found\n");
+			return;
+		}
+		bytebuf_add(&res->body, f->data, f->len);
+		snprintf(res->content_type, sizeof(res->content_type), "%s", f->content_type);
+		snprintf(res->cache_control, sizeof(res->cache_control), "public, max-age=86400");
+		return;
+	}
+	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "POST") != 0) {
+		http_text(res, 405, "Metode tidak didukung / method not allowed\n");
+		return;
+	}
+	s = thread_store(a, &err);
+	if (s == NULL || store_org_get(s, &org, &err) < 0) {
+		fprintf(stderr, "ikm serve: %s\n", err.msg);
+		http_text(res, 503, "Layanan sedang terganggu / service unavailable\n");
+		return;
+	}
+	if (strcmp(req->path, "/") == 0 && strcmp(req->method, "GET") == 0) {
+		home(a, s, res, lang, org.name);
+		return;
+	}
+	if (sscanf(req->path, "/u/%64[a-z0-9-]/%64[a-z0-9-]", unit, service) >= 1 &&
+	    store_slug_ok(unit) && (service[0] == '\0' || store_slug_ok(service))) {
+		char expect[HTTP_PATH_MAX];
+
+		/* Exactly /u/UNIT or /u/UNIT/SERVICE, nothing after. */
+		snprintf(expect, sizeof(expect), "/u/%s%s%s", unit, service[0] ? "/" : "", service);
+		if (strcmp(expect, req->path) == 0) {
+			questionnaire(a, s, req, res, lang, &org, unit,
+			              service[0] ? service : NULL);
+			return;
+		}
+	}
+	message(a, res, 404, lang, org.name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang], 1);
+}

@@ -1,0 +1,118 @@
+#!/bin/sh
+# End-to-end tests of the public questionnaire of `ikm serve`: the real
+# server on a random loopback port over a temporary database. Home page,
+# the form (Indonesian and English), valid and invalid submissions, the
+# honeypot, a resent form stored once, a closed period, page weight.
+. "$IKM_TOP/tests/e2e/lib.sh"
+if ! command -v curl >/dev/null 2>&1; then
+	skip "questionnaire over HTTP" "curl not installed"
+	done_testing
+	exit 0
+fi
+DB="$T/ikm.db"
+today=$(TZ=Asia/Jakarta date +%Y-%m-%d)
+"$IKM" init --db "$DB" --name "Pemerintah Kota Mojokerto" >/dev/null
+"$IKM" unit add dispenduk --db "$DB" --name "Dinas Kependudukan & Pencatatan Sipil" >/dev/null
+"$IKM" service add akta --unit dispenduk --db "$DB" --name "Akta Kelahiran" >/dev/null
+"$IKM" period add kini --db "$DB" --from 2020-01-01 --to 2099-12-31 --name "Periode uji" >/dev/null
+
+${VALGRIND_CMD:-} "$IKM" serve --listen 127.0.0.1:0 --db "$DB" >"$T/serve.out" 2>"$T/serve.err" &
+pid=$!
+url=""
+for _ in $(seq 1 100); do
+	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/serve.out" "$T/serve.err" 2>/dev/null | head -n 1 | sed 's/^[^:]*:http/http/')
+	[ -n "$url" ] && break
+	sleep 0.1
+done
+if [ -z "$url" ]; then
+	not_ok "server started" "$(cat "$T/serve.err")"
+	kill "$pid" 2>/dev/null
+	done_testing
+	exit 1
+fi
+ok "server started at $url"
+
+get() { # path -> $code, $body
+	code=$(curl -s -o "$T/body" -w '%{http_code}' "$url${1#/}")
+	body=$(cat "$T/body")
+}
+post() { # path data -> $code, $body
+	code=$(curl -s -o "$T/body" -w '%{http_code}' --data "$2" "$url${1#/}")
+	body=$(cat "$T/body")
+}
+expect_code() { if [ "$code" = "$2" ]; then ok "$1"; else not_ok "$1" "HTTP $code, expected $2: $(head -c 300 "$T/body")"; fi; }
+expect_body() { if printf '%s' "$body" | grep -qF -- "$2"; then ok "$1"; else not_ok "$1" "body lacks: $2"; fi; }
+
+get /
+expect_code "home page" 200
+expect_body "home: the unit, escaped" "Dinas Kependudukan &amp; Pencatatan Sipil"
+expect_body "home: link to the questionnaire" 'href="/u/dispenduk"'
+expect_body "home: link to the service" 'href="/u/dispenduk/akta"'
+
+get /u/dispenduk
+expect_code "questionnaire" 200
+n=$(printf '%s' "$body" | grep -c '<fieldset class="question')
+if [ "$n" = 9 ]; then ok "nine questions, each a fieldset"; else not_ok "nine questions" "$n"; fi
+expect_body "question text in Indonesian" "kesopanan dan keramahan petugas"
+expect_body "labelled options" "Sangat sopan dan ramah"
+expect_body "a legend per question" "<legend>"
+size=$(wc -c <"$T/body")
+css=$(curl -s "${url}static/ikm.css" | wc -c)
+if [ $((size + css)) -lt 51200 ]; then ok "page weight $((size + css)) bytes < 50 KB"; else not_ok "page weight" "$((size + css))"; fi
+if printf '%s' "$body" | grep -q "<script"; then not_ok "works without JavaScript (no script)"; else ok "works without JavaScript (no script)"; fi
+client=$(printf '%s' "$body" | sed -n 's/.*name="client_id" value="\([0-9a-f]*\)".*/\1/p' | head -n 1)
+if [ ${#client} -ge 16 ]; then ok "a client id in the form"; else not_ok "a client id in the form" "$client"; fi
+
+get "/u/dispenduk?lang=en"
+expect_body "English questions" "courtesy and friendliness"
+expect_body "English labels" "Very polite and friendly"
+
+all="u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=3&u8=4&u9=4"
+post /u/dispenduk "client_id=$client&$all&gender=P&age=34&education=SMA&job=Swasta&suggestion=Ruang+tunggu+%3Cpanas%3E"
+expect_code "valid submission" 200
+expect_body "thanks" "Terima kasih"
+post /u/dispenduk "client_id=$client&$all&gender=P&age=34&education=SMA&job=Swasta"
+expect_code "the same form resent" 200
+
+post /u/dispenduk/akta "u1=4&u2=4&u3=4&age=200&gender=X&suggestion=tetap+di+sini"
+expect_code "invalid submission: 422" 422
+expect_body "message next to a missing answer" 'id="u4-error"'
+expect_body "what was typed is kept" "tetap di sini"
+expect_body "a checked answer is kept" 'id="u1-4" name="u1" value="4" checked'
+expect_body "age message" "10 sampai 120"
+
+post /u/dispenduk "$all&website=http%3A%2F%2Fspam"
+expect_code "honeypot: a thank-you page" 200
+
+post /u/dispenduk "$all&suggestion=%ZZ"
+expect_code "bad encoding: 400" 400
+
+get /u/nope
+expect_code "unknown unit: 404" 404
+get /u/dispenduk/extra/path
+expect_code "unknown path: 404" 404
+get /healthz
+expect_code "healthz" 200
+
+run compute --unit dispenduk --period kini --db "$DB" --json
+expect_json "stored once, honeypot not stored: 1 respondent" "d['respondents'] == 1"
+run export --unit dispenduk --period kini -o "$T/x.csv" --db "$DB"
+if grep -q "Ruang tunggu <panas>" "$T/x.csv" && grep -q "^1,$today,P,34,SMA,Swasta" "$T/x.csv"; then
+	ok "the submission stored with its profile and date"
+else
+	not_ok "the submission stored with its profile and date" "$(cat "$T/x.csv")"
+fi
+
+"$IKM" period close kini --db "$DB" >/dev/null
+get /u/dispenduk
+expect_code "closed period: a page, not the form" 200
+expect_body "closed period said" "sudah ditutup"
+if printf '%s' "$body" | grep -q "<form"; then not_ok "no form in a closed period"; else ok "no form in a closed period"; fi
+post /u/dispenduk "$all"
+expect_code "closed period: POST refused" 409
+
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+if [ "$rc" = 0 ]; then ok "SIGTERM: clean exit"; else not_ok "SIGTERM: clean exit" "exit $rc $(cat "$T/serve.err")"; fi
+done_testing
