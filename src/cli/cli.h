@@ -23,5 +23,6 @@ int cli_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
 int cmd_compute(int argc, char **argv);
 int cmd_sample(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_qr(int argc, char **argv);
 
 #endif
