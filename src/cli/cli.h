@@ -24,5 +24,6 @@ int cmd_compute(int argc, char **argv);
 int cmd_sample(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_qr(int argc, char **argv);
 
 #endif

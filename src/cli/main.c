@@ -23,6 +23,8 @@ static void usage(FILE *out)
 	      "      Surat Rekomendasi dan Tindak Lanjut dari data survei.\n"
 	      "  ikm report FILE... --kind laporan|olahdata|infografis -o KELUARAN ...\n"
 	      "      Laporan SKM, lembar olah data Excel, poster infografis.\n"
+	      "  ikm qr URL -o POSTER.pdf|.png|.svg [--org TEKS] [--unit TEKS] [--service TEKS]\n"
+	      "      Poster kode QR survei untuk dicetak dan dipasang di loket.\n"
 	      "  ikm init | unit | service | period | population | import | export [--db URL]\n"
 	      "      Basis data survei (bawaan ./var/ikm.db; postgresql://... untuk\n"
 	      "      PostgreSQL): unit, layanan, periode, impor dan ekspor tanggapan;\n"
@@ -63,6 +65,8 @@ int main(int argc, char **argv)
 		return cmd_report(argc - 1, argv + 1);
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(argc - 1, argv + 1);
+	if (strcmp(cmd, "qr") == 0)
+		return cmd_qr(argc - 1, argv + 1);
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 1, argv + 1);
 	if (strcmp(cmd, "unit") == 0)
