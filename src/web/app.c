@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "formdata.h"
+#include "qrposter.h"
 #include "quality.h"
 #include "store.h"
 #include "tmpl.h"
@@ -57,6 +58,8 @@ enum {
 	W_ERROR_TEXT,
 	W_MALE,
 	W_FEMALE,
+	W_POSTER,
+	W_ALL_POSTERS,
 	W_COUNT
 };
 
@@ -102,6 +105,9 @@ static const char *const words[W_COUNT][2] = {
      "Your answers could not be saved yet. Please try again shortly."},
     {"Laki-laki", "Male"},
     {"Perempuan", "Female"},
+    {"Poster QR", "QR poster"},
+    {"Semua poster QR (PDF, satu halaman per unit dan layanan)",
+     "All QR posters (PDF, a page per unit and service)"},
 };
 
 static const char *const educations[] = {"SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"};
@@ -251,12 +257,15 @@ static void home(struct web_app *a, struct store *s, struct http_response *res, 
 	tmpl_set(d, "heading", words[W_TITLE][lang]);
 	tmpl_set(d, "intro", words[W_HOME_INTRO][lang]);
 	tmpl_set(d, "no_units", words[W_NO_UNITS][lang]);
+	tmpl_set_bool(d, "has_units", nu > 0);
+	tmpl_set(d, "all_posters", words[W_ALL_POSTERS][lang]);
 	for (int i = 0; i < nu; i++) {
 		struct tmpl_data *u = tmpl_add(d, "units");
 
 		tmpl_set(u, "slug", units[i].slug);
 		tmpl_set(u, "name", units[i].name);
 		tmpl_set(u, "fill", words[W_FILL][lang]);
+		tmpl_set(u, "poster", words[W_POSTER][lang]);
 		tmpl_set(u, "lang_query", lang ? "?lang=en" : "");
 		for (int j = 0; j < ns; j++) {
 			struct tmpl_data *v;
@@ -582,6 +591,104 @@ out:
 	free(t);
 }
 
+/* ---- QR posters ----------------------------------------------------------- */
+
+/* "http://HOST" of the request (https behind a proxy that says so); a Host
+ * header with anything but host-name characters is not trusted. */
+static void site(const struct http_request *req, char *buf, size_t size)
+{
+	const char *host = http_header(req, "Host"), *proto = http_header(req, "X-Forwarded-Proto");
+	int ok = host != NULL && host[0] != '\0' && strlen(host) < 200;
+
+	for (const char *p = host; ok && *p != '\0'; p++)
+		ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		     (*p >= '0' && *p <= '9') || strchr(".-:[]", *p) != NULL;
+	snprintf(buf, size, "%s://%s",
+	         proto != NULL && strcmp(proto, "https") == 0 ? "https" : "http",
+	         ok ? host : "127.0.0.1");
+}
+
+/* The poster of one unit (and service) in fmt. */
+static void qr_one(struct web_app *a, struct store *s, const struct http_request *req,
+                   struct http_response *res, int lang, const struct store_org *org,
+                   const char *unit, const char *service, enum qrposter_format fmt)
+{
+	struct store_unit u;
+	struct store_service v = {0};
+	struct ikm_err err = {0};
+	char base[256], url[QRPOSTER_URL_MAX + 1];
+	struct qrposter_info qi;
+
+	if (store_unit_get(s, unit, &u, &err) < 0 ||
+	    (service != NULL && store_service_get(s, unit, service, &v, &err) < 0)) {
+		message(a, res, 404, lang, org->name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang],
+		        1);
+		return;
+	}
+	site(req, base, sizeof(base));
+	snprintf(url, sizeof(url), "%s/u/%s%s%s", base, u.slug, v.id ? "/" : "",
+	         v.id ? v.slug : "");
+	qi = (struct qrposter_info){org->name, u.name, v.id ? v.name : "", url};
+	if (qrposter_write(&qi, fmt, &res->body, &err) < 0) {
+		http_text(res, 500, err.msg);
+		return;
+	}
+	snprintf(res->content_type, sizeof(res->content_type), "%s", qrposter_mime(fmt));
+}
+
+/* Every poster (each unit and each service) as one PDF, a page each. */
+static void qr_all(struct store *s, const struct http_request *req, struct http_response *res,
+                   const struct store_org *org)
+{
+	struct store_unit *units = NULL;
+	struct store_service *svcs = NULL;
+	struct qrposter_info *qi = NULL;
+	char(*urls)[QRPOSTER_URL_MAX + 1] = NULL;
+	struct ikm_err err = {0};
+	char base[256];
+	int nu = 0, ns = 0, n = 0;
+
+	site(req, base, sizeof(base));
+	if (store_unit_list(s, &units, &nu, &err) < 0 ||
+	    store_service_list(s, NULL, &svcs, &ns, &err) < 0)
+		goto fail;
+	if (nu + ns > QRPOSTER_SHEET_MAX) {
+		err_set(&err, IKM_ELIMIT, "lebih dari %d poster / more than %d posters",
+		        QRPOSTER_SHEET_MAX, QRPOSTER_SHEET_MAX);
+		goto fail;
+	}
+	qi = xcalloc((size_t)(nu + ns + 1), sizeof(*qi));
+	urls = xcalloc((size_t)(nu + ns + 1), sizeof(*urls));
+	for (int i = 0; i < nu; i++) {
+		snprintf(urls[n], sizeof(urls[n]), "%s/u/%s", base, units[i].slug);
+		qi[n] = (struct qrposter_info){org->name, units[i].name, "", urls[n]};
+		n++;
+		for (int j = 0; j < ns; j++) {
+			if (svcs[j].unit != units[i].id)
+				continue;
+			snprintf(urls[n], sizeof(urls[n]), "%s/u/%s/%s", base, units[i].slug,
+			         svcs[j].slug);
+			qi[n] =
+			    (struct qrposter_info){org->name, units[i].name, svcs[j].name, urls[n]};
+			n++;
+		}
+	}
+	if (n == 0 || qrposter_sheet(qi, n, &res->body, &err) < 0) {
+		if (n == 0)
+			err_set(&err, IKM_EDATA, "belum ada unit / no units yet");
+		goto fail;
+	}
+	snprintf(res->content_type, sizeof(res->content_type), "application/pdf");
+	goto out;
+fail:
+	http_text(res, err.kind == IKM_EDATA ? 404 : 500, err.msg);
+out:
+	free(units);
+	free(svcs);
+	free(qi);
+	free(urls);
+}
+
 /* ---- routing ------------------------------------------------------------ */
 
 static int want_english(const struct http_request *req)
@@ -642,6 +749,35 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 	if (strcmp(req->path, "/") == 0 && strcmp(req->method, "GET") == 0) {
 		home(a, s, res, lang, org.name);
 		return;
+	}
+	if (strcmp(req->path, "/qr/semua.pdf") == 0 && strcmp(req->method, "GET") == 0) {
+		qr_all(s, req, res, &org);
+		return;
+	}
+	{
+		/* /u/UNIT[/SERVICE]/qr.pdf|.png|.svg: the poster. */
+		size_t n = strlen(req->path);
+		static const char *const ext[] = {"/qr.pdf", "/qr.png", "/qr.svg"};
+
+		for (int e = 0; e < 3 && strcmp(req->method, "GET") == 0; e++) {
+			char base[HTTP_PATH_MAX], expect[HTTP_PATH_MAX];
+
+			if (n <= 7 || n >= sizeof(base) || strcmp(req->path + n - 7, ext[e]) != 0)
+				continue;
+			memcpy(base, req->path, n - 7);
+			base[n - 7] = '\0';
+			if (sscanf(base, "/u/%64[a-z0-9-]/%64[a-z0-9-]", unit, service) < 1 ||
+			    !store_slug_ok(unit) || (service[0] != '\0' && !store_slug_ok(service)))
+				break;
+			snprintf(expect, sizeof(expect), "/u/%s%s%s", unit, service[0] ? "/" : "",
+			         service);
+			if (strcmp(expect, base) != 0)
+				break;
+			qr_one(a, s, req, res, lang, &org, unit, service[0] ? service : NULL,
+			       (enum qrposter_format)e);
+			return;
+		}
+		unit[0] = service[0] = '\0';
 	}
 	if (sscanf(req->path, "/u/%64[a-z0-9-]/%64[a-z0-9-]", unit, service) >= 1 &&
 	    store_slug_ok(unit) && (service[0] == '\0' || store_slug_ok(service))) {

@@ -94,6 +94,31 @@ expect_code "unknown path: 404" 404
 get /healthz
 expect_code "healthz" 200
 
+# QR posters of a unit and a service, and all of them in one PDF.
+code=$(curl -s -o "$T/qr.pdf" -w '%{http_code} %{content_type}' -H 'Host: ikm.contoh.go.id' "${url}u/dispenduk/akta/qr.pdf")
+if [ "$code" = "200 application/pdf" ]; then ok "QR poster PDF"; else not_ok "QR poster PDF" "$code"; fi
+if pdftotext "$T/qr.pdf" - 2>/dev/null | tr -s ' \n' '  ' | grep -q "http://ikm.contoh.go.id/u/dispenduk/akta"; then
+	ok "the poster prints the questionnaire address of the Host"
+else
+	not_ok "the poster prints the questionnaire address of the Host" "$(pdftotext "$T/qr.pdf" - 2>&1 | head -20)"
+fi
+if pdftotext "$T/qr.pdf" - 2>/dev/null | grep -q "Akta Kelahiran"; then ok "the poster names the service"; else not_ok "the poster names the service"; fi
+code=$(curl -s -o "$T/qr.png" -w '%{http_code} %{content_type}' "${url}u/dispenduk/qr.png")
+if [ "$code" = "200 image/png" ] && head -c 8 "$T/qr.png" | grep -q PNG; then ok "QR poster PNG"; else not_ok "QR poster PNG" "$code"; fi
+code=$(curl -s -o "$T/qr.svg" -w '%{http_code}' "${url}u/dispenduk/qr.svg")
+if [ "$code" = 200 ] && grep -q "</svg>" "$T/qr.svg"; then ok "QR poster SVG"; else not_ok "QR poster SVG" "$code"; fi
+code=$(curl -s -o "$T/all.pdf" -w '%{http_code}' "${url}qr/semua.pdf")
+pages=$(pdfinfo "$T/all.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+if [ "$code" = 200 ] && [ "$pages" = 2 ]; then ok "all posters: a page per unit and service"; else not_ok "all posters" "$code $pages"; fi
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: evil"<x>' "${url}u/dispenduk/qr.pdf")
+if [ "$code" = 200 ]; then ok "a strange Host header is not trusted (still a poster)"; else not_ok "strange Host" "$code"; fi
+get /u/nope/qr.pdf
+expect_code "QR of an unknown unit: 404" 404
+get /
+expect_body "home links the posters" 'href="/u/dispenduk/qr.pdf"'
+expect_body "home links the poster sheet" 'href="/qr/semua.pdf"'
+
+
 run compute --unit dispenduk --period kini --db "$DB" --json
 expect_json "stored once, honeypot not stored: 1 respondent" "d['respondents'] == 1"
 run export --unit dispenduk --period kini -o "$T/x.csv" --db "$DB"
