@@ -432,7 +432,7 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 			tmpl_set(e, "error", words[W_REQUIRED][lang]);
 		for (int o = 0; o < INSTR_OPTIONS; o++) {
 			struct tmpl_data *op = tmpl_add(e, "options");
-			char id[24], val[4];
+			char id[32], val[12];
 
 			snprintf(id, sizeof(id), "u%d-%d", j + 1, o + 1);
 			snprintf(val, sizeof(val), "%d", o + 1);
