@@ -49,10 +49,13 @@ static void test_bits_and_text(void **state)
 	assert_int_equal(quality_bit(QUALITY_EMPTY), 1);
 	assert_int_equal(quality_bit(QUALITY_INVALID), 2);
 	assert_int_equal(quality_bit(QUALITY_PARTIAL), 3);
+	assert_int_equal(quality_bit(QUALITY_BURST), 4);
 	assert_string_equal(quality_key(0), "straight_lining");
 	assert_string_equal(quality_key(1), "no_answers");
 	assert_string_equal(quality_key(2), "invalid_values");
 	assert_string_equal(quality_key(3), "partial");
+	assert_string_equal(quality_key(4), "burst");
+	assert_string_equal(quality_text(4), "dikirim beruntun dari satu alamat");
 	assert_string_equal(quality_key(-1), "");
 	assert_string_equal(quality_key(QUALITY_NFLAGS), "");
 	for (int b = 0; b < QUALITY_NFLAGS; b++)

@@ -572,6 +572,8 @@ int store_cli_compute(const char *db, const char *unit, const char *period, cons
 		goto fail;
 	stats_ikm_ci(acc, &in, &res, population, &ci);
 	rep.rows = tot.responses;
+	_Static_assert(QUALITY_NFLAGS <= sizeof(tot.flags) / sizeof(tot.flags[0]),
+	               "the store counts every quality flag");
 	for (int b = 0; b < QUALITY_NFLAGS; b++)
 		rep.quality.count[b] = tot.flags[b];
 	snprintf(uname, sizeof(uname), "%s%s%s", u.name, v.id ? " - " : "", v.id ? v.name : "");

@@ -20,27 +20,36 @@
 #define SERVE_LISTEN_DEFAULT  "127.0.0.1:8080"
 #define SERVE_THREADS_MIN_DEF 2 /* the default is the CPU count within these */
 #define SERVE_THREADS_MAX_DEF 16
-#define SERVE_THREADS_MAX     256 /* named limit: --threads */
+#define SERVE_THREADS_MAX     256    /* named limit: --threads */
+#define SERVE_RATE_MAX        100000 /* named limit: --rate-limit, POSTs a minute */
 
 static const char serve_usage[] =
     "Penggunaan / usage: ikm serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-    "                              [--access-log BERKAS|-]\n"
+    "                              [--access-log BERKAS|-] [--rate-limit N]\n"
     "Menjalankan server web (bawaan 127.0.0.1:8080; port 0 memilih port bebas).\n"
     "--access-log menulis satu baris per permintaan ke BERKAS (- untuk stdout).\n"
+    "--rate-limit N: kiriman kuesioner per menit dari satu alamat, sekaligus paling\n"
+    "banyak 2N (bawaan 10; 0 mematikan). 5 kiriman atau lebih dalam 60 detik dari\n"
+    "satu alamat tetap disimpan, ditandai \"burst\".\n"
     "SIGTERM atau Ctrl+C menghentikannya setelah permintaan yang berjalan selesai.\n"
-    "Runs the web server; SIGTERM or Ctrl+C stops it after the requests in flight.\n";
+    "Runs the web server; SIGTERM or Ctrl+C stops it after the requests in flight.\n"
+    "--rate-limit N: form submissions a minute per address, in bursts of up to 2N\n"
+    "(default 10; 0 turns it off); 5 or more in 60 s from one address are stored,\n"
+    "flagged \"burst\".\n";
 
 /* ---- the application ----------------------------------------------------
  * The one place that chooses what answers the requests: the public pages
  * (web/app.c) on the database the store was opened with. */
 
 /* Set *h and *app for the store db (owned by the caller). */
-static int serve_app_open(struct store *db, http_handler *h, void **app, struct ikm_err *err)
+static int serve_app_open(struct store *db, int rate, http_handler *h, void **app,
+                          struct ikm_err *err)
 {
 	struct web_app *a;
 
 	if (web_app_new(store_url(db), &a, err) < 0)
 		return -1;
+	web_app_set_rate(a, rate);
 	*h = web_app_handle;
 	*app = a;
 	return 0;
@@ -56,15 +65,20 @@ static void serve_app_close(void *app)
 struct serve_opts {
 	const char *listen, *db, *access_log;
 	int threads;
+	int rate; /* POSTs a minute per address; 0: no limit */
 };
 
 /* 1: help printed; 0: parsed; -1: usage error (printed). */
 static int serve_parse(int argc, char **argv, struct serve_opts *o)
 {
 	static const struct option longopts[] = {
-	    {"listen", required_argument, NULL, 'l'},  {"db", required_argument, NULL, 'd'},
-	    {"threads", required_argument, NULL, 't'}, {"access-log", required_argument, NULL, 'a'},
-	    {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"threads", required_argument, NULL, 't'},
+	    {"access-log", required_argument, NULL, 'a'},
+	    {"rate-limit", required_argument, NULL, 'r'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int64_t n;
@@ -72,6 +86,7 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->listen = SERVE_LISTEN_DEFAULT;
+	o->rate = WEB_RATE_DEFAULT;
 	o->threads = cpus < SERVE_THREADS_MIN_DEF   ? SERVE_THREADS_MIN_DEF
 	             : cpus > SERVE_THREADS_MAX_DEF ? SERVE_THREADS_MAX_DEF
 	                                            : (int)cpus;
@@ -97,6 +112,17 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 			break;
 		case 'a':
 			o->access_log = optarg;
+			break;
+		case 'r':
+			if (cli_parse_int(optarg, 0, SERVE_RATE_MAX, &n) < 0) {
+				fprintf(
+				    stderr,
+				    "ikm serve: --rate-limit \"%.40s\" tidak sah; harus 0..%d / "
+				    "--rate-limit must be 0..%d\n",
+				    optarg, SERVE_RATE_MAX, SERVE_RATE_MAX);
+				return -1;
+			}
+			o->rate = (int)n;
 			break;
 		case 'h':
 			fputs(serve_usage, stdout);
@@ -169,7 +195,8 @@ int cmd_serve(int argc, char **argv)
 			goto fail;
 		}
 	}
-	if (store_cli_open(o.db, &db, &err) < 0 || serve_app_open(db, &handler, &app, &err) < 0)
+	if (store_cli_open(o.db, &db, &err) < 0 ||
+	    serve_app_open(db, o.rate, &handler, &app, &err) < 0)
 		goto fail;
 	app_open = 1;
 	memset(&cfg, 0, sizeof(cfg));

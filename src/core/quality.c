@@ -107,12 +107,13 @@ void quality_merge(struct quality_tally *dst, const struct quality_tally *src, u
 }
 
 static const char *const keys[QUALITY_NFLAGS] = {"straight_lining", "no_answers", "invalid_values",
-                                                 "partial"};
+                                                 "partial", "burst"};
 static const char *const texts[QUALITY_NFLAGS] = {
     "menjawab sama untuk semua unsur (straight-lining)",
     "tidak menjawab satu unsur pun (tidak dihitung)",
     "berisi nilai tidak sah (dilewati dengan --skip-invalid)",
     "tidak menjawab semua unsur",
+    "dikirim beruntun dari satu alamat",
 };
 
 const char *quality_key(int bit)

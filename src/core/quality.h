@@ -11,9 +11,10 @@ enum quality_flag {
 	QUALITY_EMPTY = 1 << 1,    /* no element answered */
 	QUALITY_INVALID = 1 << 2,  /* a value out of range or unreadable */
 	QUALITY_PARTIAL = 1 << 3,  /* some, not all, elements answered */
+	QUALITY_BURST = 1 << 4,    /* one of >= 5 web submissions from one address in 60 s */
 };
 
-#define QUALITY_NFLAGS    4
+#define QUALITY_NFLAGS    5
 #define QUALITY_KEEP_ROWS 20 /* named limit: row numbers kept per flag */
 
 struct quality_tally {

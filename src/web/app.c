@@ -12,6 +12,7 @@
 #include "formdata.h"
 #include "qrposter.h"
 #include "quality.h"
+#include "ratelimit.h"
 #include "store.h"
 #include "tmpl.h"
 #include "webfiles.h"
@@ -23,6 +24,7 @@ struct web_app {
 	char url[1100];
 	pthread_key_t key; /* this thread's store connection */
 	struct tmpl *layout, *home, *form, *message;
+	struct ratelimit *rate; /* POSTs per client address; burst flags */
 };
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
@@ -171,6 +173,7 @@ int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 		free(a);
 		return err_set(err, IKM_EIO, "pthread_key_create");
 	}
+	web_app_set_rate(a, WEB_RATE_DEFAULT);
 	if (load_tmpl("layout.html", &a->layout, err) < 0 ||
 	    load_tmpl("home.html", &a->home, err) < 0 ||
 	    load_tmpl("form.html", &a->form, err) < 0 ||
@@ -194,7 +197,15 @@ void web_app_free(struct web_app *a)
 	tmpl_free(a->home);
 	tmpl_free(a->form);
 	tmpl_free(a->message);
+	ratelimit_free(a->rate);
 	free(a);
+}
+
+void web_app_set_rate(struct web_app *a, double per_minute)
+{
+	ratelimit_free(a->rate);
+	a->rate = ratelimit_new(per_minute > 0 ? per_minute : 0,
+	                        per_minute > 0 ? 2 * per_minute : 1, WEB_RATE_CLIENTS);
 }
 
 /* ---- page frame ---------------------------------------------------------- */
@@ -493,7 +504,7 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 /* Store a valid submission. */
 static int save(struct store *s, const struct store_unit *u, const struct store_service *v,
                 const struct store_period *p, int64_t instr, const struct answers *an,
-                const char *client_id, int32_t day, struct ikm_err *err)
+                const char *client_id, int32_t day, unsigned flags, struct ikm_err *err)
 {
 	struct store_response *r = xcalloc(1, sizeof(*r));
 	int dup, rc;
@@ -513,7 +524,7 @@ static int save(struct store *s, const struct store_unit *u, const struct store_
 	snprintf(r->job, sizeof(r->job), "%s", an->job);
 	snprintf(r->suggestion, sizeof(r->suggestion), "%s",
 	         an->suggestion != NULL ? an->suggestion : "");
-	r->flags = quality_flags(an->v, an->k);
+	r->flags = quality_flags(an->v, an->k) | flags;
 	if (client_id_ok(client_id))
 		snprintf(r->client_id, sizeof(r->client_id), "%s", client_id);
 	rc = store_response_add(s, r, &dup, err);
@@ -537,6 +548,7 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 	int64_t instr;
 	int32_t day = today(org->zone);
 	int found;
+	unsigned burst = 0;
 
 	if (store_unit_get(s, unit, &u, &err) < 0 ||
 	    (service != NULL && store_service_get(s, unit, service, &v, &err) < 0)) {
@@ -560,6 +572,25 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 		form_page(a, res, 200, lang, org->name, req->path, &u, &v, t, &in, NULL, client_id);
 		goto out;
 	}
+	/* A token per POST from this address; many in a minute are flagged. */
+	{
+		static const char *const too_many[2] = {
+		    "Terlalu banyak kiriman dari alamat ini; silakan coba lagi beberapa menit "
+		    "lagi.",
+		    "Too many submissions from this address; please try again in a few minutes."};
+		struct timespec now;
+		double now_s;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		now_s = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+		if (!ratelimit_take(a->rate, req->remote, now_s)) {
+			message(a, res, 429, lang, org->name, W_ERROR, too_many[lang], 1);
+			goto out;
+		}
+		if (ratelimit_recent(a->rate, req->remote, now_s, WEB_BURST_WINDOW) >=
+		    WEB_BURST_COUNT)
+			burst = QUALITY_BURST;
+	}
 	if (formdata_parse(req->body, req->body_len, &f, &err) < 0) {
 		message(a, res, 400, lang, org->name, W_ERROR, err.msg, 1);
 		goto out;
@@ -577,7 +608,7 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 		const char *hp = formdata_get(&f, "website");
 
 		if (hp == NULL || hp[0] == '\0') {
-			if (save(s, &u, &v, &p, instr, &an, client_id, day, &err) < 0)
+			if (save(s, &u, &v, &p, instr, &an, client_id, day, burst, &err) < 0)
 				goto fail;
 		}
 	}

@@ -11,9 +11,19 @@
 
 struct web_app;
 
+#define WEB_RATE_DEFAULT 10    /* POSTs a minute per address (the burst is twice) */
+#define WEB_RATE_CLIENTS 65536 /* named limit: addresses the rate limit keeps */
+#define WEB_BURST_COUNT  5     /* this many POSTs from one address ... */
+#define WEB_BURST_WINDOW 60.0  /* ... within this many seconds: QUALITY_BURST */
+
 /* A new app on the database at url (checked by opening it once). */
 int web_app_new(const char *url, struct web_app **out, struct ikm_err *err);
 void web_app_free(struct web_app *a);
+
+/* Allow per_minute POSTs a minute per client address, in bursts of twice
+ * that (0 or less: no limit; the burst flag still applies). Call before
+ * the server starts: not safe while requests are handled. */
+void web_app_set_rate(struct web_app *a, double per_minute);
 
 /* The http_handler of the app (app is a struct web_app). */
 void web_app_handle(void *app, const struct http_request *req, struct http_response *res);

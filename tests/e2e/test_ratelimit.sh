@@ -1,0 +1,102 @@
+#!/bin/sh
+# End-to-end tests of the rate limit of the public questionnaire: the real
+# `ikm serve --rate-limit N` on a random loopback port. Past the burst (2N)
+# a POST gets 429 with a message in the respondent's language; five or more
+# stored submissions from one address within 60 s carry the "burst" quality
+# flag, counted by `ikm compute --json`, and are never dropped.
+. "$IKM_TOP/tests/e2e/lib.sh"
+if ! command -v curl >/dev/null 2>&1; then
+	skip "rate limit over HTTP" "curl not installed"
+	done_testing
+	exit 0
+fi
+DB="$T/ikm.db"
+"$IKM" init --db "$DB" --name "Pemerintah Kota Mojokerto" >/dev/null
+"$IKM" unit add dispenduk --db "$DB" --name "Dinas Kependudukan" >/dev/null
+"$IKM" unit add dinkes --db "$DB" --name "Dinas Kesehatan" >/dev/null
+"$IKM" period add kini --db "$DB" --from 2020-01-01 --to 2099-12-31 --name "Periode uji" >/dev/null
+
+pids=""
+start() { # name args... -> $url, the server's pid in $pid
+	name=$1
+	shift
+	${VALGRIND_CMD:-} "$IKM" serve --listen 127.0.0.1:0 --db "$DB" "$@" >"$T/$name.out" 2>"$T/$name.err" &
+	pid=$!
+	pids="$pids $pid"
+	url=""
+	for _ in $(seq 1 100); do
+		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/$name.out" 2>/dev/null | head -n 1)
+		[ -n "$url" ] && break
+		sleep 0.1
+	done
+	if [ -z "$url" ]; then
+		not_ok "server $name started" "$(cat "$T/$name.err")"
+		for p in $pids; do kill "$p" 2>/dev/null; done
+		done_testing
+		exit 1
+	fi
+	ok "server $name started ($*)"
+}
+stop() { # pid name
+	kill -TERM "$1"
+	wait "$1"
+	src=$?
+	if [ "$src" = 0 ]; then ok "$2: SIGTERM, clean exit"; else not_ok "$2: clean exit" "exit $src $(cat "$T/$2.err")"; fi
+}
+post() { # base path data -> $code, $body
+	code=$(curl -s -o "$T/body" -w '%{http_code}' --data "$3" "$1${2#/}")
+	body=$(cat "$T/body")
+}
+expect_code() { if [ "$code" = "$2" ]; then ok "$1"; else not_ok "$1" "HTTP $code, expected $2: $(head -c 300 "$T/body")"; fi; }
+expect_body() { if printf '%s' "$body" | grep -qF -- "$2"; then ok "$1"; else not_ok "$1" "body lacks: $2"; fi; }
+all="u1=4&u2=4&u3=3&u4=4&u5=4&u6=4&u7=3&u8=4&u9=4"
+form() { printf 'client_id=%016d&%s' "$1" "$all"; }
+
+# --rate-limit 3: bursts of 6, then one more every 20 s.
+start limited --rate-limit 3
+limited=$url
+limited_pid=$pid
+allowed=0
+for i in 1 2 3 4 5 6; do
+	post "$limited" /u/dispenduk "$(form "$i")"
+	[ "$code" = 200 ] && allowed=$((allowed + 1))
+done
+if [ "$allowed" = 6 ]; then ok "the burst of 6 answered 200"; else not_ok "the burst of 6 answered 200" "$allowed of 6"; fi
+post "$limited" /u/dispenduk "$(form 7)"
+expect_code "past the burst: 429" 429
+expect_body "429: the message in Indonesian" "Terlalu banyak kiriman dari alamat ini; silakan coba lagi beberapa menit lagi."
+if printf '%s' "$body" | grep -q "<form"; then not_ok "429: no form"; else ok "429: no form"; fi
+post "$limited" "/u/dispenduk?lang=en" "$(form 8)&lang=en"
+expect_code "still limited: 429" 429
+expect_body "429: the message in English" "Too many submissions from this address; please try again in a few minutes."
+code=$(curl -s -o "$T/body" -w '%{http_code}' "${limited}u/dispenduk")
+if [ "$code" = 200 ]; then ok "GET is not limited"; else not_ok "GET is not limited" "HTTP $code"; fi
+stop "$limited_pid" limited
+
+run compute --unit dispenduk --period kini --db "$DB" --json
+expect_json "limited server: the 6 allowed stored" "d['respondents'] == 6"
+expect_json "limited server: the 5th and 6th flagged burst" "d['quality']['burst']['count'] == 2"
+
+# --rate-limit 100: nothing limited; 7 in a row, the 5th on flagged.
+start generous --rate-limit 100
+generous=$url
+generous_pid=$pid
+allowed=0
+for i in 11 12 13 14 15 16 17; do
+	post "$generous" /u/dinkes "$(form "$i")"
+	[ "$code" = 200 ] && allowed=$((allowed + 1))
+done
+if [ "$allowed" = 7 ]; then ok "rate 100: 7 POSTs answered 200"; else not_ok "rate 100: 7 POSTs answered 200" "$allowed of 7"; fi
+stop "$generous_pid" generous
+
+run compute --unit dinkes --period kini --db "$DB" --json
+expect_json "generous server: all 7 stored (flagged, never dropped)" "d['respondents'] == 7"
+expect_json "generous server: 3 flagged burst" "d['quality']['burst']['count'] == 3"
+expect_json "burst flag apart from the others" "d['quality']['straight_lining']['count'] == 0"
+run compute --unit dinkes --period kini --db "$DB"
+expect_out "the text report names the flag" "dikirim beruntun dari satu alamat"
+
+run serve --rate-limit -1 --db "$DB"
+expect_rc "--rate-limit -1: usage error" 2
+expect_err "--rate-limit -1: message" "--rate-limit"
+done_testing
