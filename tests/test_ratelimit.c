@@ -104,7 +104,7 @@ static void test_long_address_cut(void **state)
 static void test_full_evicts_stalest(void **state)
 {
 	struct ratelimit *r = ratelimit_new(60, 5, 4);
-	char name[16];
+	char name[32];
 
 	(void)state;
 	assert_int_equal(ratelimit_take(r, "a", 1), 1);
