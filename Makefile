@@ -18,7 +18,7 @@ endif
 
 CC ?= cc
 AR := gcc-ar
-PKGS := gmp libzip expat cairo pangocairo inih xlsxwriter sqlite3 libpq libmicrohttpd libqrencode
+PKGS := gmp libzip expat cairo pangocairo inih xlsxwriter sqlite3 libpq libmicrohttpd libqrencode jansson libsodium
 TEST_PKGS := cmocka
 
 # Probe pkg-config once; install the Debian packages when anything is missing.

@@ -32,6 +32,8 @@ static void usage(FILE *out)
 	      "  ikm serve [--listen 127.0.0.1:8080] [--db URL] [--threads N] [--access-log "
 	      "BERKAS|-]\n"
 	      "      Server web pada basis data; SIGTERM/Ctrl+C menghentikannya.\n"
+	      "  ikm apikey add NAMA | list | revoke NAMA [--db URL]\n"
+	      "      Kunci untuk sistem lain yang mengirim tanggapan ke POST /api/v1/responses.\n"
 	      "  ikm sample N\n"
 	      "      Sampel minimum Krejcie-Morgan untuk populasi N.\n"
 	      "  ikm --version | --help\n"
@@ -81,6 +83,8 @@ int main(int argc, char **argv)
 		return cmd_import(argc - 1, argv + 1);
 	if (strcmp(cmd, "export") == 0)
 		return cmd_export(argc - 1, argv + 1);
+	if (strcmp(cmd, "apikey") == 0)
+		return cmd_apikey(argc - 1, argv + 1);
 	fprintf(stderr,
 	        "ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
 	        cmd, cmd);

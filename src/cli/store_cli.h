@@ -24,5 +24,7 @@ int cmd_period(int argc, char **argv);
 int cmd_population(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* `ikm apikey add NAME | list | revoke NAME [--db URL]` (apikey_cmd.c). */
+int cmd_apikey(int argc, char **argv);
 
 #endif

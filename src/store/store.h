@@ -23,7 +23,7 @@
 #define STORE_FIELD_MAX   64   /* named limit: bytes of a profile field */
 #define STORE_SUGG_MAX    2000 /* named limit: bytes of a suggestion */
 #define STORE_ID_MAX      64   /* named limit: client id, ticket hash (hex) */
-#define STORE_SCHEMA      1    /* the newest migration */
+#define STORE_SCHEMA      2    /* the newest migration */
 
 struct store;
 
@@ -200,5 +200,31 @@ int store_scope_versions(struct store *s, const struct store_scope *sc, int64_t 
 int store_responses_each(struct store *s, const struct store_scope *sc,
                          int (*fn)(void *user, const struct store_response *r, struct ikm_err *err),
                          void *user, struct ikm_err *err);
+
+/* ---- API keys (store_apikey.c) ------------------------------------------ */
+
+#define STORE_APIKEY_NAME_MAX 63 /* named limit: [A-Za-z0-9._-] bytes of a key's name */
+#define STORE_APIKEY_HEX      64 /* hex digits of a key (32 random bytes) */
+
+struct store_apikey {
+	int64_t id;
+	char name[STORE_APIKEY_NAME_MAX + 1];
+	int64_t created; /* unix seconds */
+	int64_t revoked; /* unix seconds, 0 = in use */
+};
+
+/* Make a key named name (IKM_EDATA when the name is taken or invalid): 32
+ * random bytes, written into key_out as hex (shown once; only its
+ * BLAKE2b-256 hash is stored). */
+int store_apikey_add(struct store *s, const char *name, char key_out[STORE_APIKEY_HEX + 1],
+                     struct ikm_err *err);
+/* *ok = 1 and the key's name in name_out when key is a stored key not
+ * revoked; *ok = 0 otherwise (also for a key of the wrong shape). */
+int store_apikey_check(struct store *s, const char *key, char name_out[STORE_APIKEY_NAME_MAX + 1],
+                       int *ok, struct ikm_err *err);
+/* Revoke the key named name (IKM_EDATA when there is none in use). */
+int store_apikey_revoke(struct store *s, const char *name, struct ikm_err *err);
+/* All keys by name; *list is owned by the caller (free). */
+int store_apikey_list(struct store *s, struct store_apikey **list, int *n, struct ikm_err *err);
 
 #endif

@@ -50,7 +50,13 @@ static const char migration_1[] =
     "  period_id BIGINT NOT NULL, flags BIGINT NOT NULL, n BIGINT NOT NULL, "
     "  PRIMARY KEY (unit_id, period_id, service_id, flags));";
 
-static const char *const migrations[STORE_SCHEMA] = {migration_1};
+/* Migration 2: keys of the submission API (POST /api/v1/responses). Only
+ * the BLAKE2b-256 hash (hex) of a key is kept; the key is shown once. */
+static const char migration_2[] =
+    "CREATE TABLE api_key (id @ID@, name TEXT NOT NULL UNIQUE, key_hash TEXT NOT NULL UNIQUE, "
+    "  created_at BIGINT NOT NULL, revoked BIGINT NOT NULL DEFAULT 0);";
+
+static const char *const migrations[STORE_SCHEMA] = {migration_1, migration_2};
 
 /* sql with every @ID@ replaced for the dialect (caller frees). */
 static char *dialect_sql(const char *sql, enum db_dialect d)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api.h"
 #include "formdata.h"
 #include "qrposter.h"
 #include "quality.h"
@@ -775,6 +776,10 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 	if (s == NULL || store_org_get(s, &org, &err) < 0) {
 		fprintf(stderr, "ikm serve: %s\n", err.msg);
 		http_text(res, 503, "Layanan sedang terganggu / service unavailable\n");
+		return;
+	}
+	if (strncmp(req->path, "/api/", 5) == 0) {
+		web_api_handle(s, req, res);
 		return;
 	}
 	if (strcmp(req->path, "/") == 0 && strcmp(req->method, "GET") == 0) {
