@@ -16,108 +16,13 @@
 
 #include "db.h"
 #include "store.h"
+#include "storetest.h"
 #include "testutil.h"
-
-struct suite {
-	char url[1024];
-	char dir[64];
-	int pg;
-};
-
-static int setup_sqlite(void **state)
-{
-	struct suite *s = calloc(1, sizeof(*s));
-
-	snprintf(s->dir, sizeof(s->dir), "/tmp/test_apikey.XXXXXX");
-	if (s == NULL || mkdtemp(s->dir) == NULL)
-		return -1;
-	*state = s;
-	return 0;
-}
-
-static int setup_pg(void **state)
-{
-	const char *url = getenv("IKM_TEST_PG_URL");
-	struct suite *s;
-
-	if (url == NULL || url[0] == '\0')
-		return 0; /* tests skip */
-	s = calloc(1, sizeof(*s));
-	if (s == NULL)
-		return -1;
-	snprintf(s->url, sizeof(s->url), "%s", url);
-	s->pg = 1;
-	*state = s;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct suite *s = *state;
-
-	if (s != NULL && !s->pg) {
-		DIR *d = opendir(s->dir);
-		struct dirent *e;
-
-		while (d != NULL && (e = readdir(d)) != NULL) {
-			char path[512];
-
-			if (e->d_name[0] == '.')
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", s->dir, e->d_name);
-			unlink(path);
-		}
-		if (d != NULL)
-			closedir(d);
-		rmdir(s->dir);
-	}
-	free(s);
-	return 0;
-}
-
-/* A fresh, empty database for one test: a new SQLite file, or the
- * PostgreSQL schema dropped and made again. NULL (skip) without PG. */
-static const char *fresh(void **state, const char *name)
-{
-	struct suite *s = *state;
-	static char url[1100];
-
-	if (s == NULL) {
-		print_message("# SKIP IKM_TEST_PG_URL not set: PostgreSQL suite not run\n");
-		skip();
-	}
-	if (!s->pg) {
-		snprintf(url, sizeof(url), "%s/%s.db", s->dir, name);
-		unlink(url);
-		return url;
-	}
-	{
-		struct db *db;
-		struct ikm_err err = {0};
-
-		if (db_open(s->url, &db, &err) < 0)
-			fail_msg("%s", err.msg);
-		if (db_exec(db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err) < 0)
-			fail_msg("%s", err.msg);
-		db_close(db);
-	}
-	return s->url;
-}
-
-static struct store *open_ok(const char *url)
-{
-	struct store *st;
-	struct ikm_err err = {0};
-
-	if (store_open(url, &st, &err) < 0)
-		fail_msg("store_open %s: %s", url, err.msg);
-	return st;
-}
 
 static void test_add_check_revoke_list(void **state)
 {
-	const char *url = fresh(state, "keys");
-	struct store *st = open_ok(url);
+	const char *url = storetest_fresh(state, "keys");
+	struct store *st = storetest_open(url);
 	struct ikm_err err = {0};
 	char key[STORE_APIKEY_HEX + 1], key2[STORE_APIKEY_HEX + 1], junk[STORE_APIKEY_HEX + 1],
 	    name[STORE_APIKEY_NAME_MAX + 1];
@@ -206,8 +111,8 @@ static void test_add_check_revoke_list(void **state)
  * again. */
 static void test_migrate_from_v1(void **state)
 {
-	const char *url = fresh(state, "v1");
-	struct store *st = open_ok(url);
+	const char *url = storetest_fresh(state, "v1");
+	struct store *st = storetest_open(url);
 	struct store_unit u;
 	struct ikm_err err = {0};
 	char key[STORE_APIKEY_HEX + 1];
@@ -227,7 +132,7 @@ static void test_migrate_from_v1(void **state)
 		                 0);
 		db_close(db);
 	}
-	st = open_ok(url);
+	st = storetest_open(url);
 	assert_int_equal(store_schema_version(st, &v, &err), 0);
 	assert_int_equal(v, 2);
 	assert_int_equal(store_unit_get(st, "dispenduk", &u, &err), 0);
@@ -262,7 +167,9 @@ int main(void)
 	};
 	int rc;
 
-	rc = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);
-	rc |= cmocka_run_group_tests_name("postgresql", tests, setup_pg, teardown);
+	rc = cmocka_run_group_tests_name("sqlite", tests, storetest_setup_sqlite,
+	                                 storetest_teardown);
+	rc |= cmocka_run_group_tests_name("postgresql", tests, storetest_setup_pg,
+	                                  storetest_teardown);
 	return rc;
 }

@@ -23,108 +23,13 @@
 #include "quality.h"
 #include "score.h"
 #include "store.h"
+#include "storetest.h"
 #include "testutil.h"
-
-struct suite {
-	char url[1024];
-	char dir[64];
-	int pg;
-};
-
-static int setup_sqlite(void **state)
-{
-	struct suite *s = calloc(1, sizeof(*s));
-
-	snprintf(s->dir, sizeof(s->dir), "/tmp/test_store.XXXXXX");
-	if (s == NULL || mkdtemp(s->dir) == NULL)
-		return -1;
-	*state = s;
-	return 0;
-}
-
-static int setup_pg(void **state)
-{
-	const char *url = getenv("IKM_TEST_PG_URL");
-	struct suite *s;
-
-	if (url == NULL || url[0] == '\0')
-		return 0; /* tests skip */
-	s = calloc(1, sizeof(*s));
-	if (s == NULL)
-		return -1;
-	snprintf(s->url, sizeof(s->url), "%s", url);
-	s->pg = 1;
-	*state = s;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct suite *s = *state;
-
-	if (s != NULL && !s->pg) {
-		DIR *d = opendir(s->dir);
-		struct dirent *e;
-
-		while (d != NULL && (e = readdir(d)) != NULL) {
-			char path[512];
-
-			if (e->d_name[0] == '.')
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", s->dir, e->d_name);
-			unlink(path);
-		}
-		if (d != NULL)
-			closedir(d);
-		rmdir(s->dir);
-	}
-	free(s);
-	return 0;
-}
-
-/* A fresh, empty database for one test: a new SQLite file, or the
- * PostgreSQL schema dropped and made again. NULL (skip) without PG. */
-static const char *fresh(void **state, const char *name)
-{
-	struct suite *s = *state;
-	static char url[1100];
-
-	if (s == NULL) {
-		print_message("# SKIP IKM_TEST_PG_URL not set: PostgreSQL suite not run\n");
-		skip();
-	}
-	if (!s->pg) {
-		snprintf(url, sizeof(url), "%s/%s.db", s->dir, name);
-		unlink(url);
-		return url;
-	}
-	{
-		struct db *db;
-		struct ikm_err err = {0};
-
-		if (db_open(s->url, &db, &err) < 0)
-			fail_msg("%s", err.msg);
-		if (db_exec(db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err) < 0)
-			fail_msg("%s", err.msg);
-		db_close(db);
-	}
-	return s->url;
-}
-
-static struct store *open_ok(const char *url)
-{
-	struct store *st;
-	struct ikm_err err = {0};
-
-	if (store_open(url, &st, &err) < 0)
-		fail_msg("store_open %s: %s", url, err.msg);
-	return st;
-}
 
 static void test_migrations(void **state)
 {
-	const char *url = fresh(state, "migrations");
-	struct store *st = open_ok(url);
+	const char *url = storetest_fresh(state, "migrations");
+	struct store *st = storetest_open(url);
 	struct store_org org;
 	struct ikm_err err = {0};
 	int v = 0;
@@ -138,7 +43,7 @@ static void test_migrations(void **state)
 	assert_int_equal(err.kind, IKM_EUSAGE);
 	store_close(st);
 	/* Re-open: nothing applied twice, the data kept. */
-	st = open_ok(url);
+	st = storetest_open(url);
 	assert_int_equal(store_schema_version(st, &v, &err), 0);
 	assert_int_equal(v, STORE_SCHEMA);
 	assert_int_equal(store_org_get(st, &org, &err), 0);
@@ -148,8 +53,8 @@ static void test_migrations(void **state)
 
 static void test_units_services_periods(void **state)
 {
-	const char *url = fresh(state, "setup");
-	struct store *st = open_ok(url);
+	const char *url = storetest_fresh(state, "setup");
+	struct store *st = storetest_open(url);
 	struct ikm_err err = {0};
 	struct store_unit u, *units;
 	struct store_service sv, *svcs;
@@ -235,7 +140,7 @@ static void scope_make(struct scope_fix *f, const char *url)
 	struct ikm_err err = {0};
 	struct instrument in;
 
-	f->st = open_ok(url);
+	f->st = storetest_open(url);
 	if (store_unit_add(f->st, "dispenduk", "Dinas", NULL, &f->u, &err) < 0 ||
 	    store_period_add(f->st, "2022-s1", 20220101, 20220630, NULL, &f->p, &err) < 0)
 		fail_msg("%s", err.msg);
@@ -259,7 +164,7 @@ static void response_of(struct store_response *r, const struct scope_fix *f, con
 
 static void test_responses(void **state)
 {
-	const char *url = fresh(state, "responses");
+	const char *url = storetest_fresh(state, "responses");
 	struct scope_fix f;
 	struct store_response r;
 	struct ikm_err err = {0};
@@ -333,7 +238,7 @@ static int demo_row(void *user, const struct load_row *lr, struct ikm_err *err)
 
 static void test_demo_aggregate(void **state)
 {
-	const char *url = fresh(state, "demo");
+	const char *url = storetest_fresh(state, "demo");
 	struct scope_fix f;
 	struct demo_load d = {&f, NULL, 0};
 	struct instrument in, sin;
@@ -381,7 +286,7 @@ static void test_demo_aggregate(void **state)
 
 static void test_rollback(void **state)
 {
-	const char *url = fresh(state, "rollback");
+	const char *url = storetest_fresh(state, "rollback");
 	struct scope_fix f;
 	struct store_response r;
 	struct ikm_err err = {0};
@@ -447,7 +352,7 @@ static void *writer_run(void *arg)
 
 static void test_concurrent_writers(void **state)
 {
-	const char *url = fresh(state, "concurrent");
+	const char *url = storetest_fresh(state, "concurrent");
 	struct scope_fix f;
 	struct writer w[4];
 	pthread_t th[4];
@@ -479,7 +384,7 @@ static void test_concurrent_writers(void **state)
 
 static void test_instrument_versions(void **state)
 {
-	const char *url = fresh(state, "versions");
+	const char *url = storetest_fresh(state, "versions");
 	struct scope_fix f;
 	struct instrument in, ex, back;
 	struct ikm_err err = {0};
@@ -585,7 +490,7 @@ static int each_fn(void *user, const struct store_response *r, struct ikm_err *e
 
 static void test_each_round_trip(void **state)
 {
-	const char *url = fresh(state, "each");
+	const char *url = storetest_fresh(state, "each");
 	struct scope_fix f;
 	struct store_response r;
 	struct ikm_err err = {0};
@@ -621,7 +526,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {SUITE(0)};
 	int rc;
 
-	rc = cmocka_run_group_tests_name("sqlite", tests, setup_sqlite, teardown);
-	rc |= cmocka_run_group_tests_name("postgresql", tests, setup_pg, teardown);
+	rc = cmocka_run_group_tests_name("sqlite", tests, storetest_setup_sqlite,
+	                                 storetest_teardown);
+	rc |= cmocka_run_group_tests_name("postgresql", tests, storetest_setup_pg,
+	                                  storetest_teardown);
 	return rc;
 }

@@ -127,6 +127,16 @@ int store_seed(struct store *s, struct ikm_err *err)
 
 /* ---- organisation ------------------------------------------------------ */
 
+int32_t store_today(const char *zone)
+{
+	int hours = strcmp(zone, "WIT") == 0 ? 9 : strcmp(zone, "WITA") == 0 ? 8 : 7;
+	time_t t = time(NULL) + hours * 3600;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
 int store_org_get(struct store *s, struct store_org *o, struct ikm_err *err)
 {
 	struct db_stmt *st;

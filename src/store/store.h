@@ -51,6 +51,8 @@ struct store_org {
 };
 
 int store_org_get(struct store *s, struct store_org *o, struct ikm_err *err);
+/* Today (yyyymmdd) in a zone "WIB" (UTC+7), "WITA" (UTC+8) or "WIT" (UTC+9). */
+int32_t store_today(const char *zone);
 int store_org_set(struct store *s, const char *name, const char *zone, struct ikm_err *err);
 
 struct store_unit {

@@ -67,17 +67,6 @@ static void store_failed(struct http_response *res, const struct http_request *r
 		fail(res, status, status == 409 ? "conflict" : "invalid", err->msg);
 }
 
-/* Today (yyyymmdd) in the organisation's time zone. */
-static int32_t today(const char *zone)
-{
-	int hours = strcmp(zone, "WIT") == 0 ? 9 : strcmp(zone, "WITA") == 0 ? 8 : 7;
-	time_t t = time(NULL) + hours * 3600;
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
-
 /* 1 when the request carries a valid key in use (*failed = 1 when the store failed). */
 static int authorised(struct store *s, const struct http_request *req, struct ikm_err *err,
                       int *failed)
@@ -163,7 +152,7 @@ static void submit(struct store *s, const struct http_request *req, struct http_
 	if (store_org_get(s, &org, &err) < 0)
 		goto store_fail;
 	if (b->date == 0)
-		b->date = today(org.zone);
+		b->date = store_today(org.zone);
 	if (store_period_on(s, b->date, &p, &found, &err) < 0)
 		goto store_fail;
 	if (!found || p.closed) {

@@ -299,17 +299,6 @@ out:
 
 /* ---- the questionnaire -------------------------------------------------- */
 
-/* Today (yyyymmdd) in the organisation's time zone. */
-static int32_t today(const char *zone)
-{
-	int hours = strcmp(zone, "WIT") == 0 ? 9 : strcmp(zone, "WITA") == 0 ? 8 : 7;
-	time_t t = time(NULL) + hours * 3600;
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
-
 /* A random client id (hex) for a form: a resent form is stored once. */
 static void new_client_id(char *buf, size_t size)
 {
@@ -547,7 +536,7 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 	struct ikm_err err = {0};
 	char client_id[STORE_ID_MAX + 1] = "";
 	int64_t instr;
-	int32_t day = today(org->zone);
+	int32_t day = store_today(org->zone);
 	int found;
 	unsigned burst = 0;
 

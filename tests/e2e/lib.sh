@@ -60,6 +60,42 @@ expect_json() {
 	fi
 }
 
+# need_curl DESC: end the script with one skip when curl is missing.
+need_curl() {
+	if ! command -v curl >/dev/null 2>&1; then
+		skip "$1" "curl not installed"
+		done_testing
+		exit 0
+	fi
+}
+
+# start_server NAME ARGS...: `ikm serve --listen 127.0.0.1:0 ARGS` in the
+# background (output in $T/NAME.out and $T/NAME.err, a new file per start);
+# sets $url (with the port it bound) and $pid and adds the pid to
+# $server_pids. When no URL appears within 10 s it reports, stops what it
+# started and ends the script.
+server_pids=""
+start_server() {
+	name=$1
+	shift
+	${VALGRIND_CMD:-} "$IKM" serve --listen 127.0.0.1:0 "$@" >"$T/$name.out" 2>"$T/$name.err" &
+	pid=$!
+	server_pids="$server_pids $pid"
+	url=""
+	for _ in $(seq 1 100); do
+		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/$name.out" "$T/$name.err" 2>/dev/null |
+			head -n 1 | sed 's/^[^:]*:http/http/')
+		[ -n "$url" ] && break
+		sleep 0.1
+	done
+	if [ -z "$url" ]; then
+		not_ok "server $name started" "$(cat "$T/$name.err")"
+		for p in $server_pids; do kill "$p" 2>/dev/null; done
+		done_testing
+		exit 1
+	fi
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

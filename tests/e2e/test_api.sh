@@ -5,11 +5,7 @@
 # client id 200 duplicate, 422 naming the field, 400 malformed JSON, 409
 # outside an open period, 404/405 JSON for other paths and methods.
 . "$IKM_TOP/tests/e2e/lib.sh"
-if ! command -v curl >/dev/null 2>&1; then
-	skip "API over HTTP" "curl not installed"
-	done_testing
-	exit 0
-fi
+need_curl "API over HTTP"
 DB="$T/ikm.db"
 "$IKM" init --db "$DB" --name "Pemerintah Kota Mojokerto" >/dev/null
 "$IKM" unit add dispenduk --db "$DB" --name "Dinas Dukcapil" >/dev/null
@@ -27,20 +23,7 @@ run apikey list --db "$DB"
 expect_out "apikey list names the key" "antrean"
 if printf '%s' "$out" | grep -q "$KEY"; then not_ok "list does not show the key"; else ok "list does not show the key"; fi
 
-${VALGRIND_CMD:-} "$IKM" serve --listen 127.0.0.1:0 --db "$DB" >"$T/serve.out" 2>"$T/serve.err" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/serve.out" "$T/serve.err" 2>/dev/null | head -n 1 | sed 's/^[^:]*:http/http/')
-	[ -n "$url" ] && break
-	sleep 0.1
-done
-if [ -z "$url" ]; then
-	not_ok "server started" "$(cat "$T/serve.err")"
-	kill "$pid" 2>/dev/null
-	done_testing
-	exit 1
-fi
+start_server serve --db "$DB"
 ok "server started at $url"
 
 api() { # key json [method] -> $code, $body

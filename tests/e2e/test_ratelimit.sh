@@ -5,37 +5,18 @@
 # stored submissions from one address within 60 s carry the "burst" quality
 # flag, counted by `ikm compute --json`, and are never dropped.
 . "$IKM_TOP/tests/e2e/lib.sh"
-if ! command -v curl >/dev/null 2>&1; then
-	skip "rate limit over HTTP" "curl not installed"
-	done_testing
-	exit 0
-fi
+need_curl "rate limit over HTTP"
 DB="$T/ikm.db"
 "$IKM" init --db "$DB" --name "Pemerintah Kota Mojokerto" >/dev/null
 "$IKM" unit add dispenduk --db "$DB" --name "Dinas Kependudukan" >/dev/null
 "$IKM" unit add dinkes --db "$DB" --name "Dinas Kesehatan" >/dev/null
 "$IKM" period add kini --db "$DB" --from 2020-01-01 --to 2099-12-31 --name "Periode uji" >/dev/null
 
-pids=""
 start() { # name args... -> $url, the server's pid in $pid
-	name=$1
+	sname=$1
 	shift
-	${VALGRIND_CMD:-} "$IKM" serve --listen 127.0.0.1:0 --db "$DB" "$@" >"$T/$name.out" 2>"$T/$name.err" &
-	pid=$!
-	pids="$pids $pid"
-	url=""
-	for _ in $(seq 1 100); do
-		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/$name.out" 2>/dev/null | head -n 1)
-		[ -n "$url" ] && break
-		sleep 0.1
-	done
-	if [ -z "$url" ]; then
-		not_ok "server $name started" "$(cat "$T/$name.err")"
-		for p in $pids; do kill "$p" 2>/dev/null; done
-		done_testing
-		exit 1
-	fi
-	ok "server $name started ($*)"
+	start_server "$sname" --db "$DB" "$@"
+	ok "server $sname started ($*)"
 }
 stop() { # pid name
 	kill -TERM "$1"

@@ -4,11 +4,7 @@
 # the form (Indonesian and English), valid and invalid submissions, the
 # honeypot, a resent form stored once, a closed period, page weight.
 . "$IKM_TOP/tests/e2e/lib.sh"
-if ! command -v curl >/dev/null 2>&1; then
-	skip "questionnaire over HTTP" "curl not installed"
-	done_testing
-	exit 0
-fi
+need_curl "questionnaire over HTTP"
 DB="$T/ikm.db"
 today=$(TZ=Asia/Jakarta date +%Y-%m-%d)
 "$IKM" init --db "$DB" --name "Pemerintah Kota Mojokerto" >/dev/null
@@ -16,20 +12,7 @@ today=$(TZ=Asia/Jakarta date +%Y-%m-%d)
 "$IKM" service add akta --unit dispenduk --db "$DB" --name "Akta Kelahiran" >/dev/null
 "$IKM" period add kini --db "$DB" --from 2020-01-01 --to 2099-12-31 --name "Periode uji" >/dev/null
 
-${VALGRIND_CMD:-} "$IKM" serve --listen 127.0.0.1:0 --db "$DB" >"$T/serve.out" 2>"$T/serve.err" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/serve.out" "$T/serve.err" 2>/dev/null | head -n 1 | sed 's/^[^:]*:http/http/')
-	[ -n "$url" ] && break
-	sleep 0.1
-done
-if [ -z "$url" ]; then
-	not_ok "server started" "$(cat "$T/serve.err")"
-	kill "$pid" 2>/dev/null
-	done_testing
-	exit 1
-fi
+start_server serve --db "$DB"
 ok "server started at $url"
 
 get() { # path -> $code, $body
