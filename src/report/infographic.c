@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "chart.h"
+#include "drawfmt.h"
 #include "idfmt.h"
 
 #define PAGE_W       595.276 /* A4 in points */
@@ -283,25 +284,11 @@ static void draw_poster(cairo_t *cr, const struct infographic_info *ii, const st
 /* Format by extension, or -1 with a usage error naming it. */
 static int format_of(const char *path, enum format *fmt, struct ikm_err *err)
 {
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(path, '.');
+	enum drawfmt f;
 
-	if (dot == NULL || (slash != NULL && dot < slash))
-		return err_set(err, IKM_EUSAGE,
-		               "%s: ekstensi tidak ada; pakai .pdf, .png atau .svg / no extension; "
-		               "use .pdf, .png or .svg",
-		               path);
-	if (strcasecmp(dot, ".pdf") == 0)
-		*fmt = FMT_PDF;
-	else if (strcasecmp(dot, ".png") == 0)
-		*fmt = FMT_PNG;
-	else if (strcasecmp(dot, ".svg") == 0)
-		*fmt = FMT_SVG;
-	else
-		return err_set(err, IKM_EUSAGE,
-		               "%s: format \"%s\" tidak didukung; pakai .pdf, .png atau .svg / "
-		               "unsupported format \"%s\"; use .pdf, .png or .svg",
-		               path, dot, dot);
+	if (drawfmt_of(path, &f, err) < 0)
+		return -1;
+	*fmt = f == DRAWFMT_PNG ? FMT_PNG : f == DRAWFMT_SVG ? FMT_SVG : FMT_PDF;
 	return 0;
 }
 

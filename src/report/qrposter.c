@@ -17,7 +17,8 @@
 #include <qrencode.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
+
+#include "drawfmt.h"
 
 #define PAGE_W       595.276 /* A4 in points */
 #define PAGE_H       841.890
@@ -304,40 +305,17 @@ static void draw_poster(cairo_t *cr, const struct plan *p)
 
 int qrposter_format_of(const char *path, enum qrposter_format *fmt, struct ikm_err *err)
 {
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(path, '.');
+	enum drawfmt f;
 
-	if (dot == NULL || (slash != NULL && dot < slash))
-		return err_set(err, IKM_EUSAGE,
-		               "%.200s: ekstensi tidak ada; pakai .pdf, .png atau .svg / no "
-		               "extension; use .pdf, .png or .svg",
-		               path);
-	if (strcasecmp(dot, ".pdf") == 0)
-		*fmt = QRPOSTER_PDF;
-	else if (strcasecmp(dot, ".png") == 0)
-		*fmt = QRPOSTER_PNG;
-	else if (strcasecmp(dot, ".svg") == 0)
-		*fmt = QRPOSTER_SVG;
-	else
-		return err_set(
-		    err, IKM_EUSAGE,
-		    "%.200s: format \"%.20s\" tidak didukung; pakai .pdf, .png atau .svg "
-		    "/ unsupported format \"%.20s\"; use .pdf, .png or .svg",
-		    path, dot, dot);
+	if (drawfmt_of(path, &f, err) < 0)
+		return -1;
+	*fmt = (enum qrposter_format)f;
 	return 0;
 }
 
 const char *qrposter_mime(enum qrposter_format fmt)
 {
-	switch (fmt) {
-	case QRPOSTER_PNG:
-		return "image/png";
-	case QRPOSTER_SVG:
-		return "image/svg+xml";
-	case QRPOSTER_PDF:
-		break;
-	}
-	return "application/pdf";
+	return drawfmt_mime((enum drawfmt)fmt);
 }
 
 /* One text of a poster: at most max bytes of UTF-8 without control

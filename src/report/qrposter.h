@@ -15,6 +15,7 @@
 #define QRPOSTER_NAME_MAX  255 /* named limit: bytes of org, unit, service each */
 #define QRPOSTER_SHEET_MAX 500 /* named limit: posters (pages) in one sheet */
 
+/* The same values as enum drawfmt (drawfmt.h). */
 enum qrposter_format { QRPOSTER_PDF, QRPOSTER_PNG, QRPOSTER_SVG };
 
 /* What one poster says. org, unit and service may be empty or NULL (the
