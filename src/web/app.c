@@ -11,7 +11,7 @@
 
 #include "api.h"
 #include "formdata.h"
-#include "qrposter.h"
+#include "qrpage.h"
 #include "quality.h"
 #include "ratelimit.h"
 #include "store.h"
@@ -612,104 +612,6 @@ out:
 	free(t);
 }
 
-/* ---- QR posters ----------------------------------------------------------- */
-
-/* "http://HOST" of the request (https behind a proxy that says so); a Host
- * header with anything but host-name characters is not trusted. */
-static void site(const struct http_request *req, char *buf, size_t size)
-{
-	const char *host = http_header(req, "Host"), *proto = http_header(req, "X-Forwarded-Proto");
-	int ok = host != NULL && host[0] != '\0' && strlen(host) < 200;
-
-	for (const char *p = host; ok && *p != '\0'; p++)
-		ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		     (*p >= '0' && *p <= '9') || strchr(".-:[]", *p) != NULL;
-	snprintf(buf, size, "%s://%s",
-	         proto != NULL && strcmp(proto, "https") == 0 ? "https" : "http",
-	         ok ? host : "127.0.0.1");
-}
-
-/* The poster of one unit (and service) in fmt. */
-static void qr_one(struct web_app *a, struct store *s, const struct http_request *req,
-                   struct http_response *res, int lang, const struct store_org *org,
-                   const char *unit, const char *service, enum qrposter_format fmt)
-{
-	struct store_unit u;
-	struct store_service v = {0};
-	struct ikm_err err = {0};
-	char base[256], url[QRPOSTER_URL_MAX + 1];
-	struct qrposter_info qi;
-
-	if (store_unit_get(s, unit, &u, &err) < 0 ||
-	    (service != NULL && store_service_get(s, unit, service, &v, &err) < 0)) {
-		message(a, res, 404, lang, org->name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang],
-		        1);
-		return;
-	}
-	site(req, base, sizeof(base));
-	snprintf(url, sizeof(url), "%s/u/%s%s%s", base, u.slug, v.id ? "/" : "",
-	         v.id ? v.slug : "");
-	qi = (struct qrposter_info){org->name, u.name, v.id ? v.name : "", url};
-	if (qrposter_write(&qi, fmt, &res->body, &err) < 0) {
-		http_text(res, 500, err.msg);
-		return;
-	}
-	snprintf(res->content_type, sizeof(res->content_type), "%s", qrposter_mime(fmt));
-}
-
-/* Every poster (each unit and each service) as one PDF, a page each. */
-static void qr_all(struct store *s, const struct http_request *req, struct http_response *res,
-                   const struct store_org *org)
-{
-	struct store_unit *units = NULL;
-	struct store_service *svcs = NULL;
-	struct qrposter_info *qi = NULL;
-	char(*urls)[QRPOSTER_URL_MAX + 1] = NULL;
-	struct ikm_err err = {0};
-	char base[256];
-	int nu = 0, ns = 0, n = 0;
-
-	site(req, base, sizeof(base));
-	if (store_unit_list(s, &units, &nu, &err) < 0 ||
-	    store_service_list(s, NULL, &svcs, &ns, &err) < 0)
-		goto fail;
-	if (nu + ns > QRPOSTER_SHEET_MAX) {
-		err_set(&err, IKM_ELIMIT, "lebih dari %d poster / more than %d posters",
-		        QRPOSTER_SHEET_MAX, QRPOSTER_SHEET_MAX);
-		goto fail;
-	}
-	qi = xcalloc((size_t)(nu + ns + 1), sizeof(*qi));
-	urls = xcalloc((size_t)(nu + ns + 1), sizeof(*urls));
-	for (int i = 0; i < nu; i++) {
-		snprintf(urls[n], sizeof(urls[n]), "%s/u/%s", base, units[i].slug);
-		qi[n] = (struct qrposter_info){org->name, units[i].name, "", urls[n]};
-		n++;
-		for (int j = 0; j < ns; j++) {
-			if (svcs[j].unit != units[i].id)
-				continue;
-			snprintf(urls[n], sizeof(urls[n]), "%s/u/%s/%s", base, units[i].slug,
-			         svcs[j].slug);
-			qi[n] =
-			    (struct qrposter_info){org->name, units[i].name, svcs[j].name, urls[n]};
-			n++;
-		}
-	}
-	if (n == 0 || qrposter_sheet(qi, n, &res->body, &err) < 0) {
-		if (n == 0)
-			err_set(&err, IKM_EDATA, "belum ada unit / no units yet");
-		goto fail;
-	}
-	snprintf(res->content_type, sizeof(res->content_type), "application/pdf");
-	goto out;
-fail:
-	http_text(res, err.kind == IKM_EDATA ? 404 : 500, err.msg);
-out:
-	free(units);
-	free(svcs);
-	free(qi);
-	free(urls);
-}
-
 /* ---- routing ------------------------------------------------------------ */
 
 static int want_english(const struct http_request *req)
@@ -776,7 +678,7 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 		return;
 	}
 	if (strcmp(req->path, "/qr/semua.pdf") == 0 && strcmp(req->method, "GET") == 0) {
-		qr_all(s, req, res, &org);
+		qrpage_all(s, req, res, &org);
 		return;
 	}
 	{
@@ -798,8 +700,10 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 			         service);
 			if (strcmp(expect, base) != 0)
 				break;
-			qr_one(a, s, req, res, lang, &org, unit, service[0] ? service : NULL,
-			       (enum qrposter_format)e);
+			if (qrpage_one(s, req, res, &org, unit, service[0] ? service : NULL,
+			               (enum qrposter_format)e) < 0)
+				message(a, res, 404, lang, org.name, W_NOT_FOUND,
+				        words[W_NOT_FOUND_TEXT][lang], 1);
 			return;
 		}
 		unit[0] = service[0] = '\0';
