@@ -1,5 +1,5 @@
 /* api: see api.h. The body goes JSON -> apibody_validate (pure) ->
- * store_response_add, on the same rules as the questionnaire's form. */
+ * web_store_response, on the same rules as the questionnaire's form. */
 #include "api.h"
 
 #include <jansson.h>
@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "apibody.h"
+#include "app_int.h"
 #include "quality.h"
 #include "xalloc.h"
 
@@ -107,8 +108,8 @@ static void invalid(struct http_response *res, const struct apibody *b)
 	                "fields", fields));
 }
 
-static void submit(struct store *s, const struct http_request *req, struct http_response *res,
-                   const json_t *root)
+static void submit(struct web_app *a, struct store *s, const struct http_request *req,
+                   struct http_response *res, const json_t *root)
 {
 	struct apibody *b = xmalloc(sizeof(*b));
 	struct store_response *r = NULL;
@@ -180,7 +181,7 @@ static void submit(struct store *s, const struct http_request *req, struct http_
 	snprintf(r->suggestion, sizeof(r->suggestion), "%s", b->suggestion);
 	snprintf(r->client_id, sizeof(r->client_id), "%s", b->client_id);
 	r->flags = quality_flags(r->answers, r->k);
-	if (store_response_add(s, r, &dup, &err) < 0)
+	if (web_store_response(a, s, r, &dup, &err) < 0)
 		goto store_fail;
 	if (dup)
 		reply(res, 200, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 1));
@@ -195,7 +196,8 @@ out:
 	free(b);
 }
 
-void web_api_handle(struct store *s, const struct http_request *req, struct http_response *res)
+void web_api_handle(struct web_app *a, struct store *s, const struct http_request *req,
+                    struct http_response *res)
 {
 	struct ikm_err err = {0};
 	json_error_t jerr;
@@ -237,6 +239,6 @@ void web_api_handle(struct store *s, const struct http_request *req, struct http
 		json_decref(root);
 		return;
 	}
-	submit(s, req, res, root);
+	submit(a, s, req, res, root);
 	json_decref(root);
 }

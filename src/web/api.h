@@ -9,7 +9,11 @@
 #include "http.h"
 #include "store.h"
 
-/* Handle a request whose path starts with /api/ on store s. */
-void web_api_handle(struct store *s, const struct http_request *req, struct http_response *res);
+struct web_app;
+
+/* Handle a request whose path starts with /api/ on store s (this thread's
+ * connection of app a). */
+void web_api_handle(struct web_app *a, struct store *s, const struct http_request *req,
+                    struct http_response *res);
 
 #endif

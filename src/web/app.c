@@ -1,7 +1,7 @@
 /* app: see app.h. Routes: GET /healthz; GET /static/<file>; GET /; GET and
  * POST /u/<unit>[/<service>] (the questionnaire). Every text a respondent
  * sees is Indonesian first, English with ?lang=en. */
-#include "app.h"
+#include "app_int.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -18,53 +18,6 @@
 #include "tmpl.h"
 #include "webfiles.h"
 #include "xalloc.h"
-
-#define CLIENT_ID_MIN 16 /* named limit: hex digits of a client id */
-
-struct web_app {
-	char url[1100];
-	pthread_key_t key; /* this thread's store connection */
-	struct tmpl *layout, *home, *form, *message;
-	struct ratelimit *rate; /* POSTs per client address; burst flags */
-};
-
-/* The words of the pages, per language (0 Indonesian, 1 English). */
-enum {
-	W_TITLE,
-	W_HOME_INTRO,
-	W_FILL,
-	W_NO_UNITS,
-	W_FORM_INTRO,
-	W_ERRORS,
-	W_REQUIRED,
-	W_PROFILE,
-	W_PROFILE_HINT,
-	W_AGE,
-	W_AGE_BAD,
-	W_EDUCATION,
-	W_JOB,
-	W_CHOICE_BAD,
-	W_SUGGESTION,
-	W_SUGGESTION_LONG,
-	W_CONSENT,
-	W_SUBMIT,
-	W_OTHER_LANG,
-	W_THANKS,
-	W_THANKS_TEXT,
-	W_NOT_OPEN,
-	W_NOT_OPEN_TEXT,
-	W_CLOSED_TEXT,
-	W_NOT_FOUND,
-	W_NOT_FOUND_TEXT,
-	W_BACK,
-	W_ERROR,
-	W_ERROR_TEXT,
-	W_MALE,
-	W_FEMALE,
-	W_POSTER,
-	W_ALL_POSTERS,
-	W_COUNT
-};
 
 static const char *const words[W_COUNT][2] = {
     {"Survei Kepuasan Masyarakat", "Public Satisfaction Survey"},
@@ -129,8 +82,7 @@ static void store_destroy(void *p)
 	store_close(p);
 }
 
-/* This worker thread's store, opened on first use. */
-static struct store *thread_store(struct web_app *a, struct ikm_err *err)
+struct store *web_thread_store(struct web_app *a, struct ikm_err *err)
 {
 	struct store *s = pthread_getspecific(a->key);
 
@@ -211,9 +163,13 @@ void web_app_set_rate(struct web_app *a, double per_minute)
 
 /* ---- page frame ---------------------------------------------------------- */
 
-/* Render content t with d inside the layout into res. */
-static void page(struct web_app *a, struct http_response *res, int status, const struct tmpl *t,
-                 struct tmpl_data *d, int lang, const char *org, const char *title)
+const char *web_word(enum web_word w, int lang)
+{
+	return words[w][lang ? 1 : 0];
+}
+
+void web_page(struct web_app *a, struct http_response *res, int status, const struct tmpl *t,
+              struct tmpl_data *d, int lang, const char *org, const char *title)
 {
 	struct bytebuf content = {0};
 	struct tmpl_data *l = tmpl_data_new();
@@ -235,8 +191,8 @@ out:
 	tmpl_data_free(l);
 }
 
-static void message(struct web_app *a, struct http_response *res, int status, int lang,
-                    const char *org, int heading, const char *text, int back)
+void web_message(struct web_app *a, struct http_response *res, int status, int lang,
+                 const char *org, enum web_word heading, const char *text, int back)
 {
 	struct tmpl_data *d = tmpl_data_new();
 
@@ -246,7 +202,7 @@ static void message(struct web_app *a, struct http_response *res, int status, in
 		tmpl_set(d, "back", lang ? "/?lang=en" : "/");
 		tmpl_set(d, "back_label", words[W_BACK][lang]);
 	}
-	page(a, res, status, a->message, d, lang, org, words[heading][lang]);
+	web_page(a, res, status, a->message, d, lang, org, words[heading][lang]);
 	tmpl_data_free(d);
 }
 
@@ -263,7 +219,7 @@ static void home(struct web_app *a, struct store *s, struct http_response *res, 
 
 	if (store_unit_list(s, &units, &nu, &err) < 0 ||
 	    store_service_list(s, NULL, &svcs, &ns, &err) < 0) {
-		message(a, res, 500, lang, org, W_ERROR, words[W_ERROR_TEXT][lang], 0);
+		web_message(a, res, 500, lang, org, W_ERROR, words[W_ERROR_TEXT][lang], 0);
 		goto out;
 	}
 	tmpl_set(d, "heading", words[W_TITLE][lang]);
@@ -290,7 +246,7 @@ static void home(struct web_app *a, struct store *s, struct http_response *res, 
 			tmpl_set(v, "name", svcs[j].name);
 		}
 	}
-	page(a, res, 200, a->home, d, lang, org, words[W_TITLE][lang]);
+	web_page(a, res, 200, a->home, d, lang, org, words[W_TITLE][lang]);
 out:
 	free(units);
 	free(svcs);
@@ -299,8 +255,8 @@ out:
 
 /* ---- the questionnaire -------------------------------------------------- */
 
-/* A random client id (hex) for a form: a resent form is stored once. */
-static void new_client_id(char *buf, size_t size)
+/* A resent form is stored once. */
+void web_new_client_id(char *buf, size_t size)
 {
 	unsigned char r[16];
 	FILE *f = fopen("/dev/urandom", "rb");
@@ -320,11 +276,11 @@ static void new_client_id(char *buf, size_t size)
 		snprintf(buf + 2 * i, 3, "%02x", r[i]);
 }
 
-static int client_id_ok(const char *s)
+int web_client_id_ok(const char *s)
 {
 	size_t n = s != NULL ? strlen(s) : 0;
 
-	if (n < CLIENT_ID_MIN || n > STORE_ID_MAX)
+	if (n < WEB_CLIENT_ID_MIN || n > STORE_ID_MAX)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') || s[i] == '-'))
@@ -487,25 +443,32 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 	tmpl_set(d, "suggestion_label", words[W_SUGGESTION][lang]);
 	tmpl_set(d, "consent", words[W_CONSENT][lang]);
 	tmpl_set(d, "submit", words[W_SUBMIT][lang]);
-	page(a, res, status, a->form, d, lang, org, words[W_TITLE][lang]);
+	web_page(a, res, status, a->form, d, lang, org, words[W_TITLE][lang]);
 	tmpl_data_free(d);
 }
 
+int web_store_response(struct web_app *a, struct store *s, const struct store_response *r, int *dup,
+                       struct ikm_err *err)
+{
+	(void)a;
+	return store_response_add(s, r, dup, err);
+}
+
 /* Store a valid submission. */
-static int save(struct store *s, const struct store_unit *u, const struct store_service *v,
-                const struct store_period *p, int64_t instr, const struct answers *an,
-                const char *client_id, int32_t day, unsigned flags, struct ikm_err *err)
+static int save(struct web_app *a, struct store *s, const struct web_target *tg,
+                const struct answers *an, const char *client_id, unsigned flags,
+                struct ikm_err *err)
 {
 	struct store_response *r = xcalloc(1, sizeof(*r));
 	int dup, rc;
 
-	r->unit = u->id;
-	r->service = v->id;
-	r->period = p->id;
-	r->instrument = instr;
+	r->unit = tg->u.id;
+	r->service = tg->v.id;
+	r->period = tg->p.id;
+	r->instrument = tg->instr;
 	r->channel = STORE_WEB;
 	r->submitted = (int64_t)time(NULL);
-	r->date = day;
+	r->date = tg->day;
 	r->k = an->k;
 	memcpy(r->answers, an->v, (size_t)an->k);
 	r->age = an->age[0] ? (int)strtol(an->age, NULL, 10) : -1;
@@ -515,101 +478,127 @@ static int save(struct store *s, const struct store_unit *u, const struct store_
 	snprintf(r->suggestion, sizeof(r->suggestion), "%s",
 	         an->suggestion != NULL ? an->suggestion : "");
 	r->flags = quality_flags(an->v, an->k) | flags;
-	if (client_id_ok(client_id))
+	if (web_client_id_ok(client_id))
 		snprintf(r->client_id, sizeof(r->client_id), "%s", client_id);
-	rc = store_response_add(s, r, &dup, err);
+	rc = web_store_response(a, s, r, &dup, err);
 	free(r);
 	return rc;
+}
+
+int web_target_get(struct web_app *a, struct store *s, const struct http_request *req,
+                   struct http_response *res, int lang, const struct store_org *org,
+                   const char *unit, const char *service, struct web_target *tg)
+{
+	struct ikm_err err = {0};
+	int found;
+
+	memset(tg, 0, sizeof(*tg));
+	tg->day = store_today(org->zone);
+	if (store_unit_get(s, unit, &tg->u, &err) < 0 ||
+	    (service != NULL && store_service_get(s, unit, service, &tg->v, &err) < 0)) {
+		if (err.kind != IKM_EDATA)
+			goto fail;
+		web_message(a, res, 404, lang, org->name, W_NOT_FOUND,
+		            words[W_NOT_FOUND_TEXT][lang], 1);
+		return -1;
+	}
+	if (store_period_on(s, tg->day, &tg->p, &found, &err) < 0)
+		goto fail;
+	if (!found || tg->p.closed) {
+		web_message(a, res, strcmp(req->method, "POST") == 0 ? 409 : 200, lang, org->name,
+		            W_NOT_OPEN, words[found ? W_CLOSED_TEXT : W_NOT_OPEN_TEXT][lang], 1);
+		return -1;
+	}
+	tg->t = xmalloc(sizeof(*tg->t));
+	if (store_instrument_current(s, tg->u.id, &tg->instr, &tg->in, &err) < 0 ||
+	    store_instrument_texts(s, tg->instr, tg->t, &err) < 0)
+		goto fail;
+	return 0;
+fail:
+	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
+	web_message(a, res, 503, lang, org->name, W_ERROR, words[W_ERROR_TEXT][lang], 1);
+	web_target_free(tg);
+	return -1;
+}
+
+void web_target_free(struct web_target *tg)
+{
+	free(tg->t);
+	tg->t = NULL;
+}
+
+int web_rate_take(struct web_app *a, const struct http_request *req, struct http_response *res,
+                  int lang, const char *org, unsigned *burst)
+{
+	static const char *const too_many[2] = {
+	    "Terlalu banyak kiriman dari alamat ini; silakan coba lagi beberapa menit lagi.",
+	    "Too many submissions from this address; please try again in a few minutes."};
+	struct timespec now;
+	double now_s;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	now_s = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+	*burst = 0;
+	if (!ratelimit_take(a->rate, req->remote, now_s)) {
+		web_message(a, res, 429, lang, org, W_ERROR, too_many[lang], 1);
+		return 0;
+	}
+	if (ratelimit_recent(a->rate, req->remote, now_s, WEB_BURST_WINDOW) >= WEB_BURST_COUNT)
+		*burst = QUALITY_BURST;
+	return 1;
 }
 
 static void questionnaire(struct web_app *a, struct store *s, const struct http_request *req,
                           struct http_response *res, int lang, const struct store_org *org,
                           const char *unit, const char *service)
 {
-	struct store_unit u;
-	struct store_service v = {0};
-	struct store_period p;
-	struct instrument in;
-	struct instr_texts *t = NULL;
+	struct web_target tg;
 	struct formdata f = {0};
 	struct answers an;
 	struct ikm_err err = {0};
 	char client_id[STORE_ID_MAX + 1] = "";
-	int64_t instr;
-	int32_t day = store_today(org->zone);
-	int found;
 	unsigned burst = 0;
 
-	if (store_unit_get(s, unit, &u, &err) < 0 ||
-	    (service != NULL && store_service_get(s, unit, service, &v, &err) < 0)) {
-		message(a, res, 404, lang, org->name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang],
-		        1);
+	if (web_target_get(a, s, req, res, lang, org, unit, service, &tg) < 0)
 		return;
-	}
-	if (store_period_on(s, day, &p, &found, &err) < 0)
-		goto fail;
-	if (!found || p.closed) {
-		message(a, res, strcmp(req->method, "POST") == 0 ? 409 : 200, lang, org->name,
-		        W_NOT_OPEN, words[found ? W_CLOSED_TEXT : W_NOT_OPEN_TEXT][lang], 1);
-		return;
-	}
-	t = xmalloc(sizeof(*t));
-	if (store_instrument_current(s, u.id, &instr, &in, &err) < 0 ||
-	    store_instrument_texts(s, instr, t, &err) < 0)
-		goto fail;
 	if (strcmp(req->method, "POST") != 0) {
-		new_client_id(client_id, sizeof(client_id));
-		form_page(a, res, 200, lang, org->name, req->path, &u, &v, t, &in, NULL, client_id);
+		web_new_client_id(client_id, sizeof(client_id));
+		form_page(a, res, 200, lang, org->name, req->path, &tg.u, &tg.v, tg.t, &tg.in, NULL,
+		          client_id);
 		goto out;
 	}
 	/* A token per POST from this address; many in a minute are flagged. */
-	{
-		static const char *const too_many[2] = {
-		    "Terlalu banyak kiriman dari alamat ini; silakan coba lagi beberapa menit "
-		    "lagi.",
-		    "Too many submissions from this address; please try again in a few minutes."};
-		struct timespec now;
-		double now_s;
-
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		now_s = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-		if (!ratelimit_take(a->rate, req->remote, now_s)) {
-			message(a, res, 429, lang, org->name, W_ERROR, too_many[lang], 1);
-			goto out;
-		}
-		if (ratelimit_recent(a->rate, req->remote, now_s, WEB_BURST_WINDOW) >=
-		    WEB_BURST_COUNT)
-			burst = QUALITY_BURST;
-	}
+	if (!web_rate_take(a, req, res, lang, org->name, &burst))
+		goto out;
 	if (formdata_parse(req->body, req->body_len, &f, &err) < 0) {
-		message(a, res, 400, lang, org->name, W_ERROR, err.msg, 1);
+		web_message(a, res, 400, lang, org->name, W_ERROR, err.msg, 1);
 		goto out;
 	}
 	snprintf(client_id, sizeof(client_id), "%s",
-	         client_id_ok(formdata_get(&f, "client_id")) ? formdata_get(&f, "client_id") : "");
-	read_answers(&f, in.k, &an);
+	         web_client_id_ok(formdata_get(&f, "client_id")) ? formdata_get(&f, "client_id")
+	                                                         : "");
+	read_answers(&f, tg.in.k, &an);
 	if (an.errors > 0) {
-		form_page(a, res, 422, lang, org->name, req->path, &u, &v, t, &in, &an,
-		          client_id[0] ? client_id : "");
+		form_page(a, res, 422, lang, org->name, req->path, &tg.u, &tg.v, tg.t, &tg.in, &an,
+		          client_id);
 		goto out;
 	}
 	/* The honeypot: people do not see it, so only robots fill it in. */
 	{
 		const char *hp = formdata_get(&f, "website");
 
-		if (hp == NULL || hp[0] == '\0') {
-			if (save(s, &u, &v, &p, instr, &an, client_id, day, burst, &err) < 0)
-				goto fail;
-		}
+		if ((hp == NULL || hp[0] == '\0') &&
+		    save(a, s, &tg, &an, client_id, burst, &err) < 0)
+			goto fail;
 	}
-	message(a, res, 200, lang, org->name, W_THANKS, words[W_THANKS_TEXT][lang], 1);
+	web_message(a, res, 200, lang, org->name, W_THANKS, words[W_THANKS_TEXT][lang], 1);
 	goto out;
 fail:
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
-	message(a, res, 503, lang, org->name, W_ERROR, words[W_ERROR_TEXT][lang], 1);
+	web_message(a, res, 503, lang, org->name, W_ERROR, words[W_ERROR_TEXT][lang], 1);
 out:
 	formdata_free(&f);
-	free(t);
+	web_target_free(&tg);
 }
 
 /* ---- routing ------------------------------------------------------------ */
@@ -663,14 +652,14 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 		http_text(res, 405, "Metode tidak didukung / method not allowed\n");
 		return;
 	}
-	s = thread_store(a, &err);
+	s = web_thread_store(a, &err);
 	if (s == NULL || store_org_get(s, &org, &err) < 0) {
 		fprintf(stderr, "ikm serve: %s\n", err.msg);
 		http_text(res, 503, "Layanan sedang terganggu / service unavailable\n");
 		return;
 	}
 	if (strncmp(req->path, "/api/", 5) == 0) {
-		web_api_handle(s, req, res);
+		web_api_handle(a, s, req, res);
 		return;
 	}
 	if (strcmp(req->path, "/") == 0 && strcmp(req->method, "GET") == 0) {
@@ -702,8 +691,8 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 				break;
 			if (qrpage_one(s, req, res, &org, unit, service[0] ? service : NULL,
 			               (enum qrposter_format)e) < 0)
-				message(a, res, 404, lang, org.name, W_NOT_FOUND,
-				        words[W_NOT_FOUND_TEXT][lang], 1);
+				web_message(a, res, 404, lang, org.name, W_NOT_FOUND,
+				            words[W_NOT_FOUND_TEXT][lang], 1);
 			return;
 		}
 		unit[0] = service[0] = '\0';
@@ -720,5 +709,5 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 			return;
 		}
 	}
-	message(a, res, 404, lang, org.name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang], 1);
+	web_message(a, res, 404, lang, org.name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang], 1);
 }
