@@ -5,8 +5,44 @@
 
 /* clang-format off */
 
-/* form.html */
+/* face-1.svg */
 static const char file_0[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
+	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
+	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
+	"cx=\"20.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><path d=\"M11 25 "
+	"Q16 19 21 25\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2.4\" "
+	"stroke-linecap=\"round\"/></svg>\n";
+
+/* face-2.svg */
+static const char file_1[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
+	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
+	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
+	"cx=\"20.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><path d=\"M11 23 "
+	"Q16 21 21 23\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2.4\" "
+	"stroke-linecap=\"round\"/></svg>\n";
+
+/* face-3.svg */
+static const char file_2[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
+	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
+	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
+	"cx=\"20.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><path d=\"M11 21 "
+	"Q16 24 21 21\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2.4\" "
+	"stroke-linecap=\"round\"/></svg>\n";
+
+/* face-4.svg */
+static const char file_3[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
+	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
+	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
+	"cx=\"20.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><path d=\"M10 20 "
+	"Q16 27 22 20\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2.4\" "
+	"stroke-linecap=\"round\"/></svg>\n";
+
+/* form.html */
+static const char file_4[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -85,7 +121,7 @@ static const char file_0[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_1[] =
+static const char file_5[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -111,7 +147,7 @@ static const char file_1[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_2[] =
+static const char file_6[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -563,7 +599,7 @@ static const char file_2[] =
 	"}\n";
 
 /* layout.html */
-static const char file_3[] =
+static const char file_7[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -592,7 +628,7 @@ static const char file_3[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_4[] =
+static const char file_8[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -600,12 +636,16 @@ static const char file_4[] =
 
 /* In byte order of the paths; a NULL entry ends the list. */
 const struct webfile webfiles[] = {
-	{"form.html", file_0, sizeof(file_0) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_2, sizeof(file_2) - 1, "text/css; charset=utf-8"},
-	{"layout.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_0, sizeof(file_0) - 1, "image/svg+xml"},
+	{"face-2.svg", file_1, sizeof(file_1) - 1, "image/svg+xml"},
+	{"face-3.svg", file_2, sizeof(file_2) - 1, "image/svg+xml"},
+	{"face-4.svg", file_3, sizeof(file_3) - 1, "image/svg+xml"},
+	{"form.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_6, sizeof(file_6) - 1, "text/css; charset=utf-8"},
+	{"layout.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 5;
+const size_t webfiles_count = 9;
 /* clang-format on */
