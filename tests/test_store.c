@@ -186,6 +186,21 @@ static void test_responses(void **state)
 	assert_int_equal(store_response_add(f.st, &r, &dup, &err), -1);
 	assert_int_equal(err.kind, IKM_EDATA);
 	assert_contains(err.msg, "tiket");
+	{
+		int used = 0;
+
+		assert_int_equal(store_ticket_used(f.st, f.u.id, "ab12", &used, &err), 0);
+		assert_int_equal(used, 1);
+		assert_int_equal(store_ticket_used(f.st, f.u.id, "cd34", &used, &err), 0);
+		assert_int_equal(used, 0);
+	}
+	/* A used ticket with a new client id is refused, not taken for a retry. */
+	snprintf(r.client_id, sizeof(r.client_id), "c-2");
+	dup = -1;
+	assert_int_equal(store_response_add(f.st, &r, &dup, &err), -1);
+	assert_int_equal(err.kind, IKM_EDATA);
+	assert_contains(err.msg, "tiket");
+	assert_int_equal(dup, 0);
 	/* A date outside the period. */
 	response_of(&r, &f, v);
 	r.date = 20220701;

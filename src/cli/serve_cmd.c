@@ -14,8 +14,10 @@
 #include "app.h"
 #include "cli.h"
 #include "http.h"
+#include "serve_conf.h"
 #include "store.h"
 #include "store_cli.h"
+#include "ticket.h"
 
 #define SERVE_LISTEN_DEFAULT  "127.0.0.1:8080"
 #define SERVE_THREADS_MIN_DEF 2 /* the default is the CPU count within these */
@@ -24,32 +26,47 @@
 #define SERVE_RATE_MAX        100000 /* named limit: --rate-limit, POSTs a minute */
 
 static const char serve_usage[] =
-    "Penggunaan / usage: ikm serve [--listen HOST:PORT] [--db URL] [--threads N]\n"
-    "                              [--access-log BERKAS|-] [--rate-limit N]\n"
+    "Penggunaan / usage: ikm serve [--config BERKAS.ini] [--listen HOST:PORT] [--db URL]\n"
+    "                              [--threads N] [--access-log BERKAS|-] [--rate-limit N]\n"
+    "                              [--faces] [--tickets off|optional|required]\n"
+    "                              [--ticket-key BERKAS]\n"
     "Menjalankan server web (bawaan 127.0.0.1:8080; port 0 memilih port bebas).\n"
     "--access-log menulis satu baris per permintaan ke BERKAS (- untuk stdout).\n"
     "--rate-limit N: kiriman kuesioner per menit dari satu alamat, sekaligus paling\n"
     "banyak 2N (bawaan 10; 0 mematikan). 5 kiriman atau lebih dalam 60 detik dari\n"
     "satu alamat tetap disimpan, ditandai \"burst\".\n"
+    "--config membaca [server] dan [form] dari berkas INI; opsi baris perintah menang.\n"
+    "--faces menampilkan ikon wajah di samping pilihan jawaban.\n"
+    "--tickets meminta nomor tiket antrean (satu tanggapan per tiket); hanya hash berkunci\n"
+    "yang disimpan. Kuncinya di --ticket-key (bawaan: BASIS-DATA.ticket-key), dibuat bila\n"
+    "belum ada.\n"
     "SIGTERM atau Ctrl+C menghentikannya setelah permintaan yang berjalan selesai.\n"
     "Runs the web server; SIGTERM or Ctrl+C stops it after the requests in flight.\n"
     "--rate-limit N: form submissions a minute per address, in bursts of up to 2N\n"
     "(default 10; 0 turns it off); 5 or more in 60 s from one address are stored,\n"
-    "flagged \"burst\".\n";
+    "flagged \"burst\".\n"
+    "--config reads [server] and [form] from an INI file; command-line options win.\n"
+    "--faces shows face icons beside the answer options. --tickets asks for a queue\n"
+    "ticket number (one response per ticket), stored as a keyed hash; the key is in\n"
+    "--ticket-key (default DATABASE.ticket-key), made when missing.\n";
 
 /* ---- the application ----------------------------------------------------
  * The one place that chooses what answers the requests: the public pages
  * (web/app.c) on the database the store was opened with. */
 
 /* Set *h and *app for the store db (owned by the caller). */
-static int serve_app_open(struct store *db, int rate, http_handler *h, void **app,
-                          struct ikm_err *err)
+static int serve_app_open(struct store *db, int rate, const struct web_form_opts *form,
+                          http_handler *h, void **app, struct ikm_err *err)
 {
 	struct web_app *a;
 
 	if (web_app_new(store_url(db), &a, err) < 0)
 		return -1;
 	web_app_set_rate(a, rate);
+	if (web_app_set_form(a, form, err) < 0) {
+		web_app_free(a);
+		return -1;
+	}
 	*h = web_app_handle;
 	*app = a;
 	return 0;
@@ -63,10 +80,75 @@ static void serve_app_close(void *app)
 /* ---- the command -------------------------------------------------------- */
 
 struct serve_opts {
-	const char *listen, *db, *access_log;
+	const char *config, *listen, *db, *access_log, *ticket_key;
 	int threads;
 	int rate; /* POSTs a minute per address; 0: no limit */
+	int faces, tickets;
+	unsigned given; /* bit (1u << SC_...) for every option given on the command line */
+	struct serve_conf conf;
 };
+
+/* Take what the configuration file gives and the command line did not. */
+static int serve_merge_conf(struct serve_opts *o)
+{
+	struct serve_conf *c = &o->conf;
+	struct ikm_err err = {0};
+	unsigned take;
+
+	if (o->config == NULL)
+		return 0;
+	if (serve_conf_read(o->config, SERVE_THREADS_MAX, SERVE_RATE_MAX, c, &err) < 0) {
+		fprintf(stderr, "ikm serve: %s\n", err.msg);
+		return -1;
+	}
+	take = c->set & ~o->given;
+	if (take & (1u << SC_LISTEN))
+		o->listen = c->listen;
+	if (take & (1u << SC_DB))
+		o->db = c->db;
+	if (take & (1u << SC_THREADS))
+		o->threads = c->threads;
+	if (take & (1u << SC_ACCESS_LOG))
+		o->access_log = c->access_log;
+	if (take & (1u << SC_RATE_LIMIT))
+		o->rate = c->rate_limit;
+	if (take & (1u << SC_FACES))
+		o->faces = c->faces;
+	if (take & (1u << SC_TICKETS))
+		o->tickets = c->tickets;
+	if (take & (1u << SC_TICKET_KEY_FILE))
+		o->ticket_key = c->ticket_key_file;
+	return 0;
+}
+
+/* The form options; the ticket key beside an SQLite database by default. */
+static int serve_form_opts(const struct serve_opts *o, char *keybuf, size_t keysize,
+                           struct web_form_opts *f, struct ikm_err *err)
+{
+	const char *url = store_resolve_url(o->db);
+
+	memset(f, 0, sizeof(*f));
+	f->faces = o->faces;
+	f->tickets = o->tickets;
+	if (o->tickets == TICKET_OFF)
+		return 0;
+	if (o->ticket_key != NULL) {
+		snprintf(keybuf, keysize, "%s", o->ticket_key);
+	} else if (strncmp(url, "postgres", 8) == 0) {
+		return err_set(
+		    err, IKM_EUSAGE,
+		    "--tickets pada PostgreSQL memerlukan --ticket-key BERKAS (berkas yang "
+		    "sama untuk setiap proses ikm serve) / tickets on PostgreSQL need "
+		    "--ticket-key FILE, the same file for every ikm serve process");
+	} else if (snprintf(keybuf, keysize, "%s.ticket-key", url) >= (int)keysize) {
+		return err_set(err, IKM_ELIMIT,
+		               "nama basis data terlalu panjang / database name "
+		               "too long");
+	}
+	f->ticket_key_file = keybuf;
+	f->ticket_key_create = 1;
+	return 0;
+}
 
 /* 1: help printed; 0: parsed; -1: usage error (printed). */
 static int serve_parse(int argc, char **argv, struct serve_opts *o)
@@ -77,6 +159,10 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 	    {"threads", required_argument, NULL, 't'},
 	    {"access-log", required_argument, NULL, 'a'},
 	    {"rate-limit", required_argument, NULL, 'r'},
+	    {"config", required_argument, NULL, 'c'},
+	    {"faces", no_argument, NULL, 'f'},
+	    {"tickets", required_argument, NULL, 'T'},
+	    {"ticket-key", required_argument, NULL, 'k'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -96,9 +182,34 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 		switch (c) {
 		case 'l':
 			o->listen = optarg;
+			o->given |= 1u << SC_LISTEN;
 			break;
 		case 'd':
 			o->db = optarg;
+			o->given |= 1u << SC_DB;
+			break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'f':
+			o->faces = 1;
+			o->given |= 1u << SC_FACES;
+			break;
+		case 'T':
+			o->tickets = ticket_mode_parse(optarg);
+			if (o->tickets < 0) {
+				fprintf(
+				    stderr,
+				    "ikm serve: --tickets \"%.40s\" tidak sah; tulis off, optional "
+				    "atau required / --tickets must be off, optional or required\n",
+				    optarg);
+				return -1;
+			}
+			o->given |= 1u << SC_TICKETS;
+			break;
+		case 'k':
+			o->ticket_key = optarg;
+			o->given |= 1u << SC_TICKET_KEY_FILE;
 			break;
 		case 't':
 			if (cli_parse_int(optarg, 1, SERVE_THREADS_MAX, &n) < 0) {
@@ -109,9 +220,11 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 				return -1;
 			}
 			o->threads = (int)n;
+			o->given |= 1u << SC_THREADS;
 			break;
 		case 'a':
 			o->access_log = optarg;
+			o->given |= 1u << SC_ACCESS_LOG;
 			break;
 		case 'r':
 			if (cli_parse_int(optarg, 0, SERVE_RATE_MAX, &n) < 0) {
@@ -123,6 +236,7 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 				return -1;
 			}
 			o->rate = (int)n;
+			o->given |= 1u << SC_RATE_LIMIT;
 			break;
 		case 'h':
 			fputs(serve_usage, stdout);
@@ -140,7 +254,7 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 		        argv[optind], serve_usage);
 		return -1;
 	}
-	return 0;
+	return serve_merge_conf(o);
 }
 
 /* Print the URL clients use: the host as given, the port as bound. */
@@ -156,6 +270,8 @@ static void print_url(const char *listen, int port)
 int cmd_serve(int argc, char **argv)
 {
 	struct serve_opts o;
+	struct web_form_opts form;
+	char keyfile[SERVE_CONF_TEXT_MAX + 32];
 	struct ikm_err err = {0};
 	struct store *db = NULL;
 	struct http_server *srv = NULL;
@@ -195,8 +311,9 @@ int cmd_serve(int argc, char **argv)
 			goto fail;
 		}
 	}
-	if (store_cli_open(o.db, &db, &err) < 0 ||
-	    serve_app_open(db, o.rate, &handler, &app, &err) < 0)
+	if (serve_form_opts(&o, keyfile, sizeof(keyfile), &form, &err) < 0 ||
+	    store_cli_open(o.db, &db, &err) < 0 ||
+	    serve_app_open(db, o.rate, &form, &handler, &app, &err) < 0)
 		goto fail;
 	app_open = 1;
 	memset(&cfg, 0, sizeof(cfg));

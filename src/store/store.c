@@ -39,16 +39,23 @@ int store_step_done(struct db_stmt *st, const char *what, struct ikm_err *err)
 	return rc == DB_DONE || rc == DB_ROW ? 0 : -1;
 }
 
-int store_open(const char *url, struct store **out, struct ikm_err *err)
+const char *store_resolve_url(const char *url)
 {
-	struct store *s;
 	const char *u = url;
 
-	*out = NULL;
 	if (u == NULL || u[0] == '\0')
 		u = getenv("IKM_DB");
 	if (u == NULL || u[0] == '\0')
 		u = STORE_DEFAULT_URL;
+	return u;
+}
+
+int store_open(const char *url, struct store **out, struct ikm_err *err)
+{
+	struct store *s;
+	const char *u = store_resolve_url(url);
+
+	*out = NULL;
 	if (strlen(u) > STORE_URL_MAX)
 		return err_set(
 		    err, IKM_EUSAGE,

@@ -27,6 +27,9 @@
 
 struct store;
 
+/* The database store_open(url) opens: url, else $IKM_DB, else the default. */
+const char *store_resolve_url(const char *url);
+
 /* Open the database at url (NULL or "": $IKM_DB, else STORE_DEFAULT_URL;
  * "postgresql://..." selects PostgreSQL) and bring its schema up to date
  * (in one transaction; concurrent openers wait for each other). The first
@@ -172,6 +175,10 @@ struct store_response {
  * own (then committed before returning). */
 int store_response_add(struct store *s, const struct store_response *r, int *dup,
                        struct ikm_err *err);
+
+/* *used = 1 when a response of the unit carries ticket hash `hash`. */
+int store_ticket_used(struct store *s, int64_t unit, const char *hash, int *used,
+                      struct ikm_err *err);
 
 /* What an aggregate covers: a unit and a period, one service or all (0). */
 struct store_scope {

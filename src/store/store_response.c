@@ -319,6 +319,24 @@ static void answers_text(const struct store_response *r, char *buf)
 }
 
 /* The period of r must be open and hold its date. */
+/* *seen = 1 when a response with this client id is stored. */
+static int client_id_stored(struct store *s, const char *id, int *seen, struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*seen = 0;
+	if (db_prepare(s->db, "SELECT 1 FROM response WHERE client_id = ?", &st, err) < 0)
+		return -1;
+	db_bind_text(st, 1, id, -1);
+	rc = db_step(st, err);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return -1;
+	*seen = rc == DB_ROW;
+	return 0;
+}
+
 static int check_period(struct store *s, const struct store_response *r, struct ikm_err *err)
 {
 	struct db_stmt *st;
@@ -423,7 +441,11 @@ static int insert_response(struct store *s, const struct store_response *r, int 
 		    "unknown unit, service, period or instrument");
 	if (rc == DB_DONE) {
 		/* Nothing inserted: a repeated client id, or a ticket used. */
-		if (r->client_id[0] != '\0') {
+		int seen = 0;
+
+		if (r->client_id[0] != '\0' && client_id_stored(s, r->client_id, &seen, err) < 0)
+			return -1;
+		if (seen) {
 			*dup = 1;
 			return 0;
 		}
@@ -652,4 +674,24 @@ int store_responses_each(struct store *s, const struct store_scope *sc,
 	db_reset(st);
 	free(r);
 	return rc == DB_DONE ? 0 : -1;
+}
+
+int store_ticket_used(struct store *s, int64_t unit, const char *hash, int *used,
+                      struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*used = 0;
+	if (db_prepare(s->db, "SELECT 1 FROM response WHERE unit_id = ? AND ticket_hash = ?", &st,
+	               err) < 0)
+		return -1;
+	db_bind_int(st, 1, unit);
+	db_bind_text(st, 2, hash, -1);
+	rc = db_step(st, err);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return -1;
+	*used = rc == DB_ROW;
+	return 0;
 }

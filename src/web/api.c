@@ -146,6 +146,8 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 		apibody_error(b, "service",
 		              "layanan tidak dikenal pada unit ini / unknown service");
 	}
+	if (have_unit && a->tickets == TICKET_REQUIRED && b->ticket[0] == '\0')
+		apibody_error(b, "ticket", "nomor tiket wajib diisi / a ticket is required");
 	if (b->nerr > 0) {
 		invalid(res, b);
 		goto out;
@@ -181,8 +183,20 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 	snprintf(r->suggestion, sizeof(r->suggestion), "%s", b->suggestion);
 	snprintf(r->client_id, sizeof(r->client_id), "%s", b->client_id);
 	r->flags = quality_flags(r->answers, r->k);
-	if (web_store_response(a, s, r, &dup, &err) < 0)
+	web_ticket(a, u.id, b->ticket, r->ticket_hash);
+	if (web_store_response(a, s, r, &dup, &err) < 0) {
+		int used = 0;
+
+		if (err.kind == IKM_EDATA && r->ticket_hash[0] != '\0' &&
+		    store_ticket_used(s, u.id, r->ticket_hash, &used, &err) == 0 && used) {
+			fail(res, 409, "ticket_used",
+			     "Tiket ini sudah dipakai untuk satu tanggapan di unit ini / the "
+			     "ticket was "
+			     "already used in this unit");
+			goto out;
+		}
 		goto store_fail;
+	}
 	if (dup)
 		reply(res, 200, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 1));
 	else

@@ -213,8 +213,8 @@ static void check_profile(const json_t *root, struct apibody *b)
 
 int apibody_validate(const json_t *root, const struct instrument *in, struct apibody *b)
 {
-	static const char *const known[] = {"unit", "service", "client_id", "answers",
-	                                    "date", "profile", "suggestion"};
+	static const char *const known[] = {"unit", "service", "client_id",  "answers",
+	                                    "date", "profile", "suggestion", "ticket"};
 	const char *key, *s;
 	json_t *v;
 	size_t n;
@@ -278,6 +278,19 @@ int apibody_validate(const json_t *root, const struct instrument *in, struct api
 		              "saran paling banyak 2.000 bait / at most 2,000 bytes");
 	else if (rc > 0)
 		memcpy(b->suggestion, s, n + 1);
+	rc = get_string(b, root, "ticket", "ticket", &s, &n);
+	if (rc > 0) {
+		char norm[TICKET_CODE_MAX + 1];
+
+		if (n > TICKET_TYPED_MAX || memchr(s, '\0', n) != NULL ||
+		    ticket_normalise(s, norm) < 0)
+			apibody_error(
+			    b, "ticket",
+			    "nomor tiket hanya huruf dan angka, paling banyak 32 / a ticket "
+			    "has only letters and digits, at most 32");
+		else
+			memcpy(b->ticket, s, n + 1);
+	}
 	check_answers(root, in, b);
 	check_profile(root, b);
 	return b->nerr > 0 ? -1 : 0;

@@ -10,6 +10,7 @@
 
 #include "instrument.h"
 #include "store.h"
+#include "ticket.h"
 
 #define APIBODY_ERRORS_MAX 48  /* named limit: field errors reported at once */
 #define APIBODY_FIELD_MAX  80  /* named limit: bytes of a reported field name */
@@ -32,6 +33,7 @@ struct apibody {
 	int age;                             /* 10..120, -1 = none */
 	char education[8], job[16];          /* one of the lists, or "" */
 	char suggestion[STORE_SUGG_MAX + 1]; /* "" = none */
+	char ticket[TICKET_TYPED_MAX + 1];   /* as sent (a valid code), "" = none */
 	int nerr;                            /* field errors below */
 	struct apibody_error err[APIBODY_ERRORS_MAX];
 };

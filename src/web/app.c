@@ -19,64 +19,6 @@
 #include "webfiles.h"
 #include "xalloc.h"
 
-static const char *const words[W_COUNT][2] = {
-    {"Survei Kepuasan Masyarakat", "Public Satisfaction Survey"},
-    {"Pilih unit layanan yang baru saja Anda gunakan untuk mengisi survei.",
-     "Choose the service unit you have just used to fill in the survey."},
-    {"Isi survei", "Fill in the survey"},
-    {"Belum ada unit layanan.", "There are no service units yet."},
-    {"Pilih satu jawaban untuk setiap pertanyaan. Pengisian memerlukan sekitar dua menit.",
-     "Choose one answer for each question. It takes about two minutes."},
-    {"Beberapa isian perlu diperbaiki; lihat keterangan di bawah.",
-     "Some answers need attention; see the notes below."},
-    {"Pilih salah satu jawaban.", "Please choose one answer."},
-    {"Tentang Anda (tidak wajib)", "About you (optional)"},
-    {"Kami tidak menanyakan nama atau NIK Anda.", "We do not ask for your name or ID number."},
-    {"Usia (tahun)", "Age (years)"},
-    {"Tulis usia dengan angka 10 sampai 120.", "Write your age as a number from 10 to 120."},
-    {"Pendidikan terakhir", "Highest education"},
-    {"Pekerjaan", "Occupation"},
-    {"Pilih salah satu dari daftar.", "Please choose from the list."},
-    {"Saran dan masukan (tidak wajib)", "Suggestions (optional)"},
-    {"Saran paling banyak 2.000 karakter.", "Suggestions may be at most 2,000 characters."},
-    {"Dengan mengirim, Anda setuju jawaban ini diolah tanpa nama untuk perbaikan pelayanan.",
-     "By sending, you agree that these answers are used, without your name, to improve the "
-     "service."},
-    {"Kirim", "Send"},
-    {"English", "Bahasa Indonesia"},
-    {"Terima kasih", "Thank you"},
-    {"Jawaban Anda sudah kami terima dan akan dipakai untuk memperbaiki pelayanan.",
-     "We have received your answers and will use them to improve the service."},
-    {"Survei belum dibuka", "The survey is not open"},
-    {"Saat ini tidak ada periode survei yang berjalan untuk unit ini. Silakan kembali lain "
-     "waktu.",
-     "No survey period is running for this unit right now. Please come back later."},
-    {"Periode survei ini sudah ditutup. Terima kasih atas perhatian Anda.",
-     "This survey period has closed. Thank you for your interest."},
-    {"Halaman tidak ditemukan", "Page not found"},
-    {"Alamat yang Anda buka tidak ada.", "The address you opened does not exist."},
-    {"Kembali ke daftar unit", "Back to the list of units"},
-    {"Terjadi gangguan", "Something went wrong"},
-    {"Jawaban belum dapat disimpan. Silakan coba lagi sebentar lagi.",
-     "Your answers could not be saved yet. Please try again shortly."},
-    {"Laki-laki", "Male"},
-    {"Perempuan", "Female"},
-    {"Poster QR", "QR poster"},
-    {"Semua poster QR (PDF, satu halaman per unit dan layanan)",
-     "All QR posters (PDF, a page per unit and service)"},
-};
-
-static const char *const educations[] = {"SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"};
-static const char *const jobs[][2] = {{"PNS", "PNS"},
-                                      {"TNI", "TNI"},
-                                      {"POLRI", "POLRI"},
-                                      {"Swasta", "Swasta / Private"},
-                                      {"Wirausaha", "Wirausaha / Self-employed"},
-                                      {"Lainnya", "Lainnya / Other"}};
-
-#define NEDU ((int)(sizeof(educations) / sizeof(educations[0])))
-#define NJOB ((int)(sizeof(jobs) / sizeof(jobs[0])))
-
 static void store_destroy(void *p)
 {
 	store_close(p);
@@ -161,12 +103,37 @@ void web_app_set_rate(struct web_app *a, double per_minute)
 	                        per_minute > 0 ? 2 * per_minute : 1, WEB_RATE_CLIENTS);
 }
 
-/* ---- page frame ---------------------------------------------------------- */
-
-const char *web_word(enum web_word w, int lang)
+int web_app_set_form(struct web_app *a, const struct web_form_opts *o, struct ikm_err *err)
 {
-	return words[w][lang ? 1 : 0];
+	a->faces = o->faces != 0;
+	a->tickets = TICKET_OFF;
+	if (o->tickets != TICKET_OFF) {
+		if (o->ticket_key_file == NULL || o->ticket_key_file[0] == '\0')
+			return err_set(err, IKM_EUSAGE,
+			               "tiket memerlukan berkas kunci / tickets need a key file");
+		if (ticket_key_load(o->ticket_key_file, o->ticket_key_create, a->ticket_key, err) <
+		    0)
+			return -1;
+		a->tickets = (enum ticket_mode)o->tickets;
+	}
+	return 0;
 }
+
+int web_ticket(const struct web_app *a, int64_t unit, const char *typed,
+               char hash[STORE_ID_MAX + 1])
+{
+	char norm[TICKET_CODE_MAX + 1];
+
+	hash[0] = '\0';
+	if (a->tickets == TICKET_OFF || typed == NULL || typed[0] == '\0')
+		return 0;
+	if (ticket_normalise(typed, norm) < 0)
+		return -1;
+	ticket_hash(a->ticket_key, unit, norm, hash);
+	return 0;
+}
+
+/* ---- page frame ---------------------------------------------------------- */
 
 void web_page(struct web_app *a, struct http_response *res, int status, const struct tmpl *t,
               struct tmpl_data *d, int lang, const char *org, const char *title)
@@ -196,13 +163,13 @@ void web_message(struct web_app *a, struct http_response *res, int status, int l
 {
 	struct tmpl_data *d = tmpl_data_new();
 
-	tmpl_set(d, "heading", words[heading][lang]);
+	tmpl_set(d, "heading", web_word(heading, lang));
 	tmpl_set(d, "text", text);
 	if (back) {
 		tmpl_set(d, "back", lang ? "/?lang=en" : "/");
-		tmpl_set(d, "back_label", words[W_BACK][lang]);
+		tmpl_set(d, "back_label", web_word(W_BACK, lang));
 	}
-	web_page(a, res, status, a->message, d, lang, org, words[heading][lang]);
+	web_page(a, res, status, a->message, d, lang, org, web_word(heading, lang));
 	tmpl_data_free(d);
 }
 
@@ -219,21 +186,21 @@ static void home(struct web_app *a, struct store *s, struct http_response *res, 
 
 	if (store_unit_list(s, &units, &nu, &err) < 0 ||
 	    store_service_list(s, NULL, &svcs, &ns, &err) < 0) {
-		web_message(a, res, 500, lang, org, W_ERROR, words[W_ERROR_TEXT][lang], 0);
+		web_message(a, res, 500, lang, org, W_ERROR, web_word(W_ERROR_TEXT, lang), 0);
 		goto out;
 	}
-	tmpl_set(d, "heading", words[W_TITLE][lang]);
-	tmpl_set(d, "intro", words[W_HOME_INTRO][lang]);
-	tmpl_set(d, "no_units", words[W_NO_UNITS][lang]);
+	tmpl_set(d, "heading", web_word(W_TITLE, lang));
+	tmpl_set(d, "intro", web_word(W_HOME_INTRO, lang));
+	tmpl_set(d, "no_units", web_word(W_NO_UNITS, lang));
 	tmpl_set_bool(d, "has_units", nu > 0);
-	tmpl_set(d, "all_posters", words[W_ALL_POSTERS][lang]);
+	tmpl_set(d, "all_posters", web_word(W_ALL_POSTERS, lang));
 	for (int i = 0; i < nu; i++) {
 		struct tmpl_data *u = tmpl_add(d, "units");
 
 		tmpl_set(u, "slug", units[i].slug);
 		tmpl_set(u, "name", units[i].name);
-		tmpl_set(u, "fill", words[W_FILL][lang]);
-		tmpl_set(u, "poster", words[W_POSTER][lang]);
+		tmpl_set(u, "fill", web_word(W_FILL, lang));
+		tmpl_set(u, "poster", web_word(W_POSTER, lang));
 		tmpl_set(u, "lang_query", lang ? "?lang=en" : "");
 		for (int j = 0; j < ns; j++) {
 			struct tmpl_data *v;
@@ -246,7 +213,7 @@ static void home(struct web_app *a, struct store *s, struct http_response *res, 
 			tmpl_set(v, "name", svcs[j].name);
 		}
 	}
-	web_page(a, res, 200, a->home, d, lang, org, words[W_TITLE][lang]);
+	web_page(a, res, 200, a->home, d, lang, org, web_word(W_TITLE, lang));
 out:
 	free(units);
 	free(svcs);
@@ -295,11 +262,16 @@ struct answers {
 	int missing[INSTR_MAX_ELEMENTS];
 	char gender[4], age[8], education[16], job[16];
 	const char *suggestion;
+	char ticket[TICKET_TYPED_MAX + 1];  /* as typed (kept on a re-render) */
+	char ticket_hash[STORE_ID_MAX + 1]; /* "" = none */
 	int bad_gender, bad_age, bad_education, bad_job, bad_suggestion, errors;
+	enum web_word bad_ticket; /* W_TICKET_MISSING, _BAD, _USED; 0 = fine */
 };
 
-static void read_answers(const struct formdata *f, int k, struct answers *an)
+static void read_answers(const struct web_app *a, const struct formdata *f, int64_t unit, int k,
+                         struct answers *an)
 {
+	const char *tk = formdata_get(f, "ticket");
 	const char *g = formdata_get(f, "gender"), *age = formdata_get(f, "age");
 	const char *e = formdata_get(f, "education"), *j = formdata_get(f, "job");
 
@@ -333,8 +305,8 @@ static void read_answers(const struct formdata *f, int k, struct answers *an)
 	}
 	if (e != NULL && e[0] != '\0') {
 		an->bad_education = 1;
-		for (int i = 0; i < NEDU; i++)
-			if (strcmp(e, educations[i]) == 0) {
+		for (int i = 0; i < WEB_NEDU; i++)
+			if (strcmp(e, web_educations[i]) == 0) {
 				snprintf(an->education, sizeof(an->education), "%s", e);
 				an->bad_education = 0;
 			}
@@ -342,8 +314,8 @@ static void read_answers(const struct formdata *f, int k, struct answers *an)
 	}
 	if (j != NULL && j[0] != '\0') {
 		an->bad_job = 1;
-		for (int i = 0; i < NJOB; i++)
-			if (strcmp(j, jobs[i][0]) == 0) {
+		for (int i = 0; i < WEB_NJOB; i++)
+			if (strcmp(j, web_jobs[i][0]) == 0) {
 				snprintf(an->job, sizeof(an->job), "%s", j);
 				an->bad_job = 0;
 			}
@@ -352,6 +324,17 @@ static void read_answers(const struct formdata *f, int k, struct answers *an)
 	an->suggestion = formdata_get(f, "suggestion");
 	if (an->suggestion != NULL && strlen(an->suggestion) > STORE_SUGG_MAX)
 		an->bad_suggestion = 1, an->errors++;
+	if (a->tickets != TICKET_OFF) {
+		if (tk != NULL && strlen(tk) <= TICKET_TYPED_MAX)
+			snprintf(an->ticket, sizeof(an->ticket), "%s", tk);
+		if (tk == NULL || tk[0] == '\0') {
+			if (a->tickets == TICKET_REQUIRED)
+				an->bad_ticket = W_TICKET_MISSING;
+		} else if (web_ticket(a, unit, tk, an->ticket_hash) < 0) {
+			an->bad_ticket = W_TICKET_BAD;
+		}
+		an->errors += an->bad_ticket != 0;
+	}
 }
 
 static void form_page(struct web_app *a, struct http_response *res, int status, int lang,
@@ -362,17 +345,17 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 	struct tmpl_data *d = tmpl_data_new();
 	char other[HTTP_PATH_MAX + 16];
 
-	tmpl_set(d, "heading", words[W_TITLE][lang]);
+	tmpl_set(d, "heading", web_word(W_TITLE, lang));
 	tmpl_set(d, "unit", u->name);
 	if (v->id != 0)
 		tmpl_set(d, "service", v->name);
 	snprintf(other, sizeof(other), "%s%s", path, lang ? "" : "?lang=en");
 	tmpl_set(d, "other_lang_url", other);
 	tmpl_set(d, "other_lang", lang ? "id" : "en");
-	tmpl_set(d, "other_lang_label", words[W_OTHER_LANG][lang]);
-	tmpl_set(d, "intro", words[W_FORM_INTRO][lang]);
+	tmpl_set(d, "other_lang_label", web_word(W_OTHER_LANG, lang));
+	tmpl_set(d, "intro", web_word(W_FORM_INTRO, lang));
 	tmpl_set_bool(d, "has_errors", an != NULL && an->errors > 0);
-	tmpl_set(d, "errors_heading", words[W_ERRORS][lang]);
+	tmpl_set(d, "errors_heading", web_word(W_ERRORS, lang));
 	tmpl_set(d, "action", path);
 	tmpl_set(d, "client_id", client_id);
 	tmpl_set(d, "lang", lang ? "en" : "id");
@@ -386,7 +369,7 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 		tmpl_set(e, "question",
 		         t->question[j][lang][0] != '\0' ? t->question[j][lang] : t->name[j][lang]);
 		if (an != NULL && an->missing[j])
-			tmpl_set(e, "error", words[W_REQUIRED][lang]);
+			tmpl_set(e, "error", web_word(W_REQUIRED, lang));
 		for (int o = 0; o < INSTR_OPTIONS; o++) {
 			struct tmpl_data *op = tmpl_add(e, "options");
 			char id[32], val[12];
@@ -396,54 +379,72 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 			tmpl_set(op, "id", id);
 			tmpl_set(op, "value", val);
 			tmpl_set(op, "label", t->label[j][lang][o]);
+			if (a->faces) {
+				char face[32];
+
+				snprintf(face, sizeof(face), "/static/face-%d.svg", o + 1);
+				tmpl_set(op, "face", face);
+			}
 			tmpl_set_bool(op, "checked", an != NULL && an->v[j] == o + 1);
 		}
 	}
-	tmpl_set(d, "profile_heading", words[W_PROFILE][lang]);
-	tmpl_set(d, "profile_hint", words[W_PROFILE_HINT][lang]);
+	if (a->tickets != TICKET_OFF) {
+		tmpl_set_bool(d, "ticket_on", 1);
+		tmpl_set(
+		    d, "ticket_label",
+		    web_word(a->tickets == TICKET_REQUIRED ? W_TICKET : W_TICKET_OPTIONAL, lang));
+		tmpl_set(d, "ticket_hint", web_word(W_TICKET_HINT, lang));
+		if (an != NULL) {
+			tmpl_set(d, "ticket", an->ticket);
+			if (an->bad_ticket != 0)
+				tmpl_set(d, "ticket_error", web_word(an->bad_ticket, lang));
+		}
+	}
+	tmpl_set(d, "profile_heading", web_word(W_PROFILE, lang));
+	tmpl_set(d, "profile_hint", web_word(W_PROFILE_HINT, lang));
 	for (int g = 0; g < 2; g++) {
 		struct tmpl_data *o = tmpl_add(d, "genders");
 
 		tmpl_set(o, "value", g ? "P" : "L");
-		tmpl_set(o, "label", words[g ? W_FEMALE : W_MALE][lang]);
+		tmpl_set(o, "label", web_word(g ? W_FEMALE : W_MALE, lang));
 		tmpl_set_bool(o, "checked", an != NULL && strcmp(an->gender, g ? "P" : "L") == 0);
 	}
 	if (an != NULL && an->bad_gender)
-		tmpl_set(d, "gender_error", words[W_CHOICE_BAD][lang]);
-	tmpl_set(d, "age_label", words[W_AGE][lang]);
+		tmpl_set(d, "gender_error", web_word(W_CHOICE_BAD, lang));
+	tmpl_set(d, "age_label", web_word(W_AGE, lang));
 	if (an != NULL) {
 		tmpl_set(d, "age", an->age);
 		if (an->bad_age)
-			tmpl_set(d, "age_error", words[W_AGE_BAD][lang]);
+			tmpl_set(d, "age_error", web_word(W_AGE_BAD, lang));
 		if (an->bad_education)
-			tmpl_set(d, "education_error", words[W_CHOICE_BAD][lang]);
+			tmpl_set(d, "education_error", web_word(W_CHOICE_BAD, lang));
 		if (an->bad_job)
-			tmpl_set(d, "job_error", words[W_CHOICE_BAD][lang]);
+			tmpl_set(d, "job_error", web_word(W_CHOICE_BAD, lang));
 		if (an->bad_suggestion)
-			tmpl_set(d, "suggestion_error", words[W_SUGGESTION_LONG][lang]);
+			tmpl_set(d, "suggestion_error", web_word(W_SUGGESTION_LONG, lang));
 		if (an->suggestion != NULL)
 			tmpl_set(d, "suggestion", an->suggestion);
 	}
-	tmpl_set(d, "education_label", words[W_EDUCATION][lang]);
-	for (int i = 0; i < NEDU; i++) {
+	tmpl_set(d, "education_label", web_word(W_EDUCATION, lang));
+	for (int i = 0; i < WEB_NEDU; i++) {
 		struct tmpl_data *o = tmpl_add(d, "educations");
 
-		tmpl_set(o, "value", educations[i]);
+		tmpl_set(o, "value", web_educations[i]);
 		tmpl_set_bool(o, "selected",
-		              an != NULL && strcmp(an->education, educations[i]) == 0);
+		              an != NULL && strcmp(an->education, web_educations[i]) == 0);
 	}
-	tmpl_set(d, "job_label", words[W_JOB][lang]);
-	for (int i = 0; i < NJOB; i++) {
+	tmpl_set(d, "job_label", web_word(W_JOB, lang));
+	for (int i = 0; i < WEB_NJOB; i++) {
 		struct tmpl_data *o = tmpl_add(d, "jobs");
 
-		tmpl_set(o, "value", jobs[i][0]);
-		tmpl_set(o, "label", jobs[i][lang]);
-		tmpl_set_bool(o, "selected", an != NULL && strcmp(an->job, jobs[i][0]) == 0);
+		tmpl_set(o, "value", web_jobs[i][0]);
+		tmpl_set(o, "label", web_jobs[i][lang]);
+		tmpl_set_bool(o, "selected", an != NULL && strcmp(an->job, web_jobs[i][0]) == 0);
 	}
-	tmpl_set(d, "suggestion_label", words[W_SUGGESTION][lang]);
-	tmpl_set(d, "consent", words[W_CONSENT][lang]);
-	tmpl_set(d, "submit", words[W_SUBMIT][lang]);
-	web_page(a, res, status, a->form, d, lang, org, words[W_TITLE][lang]);
+	tmpl_set(d, "suggestion_label", web_word(W_SUGGESTION, lang));
+	tmpl_set(d, "consent", web_word(W_CONSENT, lang));
+	tmpl_set(d, "submit", web_word(W_SUBMIT, lang));
+	web_page(a, res, status, a->form, d, lang, org, web_word(W_TITLE, lang));
 	tmpl_data_free(d);
 }
 
@@ -480,6 +481,7 @@ static int save(struct web_app *a, struct store *s, const struct web_target *tg,
 	r->flags = quality_flags(an->v, an->k) | flags;
 	if (web_client_id_ok(client_id))
 		snprintf(r->client_id, sizeof(r->client_id), "%s", client_id);
+	snprintf(r->ticket_hash, sizeof(r->ticket_hash), "%s", an->ticket_hash);
 	rc = web_store_response(a, s, r, &dup, err);
 	free(r);
 	return rc;
@@ -499,14 +501,14 @@ int web_target_get(struct web_app *a, struct store *s, const struct http_request
 		if (err.kind != IKM_EDATA)
 			goto fail;
 		web_message(a, res, 404, lang, org->name, W_NOT_FOUND,
-		            words[W_NOT_FOUND_TEXT][lang], 1);
+		            web_word(W_NOT_FOUND_TEXT, lang), 1);
 		return -1;
 	}
 	if (store_period_on(s, tg->day, &tg->p, &found, &err) < 0)
 		goto fail;
 	if (!found || tg->p.closed) {
 		web_message(a, res, strcmp(req->method, "POST") == 0 ? 409 : 200, lang, org->name,
-		            W_NOT_OPEN, words[found ? W_CLOSED_TEXT : W_NOT_OPEN_TEXT][lang], 1);
+		            W_NOT_OPEN, web_word(found ? W_CLOSED_TEXT : W_NOT_OPEN_TEXT, lang), 1);
 		return -1;
 	}
 	tg->t = xmalloc(sizeof(*tg->t));
@@ -516,7 +518,7 @@ int web_target_get(struct web_app *a, struct store *s, const struct http_request
 	return 0;
 fail:
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
-	web_message(a, res, 503, lang, org->name, W_ERROR, words[W_ERROR_TEXT][lang], 1);
+	web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
 	web_target_free(tg);
 	return -1;
 }
@@ -577,7 +579,7 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 	snprintf(client_id, sizeof(client_id), "%s",
 	         web_client_id_ok(formdata_get(&f, "client_id")) ? formdata_get(&f, "client_id")
 	                                                         : "");
-	read_answers(&f, tg.in.k, &an);
+	read_answers(a, &f, tg.u.id, tg.in.k, &an);
 	if (an.errors > 0) {
 		form_page(a, res, 422, lang, org->name, req->path, &tg.u, &tg.v, tg.t, &tg.in, &an,
 		          client_id);
@@ -588,14 +590,27 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 		const char *hp = formdata_get(&f, "website");
 
 		if ((hp == NULL || hp[0] == '\0') &&
-		    save(a, s, &tg, &an, client_id, burst, &err) < 0)
-			goto fail;
+		    save(a, s, &tg, &an, client_id, burst, &err) < 0) {
+			int used = 0;
+
+			/* Refused: tell a used ticket apart from a failure. */
+			if (err.kind == IKM_EDATA && an.ticket_hash[0] != '\0' &&
+			    store_ticket_used(s, tg.u.id, an.ticket_hash, &used, &err) < 0)
+				goto fail;
+			if (!used)
+				goto fail;
+			an.bad_ticket = W_TICKET_USED;
+			an.errors++;
+			form_page(a, res, 422, lang, org->name, req->path, &tg.u, &tg.v, tg.t,
+			          &tg.in, &an, client_id);
+			goto out;
+		}
 	}
-	web_message(a, res, 200, lang, org->name, W_THANKS, words[W_THANKS_TEXT][lang], 1);
+	web_message(a, res, 200, lang, org->name, W_THANKS, web_word(W_THANKS_TEXT, lang), 1);
 	goto out;
 fail:
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
-	web_message(a, res, 503, lang, org->name, W_ERROR, words[W_ERROR_TEXT][lang], 1);
+	web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
 out:
 	formdata_free(&f);
 	web_target_free(&tg);
@@ -692,7 +707,7 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 			if (qrpage_one(s, req, res, &org, unit, service[0] ? service : NULL,
 			               (enum qrposter_format)e) < 0)
 				web_message(a, res, 404, lang, org.name, W_NOT_FOUND,
-				            words[W_NOT_FOUND_TEXT][lang], 1);
+				            web_word(W_NOT_FOUND_TEXT, lang), 1);
 			return;
 		}
 		unit[0] = service[0] = '\0';
@@ -709,5 +724,5 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 			return;
 		}
 	}
-	web_message(a, res, 404, lang, org.name, W_NOT_FOUND, words[W_NOT_FOUND_TEXT][lang], 1);
+	web_message(a, res, 404, lang, org.name, W_NOT_FOUND, web_word(W_NOT_FOUND_TEXT, lang), 1);
 }

@@ -25,6 +25,18 @@ void web_app_free(struct web_app *a);
  * the server starts: not safe while requests are handled. */
 void web_app_set_rate(struct web_app *a, double per_minute);
 
+/* How the questionnaire looks and what it asks besides the answers. */
+struct web_form_opts {
+	int faces;                   /* face icons beside the four options */
+	int tickets;                 /* enum ticket_mode (ticket.h) */
+	const char *ticket_key_file; /* the key when tickets are on */
+	int ticket_key_create;       /* make the key file when it is missing */
+};
+
+/* Apply o (before the server starts). IKM_EIO/IKM_EDATA when the ticket key
+ * cannot be read (ticket_key_load). */
+int web_app_set_form(struct web_app *a, const struct web_form_opts *o, struct ikm_err *err);
+
 /* The http_handler of the app (app is a struct web_app). */
 void web_app_handle(void *app, const struct http_request *req, struct http_response *res);
 

@@ -12,6 +12,7 @@
 #include "instrument.h"
 #include "ratelimit.h"
 #include "store.h"
+#include "ticket.h"
 #include "tmpl.h"
 
 struct web_app {
@@ -19,6 +20,9 @@ struct web_app {
 	pthread_key_t key; /* this thread's store connection */
 	struct tmpl *layout, *home, *form, *message;
 	struct ratelimit *rate; /* POSTs per client address; burst flags */
+	int faces;              /* face icons beside the options */
+	enum ticket_mode tickets;
+	unsigned char ticket_key[TICKET_KEY_BYTES]; /* when tickets are on */
 };
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
@@ -56,11 +60,24 @@ enum web_word {
 	W_FEMALE,
 	W_POSTER,
 	W_ALL_POSTERS,
+	W_TICKET,
+	W_TICKET_OPTIONAL,
+	W_TICKET_HINT,
+	W_TICKET_MISSING,
+	W_TICKET_BAD,
+	W_TICKET_USED,
 	W_COUNT
 };
 
-/* words[w][lang] (lang 0 Indonesian, 1 English). */
+/* The word w in lang (0 Indonesian, 1 English); app_words.c. */
 const char *web_word(enum web_word w, int lang);
+
+/* The choices of the profile block: education levels, and occupations as
+ * {stored value, label in English}. */
+#define WEB_NEDU 7
+#define WEB_NJOB 6
+extern const char *const web_educations[WEB_NEDU];
+extern const char *const web_jobs[WEB_NJOB][2];
 
 /* Render content t with d inside the layout into res. */
 void web_page(struct web_app *a, struct http_response *res, int status, const struct tmpl *t,
@@ -105,6 +122,11 @@ void web_target_free(struct web_target *tg);
  * WEB_BURST_COUNT or more within WEB_BURST_WINDOW seconds, else 0. */
 int web_rate_take(struct web_app *a, const struct http_request *req, struct http_response *res,
                   int lang, const char *org, unsigned *burst);
+
+/* The stored hash of ticket code `typed` for the unit into hash ("" when
+ * typed is empty or tickets are off). 0: fine; -1: not a ticket code. */
+int web_ticket(const struct web_app *a, int64_t unit, const char *typed,
+               char hash[STORE_ID_MAX + 1]);
 
 #define WEB_CLIENT_ID_MIN 16 /* named limit: characters of a client id */
 

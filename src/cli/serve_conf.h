@@ -1,0 +1,50 @@
+/* serve_conf: the configuration file of `ikm serve` (--config ikm.ini), an
+ * INI file read with the same rules as the office profile (inifile.h):
+ *
+ *   [server]
+ *   listen = 127.0.0.1:8080     ; HOST:PORT
+ *   db = var/ikm.db             ; a path or postgresql://...
+ *   threads = 4
+ *   access_log = var/access.log ; or - for standard output
+ *   rate_limit = 10             ; form POSTs a minute per address, 0 = off
+ *
+ *   [form]
+ *   faces = yes                 ; face icons beside the options (yes/no)
+ *   tickets = optional          ; off, optional or required
+ *   ticket_key_file = var/ikm.ticket-key
+ *
+ * Relative paths are taken from the folder of the configuration file.
+ * Unknown sections or keys, a key given twice, and bad values are errors
+ * naming the file, the line and what is expected. */
+#ifndef IKM_SERVE_CONF_H
+#define IKM_SERVE_CONF_H
+
+#include "err.h"
+
+#define SERVE_CONF_TEXT_MAX 1023 /* named limit: bytes of a value */
+
+enum serve_conf_key {
+	SC_LISTEN,
+	SC_DB,
+	SC_THREADS,
+	SC_ACCESS_LOG,
+	SC_RATE_LIMIT,
+	SC_FACES,
+	SC_TICKETS,
+	SC_TICKET_KEY_FILE,
+	SC_NKEYS
+};
+
+struct serve_conf {
+	unsigned set; /* bit (1u << key) for every key the file gives */
+	char listen[SERVE_CONF_TEXT_MAX + 1], db[SERVE_CONF_TEXT_MAX + 1];
+	char access_log[SERVE_CONF_TEXT_MAX + 1], ticket_key_file[SERVE_CONF_TEXT_MAX + 1];
+	int threads, rate_limit, faces, tickets; /* tickets: enum ticket_mode */
+};
+
+/* Read path into c (zeroed first). threads_max and rate_max bound those
+ * numbers. -1 with err ("path:line: ...") on any problem. */
+int serve_conf_read(const char *path, int threads_max, int rate_max, struct serve_conf *c,
+                    struct ikm_err *err);
+
+#endif
