@@ -659,6 +659,67 @@ static void test_bad_listen(void **state)
 	http_stop(NULL);
 }
 
+/* GET target with one extra header line (without CRLF). */
+static int get_with(int port, const char *target, const char *header, struct reply *r)
+{
+	char req[4096];
+	int n = snprintf(req, sizeof(req), "GET %s HTTP/1.1\r\nHost: localhost\r\n%s\r\n\r\n",
+	                 target, header);
+
+	return roundtrip(port, req, (size_t)n, r);
+}
+
+/* The client address behind trusted reverse proxies: X-Forwarded-For from
+ * a trusted peer counts (its last hop not a proxy); from others it does
+ * not; a malformed hop keeps the peer. */
+static void test_trusted_proxy(void **state)
+{
+	static const struct {
+		const char *proxies, *header, *remote;
+	} cases[] = {
+	    {"127.0.0.1", "X-Forwarded-For: 203.0.113.7", "203.0.113.7"},
+	    {"127.0.0.1", "X-Forwarded-For: 198.51.100.1, 203.0.113.7", "203.0.113.7"},
+	    {"127.0.0.1,10.0.0.2", "X-Forwarded-For: 203.0.113.7 , 10.0.0.2", "203.0.113.7"},
+	    {"127.0.0.1", "X-Forwarded-For: 2001:db8::1", "2001:db8::1"},
+	    {"127.0.0.1", "X-Forwarded-For: 203.0.113.7, evil", "127.0.0.1"},
+	    {"127.0.0.1", "X-Forwarded-For: ", "127.0.0.1"},
+	    {"127.0.0.1", "X-Other: 1", "127.0.0.1"},
+	    {"10.0.0.2", "X-Forwarded-For: 203.0.113.7", "127.0.0.1"}, /* peer not trusted */
+	    {NULL, "X-Forwarded-For: 203.0.113.7", "127.0.0.1"},       /* none trusted */
+	};
+	char want[80];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct http_config cfg = {
+		    .listen = "127.0.0.1:0", .threads = 1, .trusted_proxies = cases[i].proxies};
+		struct http_server *s = NULL;
+		struct ikm_err err = {0};
+		struct reply r;
+
+		if (http_start(&cfg, echo_handler, NULL, &s, &err) != 0)
+			fail_msg("http_start: %s", err.msg);
+		assert_int_equal(get_with(http_port(s), "/", cases[i].header, &r), 0);
+		snprintf(want, sizeof(want), "remote=%s\n", cases[i].remote);
+		if (strstr(r.body, want) == NULL)
+			fail_msg("case %zu: %s: want %s", i, cases[i].header, want);
+		reply_free(&r);
+		http_stop(s);
+	}
+	/* Not an address: refused at start. */
+	{
+		struct http_config cfg = {
+		    .listen = "127.0.0.1:0", .threads = 1, .trusted_proxies = "127.0.0.1,proxy"};
+		struct http_server *s = NULL;
+		struct ikm_err err = {0};
+
+		assert_int_equal(http_start(&cfg, echo_handler, NULL, &s, &err), -1);
+		assert_int_equal(err.kind, IKM_EUSAGE);
+		assert_contains(err.msg, "proxy");
+		assert_null(s);
+	}
+}
+
 static void test_port_in_use(void **state)
 {
 	struct fixture *f = *state;
@@ -721,6 +782,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stop_inflight, setup, teardown),
 	    cmocka_unit_test(test_bad_listen),
+	    cmocka_unit_test(test_trusted_proxy),
 	    cmocka_unit_test_setup_teardown(test_port_in_use, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_access_log, setup, teardown),
 	};

@@ -29,7 +29,7 @@ static const char serve_usage[] =
     "Penggunaan / usage: ikm serve [--config BERKAS.ini] [--listen HOST:PORT] [--db URL]\n"
     "                              [--threads N] [--access-log BERKAS|-] [--rate-limit N]\n"
     "                              [--faces] [--tickets off|optional|required]\n"
-    "                              [--ticket-key BERKAS]\n"
+    "                              [--ticket-key BERKAS] [--trusted-proxy IP[,IP...]]\n"
     "Menjalankan server web (bawaan 127.0.0.1:8080; port 0 memilih port bebas).\n"
     "--access-log menulis satu baris per permintaan ke BERKAS (- untuk stdout).\n"
     "--rate-limit N: kiriman kuesioner per menit dari satu alamat, sekaligus paling\n"
@@ -40,6 +40,8 @@ static const char serve_usage[] =
     "--tickets meminta nomor tiket antrean (satu tanggapan per tiket); hanya hash berkunci\n"
     "yang disimpan. Kuncinya di --ticket-key (bawaan: BASIS-DATA.ticket-key), dibuat bila\n"
     "belum ada.\n"
+    "--trusted-proxy: proksi balik di depan server; alamat klien diambil dari\n"
+    "X-Forwarded-For hanya bila permintaan datang dari proksi itu.\n"
     "SIGTERM atau Ctrl+C menghentikannya setelah permintaan yang berjalan selesai.\n"
     "Runs the web server; SIGTERM or Ctrl+C stops it after the requests in flight.\n"
     "--rate-limit N: form submissions a minute per address, in bursts of up to 2N\n"
@@ -48,7 +50,9 @@ static const char serve_usage[] =
     "--config reads [server] and [form] from an INI file; command-line options win.\n"
     "--faces shows face icons beside the answer options. --tickets asks for a queue\n"
     "ticket number (one response per ticket), stored as a keyed hash; the key is in\n"
-    "--ticket-key (default DATABASE.ticket-key), made when missing.\n";
+    "--ticket-key (default DATABASE.ticket-key), made when missing.\n"
+    "--trusted-proxy: reverse proxies in front; the client address is taken from\n"
+    "X-Forwarded-For only on requests from them.\n";
 
 /* ---- the application ----------------------------------------------------
  * The one place that chooses what answers the requests: the public pages
@@ -80,7 +84,7 @@ static void serve_app_close(void *app)
 /* ---- the command -------------------------------------------------------- */
 
 struct serve_opts {
-	const char *config, *listen, *db, *access_log, *ticket_key;
+	const char *config, *listen, *db, *access_log, *ticket_key, *proxies;
 	int threads;
 	int rate; /* POSTs a minute per address; 0: no limit */
 	int faces, tickets;
@@ -116,6 +120,8 @@ static int serve_merge_conf(struct serve_opts *o)
 		o->faces = c->faces;
 	if (take & (1u << SC_TICKETS))
 		o->tickets = c->tickets;
+	if (take & (1u << SC_TRUSTED_PROXY))
+		o->proxies = c->trusted_proxy;
 	if (take & (1u << SC_TICKET_KEY_FILE))
 		o->ticket_key = c->ticket_key_file;
 	return 0;
@@ -163,6 +169,7 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 	    {"faces", no_argument, NULL, 'f'},
 	    {"tickets", required_argument, NULL, 'T'},
 	    {"ticket-key", required_argument, NULL, 'k'},
+	    {"trusted-proxy", required_argument, NULL, 'p'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -206,6 +213,10 @@ static int serve_parse(int argc, char **argv, struct serve_opts *o)
 				return -1;
 			}
 			o->given |= 1u << SC_TICKETS;
+			break;
+		case 'p':
+			o->proxies = optarg;
+			o->given |= 1u << SC_TRUSTED_PROXY;
 			break;
 		case 'k':
 			o->ticket_key = optarg;
@@ -320,6 +331,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.listen = o.listen;
 	cfg.threads = o.threads;
 	cfg.access_log = log;
+	cfg.trusted_proxies = o.proxies;
 	if (http_start(&cfg, handler, app, &srv, &err) < 0)
 		goto fail;
 	print_url(o.listen, http_port(srv));

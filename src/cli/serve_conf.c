@@ -15,10 +15,15 @@
 static const struct {
 	const char *section, *key;
 } keys[SC_NKEYS] = {
-    [SC_LISTEN] = {"server", "listen"},         [SC_DB] = {"server", "db"},
-    [SC_THREADS] = {"server", "threads"},       [SC_ACCESS_LOG] = {"server", "access_log"},
-    [SC_RATE_LIMIT] = {"server", "rate_limit"}, [SC_FACES] = {"form", "faces"},
-    [SC_TICKETS] = {"form", "tickets"},         [SC_TICKET_KEY_FILE] = {"form", "ticket_key_file"},
+    [SC_LISTEN] = {"server", "listen"},
+    [SC_DB] = {"server", "db"},
+    [SC_THREADS] = {"server", "threads"},
+    [SC_ACCESS_LOG] = {"server", "access_log"},
+    [SC_RATE_LIMIT] = {"server", "rate_limit"},
+    [SC_FACES] = {"form", "faces"},
+    [SC_TICKETS] = {"form", "tickets"},
+    [SC_TICKET_KEY_FILE] = {"form", "ticket_key_file"},
+    [SC_TRUSTED_PROXY] = {"server", "trusted_proxy"},
 };
 
 struct reader {
@@ -79,8 +84,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		return inifile_fail(
 		    &r->f, IKM_EDATA,
 		    "kunci '%.60s' di bagian [%.60s] tidak dikenal; yang dikenal: [server] listen, "
-		    "db, threads, access_log, rate_limit; [form] faces, tickets, ticket_key_file / "
-		    "unknown key; known: [server] listen, db, threads, access_log, rate_limit; "
+		    "db, threads, access_log, rate_limit, trusted_proxy; [form] faces, tickets, "
+		    "ticket_key_file / "
+		    "unknown key; known: [server] listen, db, threads, access_log, rate_limit, "
+		    "trusted_proxy; "
 		    "[form] faces, tickets, ticket_key_file",
 		    name, section);
 	if (r->seen[k] != 0)
@@ -97,6 +104,9 @@ static int on_value(void *user, const char *section, const char *name, const cha
 			    &r->f, IKM_EDATA,
 			    "'listen' harus HOST:PORT / 'listen' must be HOST:PORT");
 		snprintf(c->listen, sizeof(c->listen), "%s", value);
+		return 1;
+	case SC_TRUSTED_PROXY:
+		snprintf(c->trusted_proxy, sizeof(c->trusted_proxy), "%s", value);
 		return 1;
 	case SC_DB:
 		return set_path(r, name, value, c->db);

@@ -7,6 +7,7 @@
  *   threads = 4
  *   access_log = var/access.log ; or - for standard output
  *   rate_limit = 10             ; form POSTs a minute per address, 0 = off
+ *   trusted_proxy = 127.0.0.1   ; reverse proxies whose X-Forwarded-For counts
  *
  *   [form]
  *   faces = yes                 ; face icons beside the options (yes/no)
@@ -32,6 +33,7 @@ enum serve_conf_key {
 	SC_FACES,
 	SC_TICKETS,
 	SC_TICKET_KEY_FILE,
+	SC_TRUSTED_PROXY,
 	SC_NKEYS
 };
 
@@ -39,6 +41,7 @@ struct serve_conf {
 	unsigned set; /* bit (1u << key) for every key the file gives */
 	char listen[SERVE_CONF_TEXT_MAX + 1], db[SERVE_CONF_TEXT_MAX + 1];
 	char access_log[SERVE_CONF_TEXT_MAX + 1], ticket_key_file[SERVE_CONF_TEXT_MAX + 1];
+	char trusted_proxy[SERVE_CONF_TEXT_MAX + 1];
 	int threads, rate_limit, faces, tickets; /* tickets: enum ticket_mode */
 };
 

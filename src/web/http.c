@@ -59,6 +59,8 @@ struct http_server {
 	void *app;
 	size_t body_max;
 	FILE *access_log;
+	int nproxies; /* trusted reverse proxies, as inet_ntop writes them */
+	char proxies[HTTP_PROXIES_MAX][INET6_ADDRSTRLEN];
 	atomic_int stopping;    /* http_stop began: replies say Connection: close */
 	pthread_mutex_t lock;   /* inflight, and one access-log line at a time */
 	pthread_cond_t drained; /* inflight reached zero */
@@ -437,6 +439,64 @@ static enum MHD_Result call_handler(struct http_server *s, struct req_state *st,
 	return send_response(st, c, &res);
 }
 
+/* An address as inet_ntop writes it into out; -1 when s is none. */
+static int addr_canon(const char *s, size_t n, char out[INET6_ADDRSTRLEN])
+{
+	char buf[INET6_ADDRSTRLEN];
+	unsigned char bin[sizeof(struct in6_addr)];
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (inet_pton(AF_INET, buf, bin) == 1)
+		return inet_ntop(AF_INET, bin, out, INET6_ADDRSTRLEN) != NULL ? 0 : -1;
+	if (inet_pton(AF_INET6, buf, bin) == 1)
+		return inet_ntop(AF_INET6, bin, out, INET6_ADDRSTRLEN) != NULL ? 0 : -1;
+	return -1;
+}
+
+static int is_proxy(const struct http_server *s, const char *addr)
+{
+	for (int i = 0; i < s->nproxies; i++)
+		if (strcmp(s->proxies[i], addr) == 0)
+			return 1;
+	return 0;
+}
+
+/* Behind a trusted proxy: the client is the last X-Forwarded-For hop that
+ * is not a trusted proxy (a malformed hop ends the search: keep the peer). */
+static void forwarded_client(const struct http_server *s, struct req_state *st,
+                             struct MHD_Connection *c)
+{
+	const char *h, *end;
+
+	if (s->nproxies == 0 || !is_proxy(s, st->remote))
+		return;
+	h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (h == NULL || strnlen(h, HTTP_HEADER_VALUE_MAX + 1) > HTTP_HEADER_VALUE_MAX)
+		return;
+	end = h + strlen(h);
+	while (end > h) {
+		const char *start = end;
+		char addr[INET6_ADDRSTRLEN];
+
+		while (start > h && start[-1] != ',')
+			start--;
+		if (addr_canon(start, (size_t)(end - start), addr) < 0)
+			return;
+		if (!is_proxy(s, addr)) {
+			snprintf(st->remote, sizeof(st->remote), "%s", addr);
+			return;
+		}
+		end = start > h ? start - 1 : h;
+	}
+}
+
 /* The MHD_AccessHandlerCallback. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload_data,
@@ -458,6 +518,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		st->started = 1;
 		snprintf(st->method, sizeof(st->method), "%s", method);
 		st->path = xstrndup(url, strnlen(url, HTTP_PATH_MAX));
+		forwarded_client(s, st, c);
 		if (st->uri == NULL)
 			return send_text(st, c, 414, text_414);
 		if (declared_too_large(c, s->body_max))
@@ -497,7 +558,8 @@ int http_start(const struct http_config *cfg, http_handler h, void *app, struct 
 	const char *spec = cfg->listen != NULL ? cfg->listen : "127.0.0.1:8080";
 	unsigned threads, conn_limit, per_ip, timeout;
 	unsigned int flags;
-	int fd, port = 0;
+	int fd, port = 0, nproxies = 0;
+	char proxies[HTTP_PROXIES_MAX][INET6_ADDRSTRLEN] = {{0}};
 
 	*out = NULL;
 	if (parse_listen(spec, &ss, &sslen, err) < 0)
@@ -519,6 +581,22 @@ int http_start(const struct http_config *cfg, http_handler h, void *app, struct 
 		if (per_ip < HTTP_PER_IP_MIN)
 			per_ip = HTTP_PER_IP_MIN;
 	}
+	for (const char *p = cfg->trusted_proxies; p != NULL && *p != '\0';) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+
+		if (nproxies == HTTP_PROXIES_MAX || addr_canon(p, n, proxies[nproxies]) < 0) {
+			err_set(
+			    err, IKM_EUSAGE,
+			    "proksi tepercaya \"%.*s\" tidak sah: tulis alamat IP, dipisah koma, "
+			    "paling banyak %d / trusted proxies: IP addresses separated by commas, "
+			    "at most %d",
+			    (int)(n > 60 ? 60 : n), p, HTTP_PROXIES_MAX, HTTP_PROXIES_MAX);
+			return -1;
+		}
+		nproxies++;
+		p = comma != NULL ? comma + 1 : p + n;
+	}
 	fd = listen_socket(spec, &ss, sslen, &port, err);
 	if (fd < 0)
 		return -1;
@@ -530,6 +608,8 @@ int http_start(const struct http_config *cfg, http_handler h, void *app, struct 
 	s->app = app;
 	s->body_max = cfg->body_max != 0 ? cfg->body_max : HTTP_BODY_MAX_DEFAULT;
 	s->access_log = cfg->access_log;
+	s->nproxies = nproxies;
+	memcpy(s->proxies, proxies, sizeof(proxies));
 	atomic_init(&s->stopping, 0);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_condattr_init(&ca);

@@ -57,17 +57,23 @@ struct http_config {
 	unsigned timeout_s;  /* idle connection timeout, seconds (0: 30) */
 	unsigned conn_limit; /* concurrent connections (0: 1000) */
 	FILE *access_log;    /* NULL: none */
+	/* Addresses of reverse proxies in front ("10.0.0.2,127.0.0.1", at most
+	 * HTTP_PROXIES_MAX, NULL or "": none). A request from one of them is
+	 * taken to come from the address its X-Forwarded-For names last that
+	 * is not itself such a proxy; from anyone else the header is ignored. */
+	const char *trusted_proxies;
 };
+
+#define HTTP_PROXIES_MAX 8 /* named limit: trusted proxy addresses */
 
 struct http_server;
 
 /* Start serving in background threads. IKM_EUSAGE for a bad listen
- * address ("HOST:PORT": an IPv4 address, "localhost" or "[IPv6]") or
- * threads outside 1..256, IKM_EIO when it cannot bind. Threads that
- * should not take signals must block them before this call. Each
- * completed request writes one line to access_log: time= remote= method=
- * path= (bytes outside printable ASCII as \xNN; no query) status= bytes=
- * ms=. */
+ * address ("HOST:PORT": an IPv4 address, "localhost" or "[IPv6]"),
+ * threads outside 1..256, or a trusted proxy that is not an IP address, IKM_EIO when it cannot
+ * bind. Threads that should not take signals must block them before this call. Each completed
+ * request writes one line to access_log: time= remote= method= path= (bytes outside printable ASCII
+ * as \xNN; no query) status= bytes= ms=. */
 int http_start(const struct http_config *cfg, http_handler h, void *app, struct http_server **out,
                struct ikm_err *err);
 /* The port actually bound (useful with port 0). */

@@ -77,6 +77,31 @@ expect_json "burst flag apart from the others" "d['quality']['straight_lining'][
 run compute --unit dinkes --period kini --db "$DB"
 expect_out "the text report names the flag" "dikirim beruntun dari satu alamat"
 
+# Behind a trusted reverse proxy each client has its own bucket.
+start proxied --rate-limit 1 --trusted-proxy 127.0.0.1
+proxied_pid=$pid
+codes=""
+for i in 21 22 23; do
+	code=$(curl -s -o "$T/body" -w '%{http_code}' -H "X-Forwarded-For: 203.0.113.$i" \
+		--data "$(form "$i")" "${url}u/dispenduk")
+	codes="$codes$code "
+done
+if [ "$codes" = "200 200 200 " ]; then ok "behind a proxy: clients apart"; else not_ok "behind a proxy: clients apart" "$codes"; fi
+for i in 24 25 26; do
+	code=$(curl -s -o "$T/body" -w '%{http_code}' -H "X-Forwarded-For: 203.0.113.9" \
+		--data "$(form "$i")" "${url}u/dispenduk")
+done
+expect_code "behind a proxy: one client past its burst gets 429" 429
+stop "$proxied_pid" proxied
+start untrusted --rate-limit 1
+untrusted_pid=$pid
+for i in 31 32 33; do
+	code=$(curl -s -o "$T/body" -w '%{http_code}' -H "X-Forwarded-For: 203.0.113.$i" \
+		--data "$(form "$i")" "${url}u/dispenduk")
+done
+expect_code "without --trusted-proxy the header changes nothing" 429
+stop "$untrusted_pid" untrusted
+
 run serve --rate-limit -1 --db "$DB"
 expect_rc "--rate-limit -1: usage error" 2
 expect_err "--rate-limit -1: message" "--rate-limit"
