@@ -231,6 +231,8 @@ void web_api_handle(struct web_app *a, struct store *s, const struct http_reques
 			store_failed(res, req, &err);
 			return;
 		}
+		snprintf(res->www_authenticate, sizeof(res->www_authenticate),
+		         "Bearer realm=\"ikm\"");
 		fail(res, 401, "unauthorized",
 		     "Kunci API tidak ada atau tidak berlaku; kirim Authorization: Bearer KUNCI / "
 		     "missing or invalid API key");

@@ -519,6 +519,7 @@ int web_target_get(struct web_app *a, struct store *s, const struct http_request
 fail:
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
 	web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
+	res->retry_after = WEB_RETRY_AFTER;
 	web_target_free(tg);
 	return -1;
 }
@@ -543,6 +544,7 @@ int web_rate_take(struct web_app *a, const struct http_request *req, struct http
 	*burst = 0;
 	if (!ratelimit_take(a->rate, req->remote, now_s)) {
 		web_message(a, res, 429, lang, org, W_ERROR, too_many[lang], 1);
+		res->retry_after = WEB_RETRY_AFTER;
 		return 0;
 	}
 	if (ratelimit_recent(a->rate, req->remote, now_s, WEB_BURST_WINDOW) >= WEB_BURST_COUNT)
@@ -611,6 +613,7 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 fail:
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
 	web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
+	res->retry_after = WEB_RETRY_AFTER;
 out:
 	formdata_free(&f);
 	web_target_free(&tg);

@@ -15,6 +15,7 @@ struct web_app;
 #define WEB_RATE_CLIENTS 65536 /* named limit: addresses the rate limit keeps */
 #define WEB_BURST_COUNT  5     /* this many POSTs from one address ... */
 #define WEB_BURST_WINDOW 60.0  /* ... within this many seconds: QUALITY_BURST */
+#define WEB_RETRY_AFTER  60    /* Retry-After seconds of a 429 or 503 */
 
 /* A new app on the database at url (checked by opening it once). */
 int web_app_new(const char *url, struct web_app **out, struct ikm_err *err);

@@ -357,7 +357,8 @@ static enum MHD_Result send_response(struct req_state *st, struct MHD_Connection
 	    !header_ok(res->content_type, sizeof(res->content_type)) ||
 	    !header_ok(res->cache_control, sizeof(res->cache_control)) ||
 	    !header_ok(res->location, sizeof(res->location)) ||
-	    !header_ok(res->set_cookie, sizeof(res->set_cookie))) {
+	    !header_ok(res->set_cookie, sizeof(res->set_cookie)) ||
+	    !header_ok(res->www_authenticate, sizeof(res->www_authenticate))) {
 		bytebuf_free(&res->body);
 		response_init(res);
 		http_text(res, 500, text_500);
@@ -378,6 +379,15 @@ static enum MHD_Result send_response(struct req_state *st, struct MHD_Connection
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, res->location);
 	if (ok && res->set_cookie[0] != '\0')
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, res->set_cookie);
+	if (ok && res->www_authenticate[0] != '\0')
+		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+		                             res->www_authenticate);
+	if (ok && res->retry_after != 0) {
+		char v[16];
+
+		snprintf(v, sizeof(v), "%u", res->retry_after);
+		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, v);
+	}
 	/* Stopping: tell keep-alive clients to go. */
 	if (ok && atomic_load(&st->srv->stopping))
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");

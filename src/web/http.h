@@ -42,6 +42,8 @@ struct http_response {
 	char location[HTTP_PATH_MAX]; /* Location header when not "" (redirects) */
 	char cache_control[64];       /* default "no-store" */
 	char set_cookie[512];         /* Set-Cookie header when not "" */
+	char www_authenticate[64];    /* WWW-Authenticate header when not "" (401) */
+	unsigned retry_after;         /* Retry-After seconds when not 0 (429, 503) */
 };
 
 /* Handle one request; fill res (the server sends it, then frees the body).

@@ -53,6 +53,11 @@ expect_code "no key: 401" 401
 expect_body_json "401: a JSON error" "d['error'] == 'unauthorized' and ' / ' in d['message']"
 ct=$(curl -s -o /dev/null -w '%{content_type}' -X POST --data '{}' "${url}api/v1/responses")
 case "$ct" in application/json*) ok "errors are application/json" ;; *) not_ok "errors are application/json" "$ct" ;; esac
+if curl -s -D - -o /dev/null -X POST --data '{}' "${url}api/v1/responses" | tr -d '\r' | grep -qi '^WWW-Authenticate: Bearer realm="ikm"$'; then
+	ok "401: WWW-Authenticate: Bearer"
+else
+	not_ok "401: WWW-Authenticate: Bearer"
+fi
 api "0000000000000000000000000000000000000000000000000000000000000000" "$good"
 expect_code "wrong key: 401" 401
 api "$KEY" "$good"

@@ -45,6 +45,11 @@ done
 if [ "$allowed" = 6 ]; then ok "the burst of 6 answered 200"; else not_ok "the burst of 6 answered 200" "$allowed of 6"; fi
 post "$limited" /u/dispenduk "$(form 7)"
 expect_code "past the burst: 429" 429
+if curl -s -D - -o /dev/null --data "$(form 9)" "${limited}u/dispenduk" | tr -d '\r' | grep -qi '^Retry-After: 60$'; then
+	ok "429: Retry-After: 60"
+else
+	not_ok "429: Retry-After: 60"
+fi
 expect_body "429: the message in Indonesian" "Terlalu banyak kiriman dari alamat ini; silakan coba lagi beberapa menit lagi."
 if printf '%s' "$body" | grep -q "<form"; then not_ok "429: no form"; else ok "429: no form"; fi
 post "$limited" "/u/dispenduk?lang=en" "$(form 8)&lang=en"
