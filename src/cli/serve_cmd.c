@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -108,7 +109,8 @@ static int serve_merge_conf(struct serve_opts *o)
 	take = c->set & ~o->given;
 	if (take & (1u << SC_LISTEN))
 		o->listen = c->listen;
-	if (take & (1u << SC_DB))
+	/* The environment overrides the file (IKM_DB: the database). */
+	if ((take & (1u << SC_DB)) && (getenv("IKM_DB") == NULL || getenv("IKM_DB")[0] == '\0'))
 		o->db = c->db;
 	if (take & (1u << SC_THREADS))
 		o->threads = c->threads;

@@ -15,6 +15,7 @@
  *   ticket_key_file = var/ikm.ticket-key
  *
  * Relative paths are taken from the folder of the configuration file.
+ * Command-line options override the file, and so does $IKM_DB for db.
  * Unknown sections or keys, a key given twice, and bad values are errors
  * naming the file, the line and what is expected. */
 #ifndef IKM_SERVE_CONF_H

@@ -124,6 +124,15 @@ lacks_body "the command line wins over the file" 'name="ticket"'
 kill "$pid"
 wait "$pid" 2>/dev/null
 
+# IKM_DB overrides the file's database.
+"$IKM" init --db "$T/other.db" --name "Kantor Lain" >/dev/null
+"$IKM" unit add lain --db "$T/other.db" --name "Unit Lain" >/dev/null
+IKM_DB="$T/other.db" start_server envdb --config "$T/conf/ikm.ini"
+get /
+expect_body "IKM_DB wins over the file's db" "Unit Lain"
+kill "$pid"
+wait "$pid" 2>/dev/null
+
 printf '[server]\nthreads = 2\nthreads = 3\n' >"$T/conf/twice.ini"
 run serve --config "$T/conf/twice.ini"
 expect_rc "a key given twice: usage error" 2
