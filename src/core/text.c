@@ -113,3 +113,38 @@ char *text_upper(char *dst, size_t dstsize, const char *src)
 	dst[i] = '\0';
 	return dst;
 }
+
+int text_clean_utf8(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (*u != '\0') {
+		unsigned long cp, min;
+		int more;
+
+		if (*u < 0x80) {
+			if (*u < 0x20 || *u == 0x7f)
+				return 0;
+			u++;
+			continue;
+		}
+		if (*u >= 0xc2 && *u <= 0xdf) {
+			more = 1, cp = *u & 0x1fu, min = 0x80;
+		} else if ((*u & 0xf0) == 0xe0) {
+			more = 2, cp = *u & 0x0fu, min = 0x800;
+		} else if (*u >= 0xf0 && *u <= 0xf4) {
+			more = 3, cp = *u & 0x07u, min = 0x10000;
+		} else {
+			return 0;
+		}
+		for (int i = 1; i <= more; i++) {
+			if ((u[i] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (u[i] & 0x3fu);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		u += more + 1;
+	}
+	return 1;
+}

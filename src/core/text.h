@@ -28,4 +28,8 @@ char *text_upper(char *dst, size_t dstsize, const char *src);
 /* Trim ASCII white space from both ends of [*s, *s+*len). */
 void text_trim(const char **s, size_t *len);
 
+/* 1 when s is valid UTF-8 (no overlong forms, surrogates or code points
+ * past U+10FFFF) without control characters (below 0x20, or 0x7f). */
+int text_clean_utf8(const char *s);
+
 #endif

@@ -56,7 +56,34 @@ static const char migration_2[] =
     "CREATE TABLE api_key (id @ID@, name TEXT NOT NULL UNIQUE, key_hash TEXT NOT NULL UNIQUE, "
     "  created_at BIGINT NOT NULL, revoked BIGINT NOT NULL DEFAULT 0);";
 
-static const char *const migrations[STORE_SCHEMA] = {migration_1, migration_2};
+/* Migration 3: the office console. Users with a role (and a unit for the
+ * unit roles) and an Argon2id password hash; sessions kept as the hash of
+ * their token; failed sign-ins per address (for throttling across
+ * processes); the audit log; the review of flagged responses (an excluded
+ * response leaves the tallies, so it counts nowhere); the office profile
+ * (letterhead fields, the logo as base64 text). */
+static const char migration_3[] =
+    "CREATE TABLE app_user (id @ID@, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+    "  role TEXT NOT NULL CHECK (role IN ('admin-kota', 'admin-unit', 'operator', "
+    "  'pimpinan')), unit_id BIGINT REFERENCES unit (id), password_hash TEXT NOT NULL, "
+    "  created_at BIGINT NOT NULL, disabled BIGINT NOT NULL DEFAULT 0, "
+    "  failed BIGINT NOT NULL DEFAULT 0, locked_until BIGINT NOT NULL DEFAULT 0);"
+    "CREATE TABLE user_session (token_hash TEXT PRIMARY KEY, "
+    "  user_id BIGINT NOT NULL REFERENCES app_user (id), created_at BIGINT NOT NULL, "
+    "  seen_at BIGINT NOT NULL, remote TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX user_session_user ON user_session (user_id);"
+    "CREATE TABLE login_failure (remote TEXT NOT NULL, at BIGINT NOT NULL);"
+    "CREATE INDEX login_failure_remote ON login_failure (remote, at);"
+    "CREATE TABLE audit (id @ID@, at BIGINT NOT NULL, user_id BIGINT NOT NULL DEFAULT 0, "
+    "  username TEXT NOT NULL, remote TEXT NOT NULL, action TEXT NOT NULL, "
+    "  object TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE review (response_id BIGINT PRIMARY KEY REFERENCES response (id), "
+    "  decision TEXT NOT NULL CHECK (decision IN ('accept', 'exclude')), "
+    "  reason TEXT NOT NULL, user_id BIGINT NOT NULL, at BIGINT NOT NULL);"
+    "ALTER TABLE response ADD COLUMN excluded BIGINT NOT NULL DEFAULT 0;"
+    "CREATE TABLE office_profile (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+
+static const char *const migrations[STORE_SCHEMA] = {migration_1, migration_2, migration_3};
 
 /* sql with every @ID@ replaced for the dialect (caller frees). */
 static char *dialect_sql(const char *sql, enum db_dialect d)
