@@ -26,5 +26,7 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* `ikm apikey add NAME | list | revoke NAME [--db URL]` (apikey_cmd.c). */
 int cmd_apikey(int argc, char **argv);
+/* `ikm user add|list|passwd|disable|enable` (user_cmd.c). */
+int cmd_user(int argc, char **argv);
 
 #endif

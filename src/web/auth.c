@@ -22,6 +22,21 @@ struct auth_cost auth_cost_min(void)
 	return c;
 }
 
+int auth_cost_parse(const char *s, struct auth_cost *out)
+{
+	if (s == NULL || strcmp(s, "interactive") == 0) {
+		*out = auth_cost_default();
+	} else if (strcmp(s, "moderate") == 0) {
+		out->ops = crypto_pwhash_OPSLIMIT_MODERATE;
+		out->mem = crypto_pwhash_MEMLIMIT_MODERATE;
+	} else if (strcmp(s, "min") == 0) {
+		*out = auth_cost_min();
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
 int auth_init(struct ikm_err *err)
 {
 	if (sodium_init() < 0)

@@ -27,6 +27,10 @@ struct auth_cost auth_cost_default(void);
 /* The smallest cost libsodium accepts: for tests only. */
 struct auth_cost auth_cost_min(void);
 
+/* The cost named s: "interactive" (the default), "moderate" (about 256 MiB)
+ * or "min" (tests only). 0, or -1 for another name. */
+int auth_cost_parse(const char *s, struct auth_cost *out);
+
 /* Start libsodium (once; thread-safe). IKM_EIO when it cannot. */
 int auth_init(struct ikm_err *err);
 
