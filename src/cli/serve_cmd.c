@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "auth.h"
+#include "console.h"
 #include "cli.h"
 #include "http.h"
 #include "serve_conf.h"
@@ -61,14 +63,15 @@ static const char serve_usage[] =
 
 /* Set *h and *app for the store db (owned by the caller). */
 static int serve_app_open(struct store *db, int rate, const struct web_form_opts *form,
-                          http_handler *h, void **app, struct ikm_err *err)
+                          const struct console_opts *console, http_handler *h, void **app,
+                          struct ikm_err *err)
 {
 	struct web_app *a;
 
 	if (web_app_new(store_url(db), &a, err) < 0)
 		return -1;
 	web_app_set_rate(a, rate);
-	if (web_app_set_form(a, form, err) < 0) {
+	if (web_app_set_form(a, form, err) < 0 || web_app_set_console(a, console, err) < 0) {
 		web_app_free(a);
 		return -1;
 	}
@@ -90,6 +93,7 @@ struct serve_opts {
 	int rate; /* POSTs a minute per address; 0: no limit */
 	int faces, tickets;
 	unsigned given; /* bit (1u << SC_...) for every option given on the command line */
+	struct console_opts console;
 	struct serve_conf conf;
 };
 
@@ -100,6 +104,13 @@ static int serve_merge_conf(struct serve_opts *o)
 	struct ikm_err err = {0};
 	unsigned take;
 
+	o->console = console_opts_default();
+	if (auth_cost_parse(getenv("IKM_PASSWORD_COST"), &o->console.cost) < 0) {
+		fprintf(stderr,
+		        "ikm serve: IKM_PASSWORD_COST harus interactive, moderate atau min / "
+		        "must be interactive, moderate or min\n");
+		return -1;
+	}
 	if (o->config == NULL)
 		return 0;
 	if (serve_conf_read(o->config, SERVE_THREADS_MAX, SERVE_RATE_MAX, c, &err) < 0) {
@@ -124,6 +135,14 @@ static int serve_merge_conf(struct serve_opts *o)
 		o->tickets = c->tickets;
 	if (take & (1u << SC_TRUSTED_PROXY))
 		o->proxies = c->trusted_proxy;
+	if ((c->set & (1u << SC_PASSWORD_COST)) && getenv("IKM_PASSWORD_COST") == NULL)
+		auth_cost_parse(c->password_cost, &o->console.cost);
+	if (c->set & (1u << SC_IDLE_MINUTES))
+		o->console.idle_s = c->idle_minutes * 60;
+	if (c->set & (1u << SC_ABSOLUTE_HOURS))
+		o->console.absolute_s = c->absolute_hours * 3600;
+	if (c->set & (1u << SC_SECURE_COOKIES))
+		o->console.secure_cookies = c->secure_cookies;
 	if (take & (1u << SC_TICKET_KEY_FILE))
 		o->ticket_key = c->ticket_key_file;
 	return 0;
@@ -326,7 +345,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (serve_form_opts(&o, keyfile, sizeof(keyfile), &form, &err) < 0 ||
 	    store_cli_open(o.db, &db, &err) < 0 ||
-	    serve_app_open(db, o.rate, &form, &handler, &app, &err) < 0)
+	    serve_app_open(db, o.rate, &form, &o.console, &handler, &app, &err) < 0)
 		goto fail;
 	app_open = 1;
 	memset(&cfg, 0, sizeof(cfg));
@@ -334,6 +353,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.threads = o.threads;
 	cfg.access_log = log;
 	cfg.trusted_proxies = o.proxies;
+	cfg.body_limit = console_body_limit;
 	if (http_start(&cfg, handler, app, &srv, &err) < 0)
 		goto fail;
 	print_url(o.listen, http_port(srv));

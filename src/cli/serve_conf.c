@@ -24,6 +24,10 @@ static const struct {
     [SC_TICKETS] = {"form", "tickets"},
     [SC_TICKET_KEY_FILE] = {"form", "ticket_key_file"},
     [SC_TRUSTED_PROXY] = {"server", "trusted_proxy"},
+    [SC_PASSWORD_COST] = {"console", "password_cost"},
+    [SC_IDLE_MINUTES] = {"console", "idle_minutes"},
+    [SC_ABSOLUTE_HOURS] = {"console", "absolute_hours"},
+    [SC_SECURE_COOKIES] = {"console", "secure_cookies"},
 };
 
 struct reader {
@@ -68,6 +72,21 @@ static int set_int(struct reader *r, const char *key, const char *value, int lo,
 	return 1;
 }
 
+static int set_bool(struct reader *r, const char *key, const char *value, int *dst)
+{
+	if (strcmp(value, "yes") == 0 || strcmp(value, "ya") == 0)
+		*dst = 1;
+	else if (strcmp(value, "no") == 0 || strcmp(value, "tidak") == 0)
+		*dst = 0;
+	else
+		return inifile_fail(
+		    &r->f, IKM_EDATA,
+		    "'%s' = \"%.40s\" tidak sah; tulis yes atau no / '%s' must be yes "
+		    "or no",
+		    key, value, key);
+	return 1;
+}
+
 static int on_value(void *user, const char *section, const char *name, const char *value)
 {
 	struct reader *r = user;
@@ -88,7 +107,8 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		    "ticket_key_file / "
 		    "unknown key; known: [server] listen, db, threads, access_log, rate_limit, "
 		    "trusted_proxy; "
-		    "[form] faces, tickets, ticket_key_file",
+		    "[form] faces, tickets, ticket_key_file; [console] password_cost, "
+		    "idle_minutes, absolute_hours, secure_cookies",
 		    name, section);
 	if (r->seen[k] != 0)
 		return inifile_fail(&r->f, IKM_EDATA,
@@ -119,15 +139,22 @@ static int on_value(void *user, const char *section, const char *name, const cha
 	case SC_RATE_LIMIT:
 		return set_int(r, name, value, 0, r->rate_max, &c->rate_limit);
 	case SC_FACES:
-		if (strcmp(value, "yes") == 0 || strcmp(value, "ya") == 0)
-			c->faces = 1;
-		else if (strcmp(value, "no") == 0 || strcmp(value, "tidak") == 0)
-			c->faces = 0;
-		else
-			return inifile_fail(&r->f, IKM_EDATA,
-			                    "'faces' = \"%.40s\" tidak sah; tulis yes atau no / "
-			                    "'faces' must be yes or no",
-			                    value);
+		return set_bool(r, name, value, &c->faces);
+	case SC_SECURE_COOKIES:
+		return set_bool(r, name, value, &c->secure_cookies);
+	case SC_IDLE_MINUTES:
+		return set_int(r, name, value, 1, 24 * 60, &c->idle_minutes);
+	case SC_ABSOLUTE_HOURS:
+		return set_int(r, name, value, 1, 24 * 30, &c->absolute_hours);
+	case SC_PASSWORD_COST:
+		if (strcmp(value, "interactive") != 0 && strcmp(value, "moderate") != 0 &&
+		    strcmp(value, "min") != 0)
+			return inifile_fail(
+			    &r->f, IKM_EDATA,
+			    "'password_cost' = \"%.40s\" tidak sah; tulis interactive, "
+			    "moderate atau min / must be interactive, moderate or min",
+			    value);
+		snprintf(c->password_cost, sizeof(c->password_cost), "%s", value);
 		return 1;
 	case SC_TICKETS:
 		c->tickets = ticket_mode_parse(value);

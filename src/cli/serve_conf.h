@@ -14,6 +14,12 @@
  *   tickets = optional          ; off, optional or required
  *   ticket_key_file = var/ikm.ticket-key
  *
+ *   [console]
+ *   password_cost = interactive ; interactive, moderate (or min: tests only)
+ *   idle_minutes = 30           ; a session ends after this long without use
+ *   absolute_hours = 12         ; and this long after signing in
+ *   secure_cookies = yes        ; the site is reached over HTTPS
+ *
  * Relative paths are taken from the folder of the configuration file.
  * Command-line options override the file, and so does $IKM_DB for db.
  * Unknown sections or keys, a key given twice, and bad values are errors
@@ -35,6 +41,10 @@ enum serve_conf_key {
 	SC_TICKETS,
 	SC_TICKET_KEY_FILE,
 	SC_TRUSTED_PROXY,
+	SC_PASSWORD_COST,
+	SC_IDLE_MINUTES,
+	SC_ABSOLUTE_HOURS,
+	SC_SECURE_COOKIES,
 	SC_NKEYS
 };
 
@@ -44,6 +54,8 @@ struct serve_conf {
 	char access_log[SERVE_CONF_TEXT_MAX + 1], ticket_key_file[SERVE_CONF_TEXT_MAX + 1];
 	char trusted_proxy[SERVE_CONF_TEXT_MAX + 1];
 	int threads, rate_limit, faces, tickets; /* tickets: enum ticket_mode */
+	char password_cost[16];
+	int idle_minutes, absolute_hours, secure_cookies;
 };
 
 /* Read path into c (zeroed first). threads_max and rate_max bound those

@@ -76,6 +76,18 @@ int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 		web_app_free(a);
 		return -1;
 	}
+	a->tmpls = xcalloc(webfiles_count + 1, sizeof(*a->tmpls));
+	for (size_t i = 0; i < webfiles_count; i++) {
+		size_t n = strlen(webfiles[i].path);
+
+		if (n > 5 && strcmp(webfiles[i].path + n - 5, ".html") == 0 &&
+		    load_tmpl(webfiles[i].path, &a->tmpls[i], err) < 0) {
+			web_app_free(a);
+			return -1;
+		}
+	}
+	a->console = console_opts_default();
+	pthread_mutex_init(&a->dummy_lock, NULL);
 	*out = a;
 	return 0;
 }
@@ -92,6 +104,11 @@ void web_app_free(struct web_app *a)
 	tmpl_free(a->home);
 	tmpl_free(a->form);
 	tmpl_free(a->message);
+	for (size_t i = 0; a->tmpls != NULL && i < webfiles_count; i++)
+		tmpl_free(a->tmpls[i]);
+	free(a->tmpls);
+	if (a->tmpls != NULL)
+		pthread_mutex_destroy(&a->dummy_lock);
 	ratelimit_free(a->rate);
 	free(a);
 }
@@ -101,6 +118,13 @@ void web_app_set_rate(struct web_app *a, double per_minute)
 	ratelimit_free(a->rate);
 	a->rate = ratelimit_new(per_minute > 0 ? per_minute : 0,
 	                        per_minute > 0 ? 2 * per_minute : 1, WEB_RATE_CLIENTS);
+}
+
+const struct tmpl *web_tmpl(const struct web_app *a, const char *path)
+{
+	const struct webfile *f = webfiles_find(path);
+
+	return f != NULL && a->tmpls != NULL ? a->tmpls[f - webfiles] : NULL;
 }
 
 int web_app_set_form(struct web_app *a, const struct web_form_opts *o, struct ikm_err *err)
@@ -674,6 +698,10 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 	if (s == NULL || store_org_get(s, &org, &err) < 0) {
 		fprintf(stderr, "ikm serve: %s\n", err.msg);
 		http_text(res, 503, "Layanan sedang terganggu / service unavailable\n");
+		return;
+	}
+	if (console_path(req->path)) {
+		console_handle(a, s, &org, req, res);
 		return;
 	}
 	if (strncmp(req->path, "/api/", 5) == 0) {

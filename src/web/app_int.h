@@ -12,6 +12,7 @@
 #include "instrument.h"
 #include "ratelimit.h"
 #include "store.h"
+#include "console.h"
 #include "ticket.h"
 #include "tmpl.h"
 
@@ -23,6 +24,10 @@ struct web_app {
 	int faces;              /* face icons beside the options */
 	enum ticket_mode tickets;
 	unsigned char ticket_key[TICKET_KEY_BYTES]; /* when tickets are on */
+	struct tmpl **tmpls;         /* every template of share/web, by webfiles index */
+	struct console_opts console; /* the office console (console.h) */
+	char console_dummy[128];     /* a password hash of that cost, for unknown users */
+	pthread_mutex_t dummy_lock;  /* making console_dummy on first use */
 };
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
@@ -68,6 +73,9 @@ enum web_word {
 	W_TICKET_USED,
 	W_COUNT
 };
+
+/* The parsed template at share/web path (e.g. "admin/layout.html"), or NULL. */
+const struct tmpl *web_tmpl(const struct web_app *a, const char *path);
 
 /* The word w in lang (0 Indonesian, 1 English); app_words.c. */
 const char *web_word(enum web_word w, int lang);

@@ -58,6 +58,7 @@ struct http_server {
 	http_handler handler;
 	void *app;
 	size_t body_max;
+	size_t (*body_limit)(void *app, const char *path);
 	FILE *access_log;
 	int nproxies; /* trusted reverse proxies, as inet_ntop writes them */
 	char proxies[HTTP_PROXIES_MAX][INET6_ADDRSTRLEN];
@@ -77,6 +78,7 @@ struct req_state {
 	struct timespec t0; /* monotonic, at the request line */
 	int started;        /* the first handler call (headers) was seen */
 	int too_large;      /* the body passed body_max: 413, the handler is not called */
+	size_t body_max;    /* this request's limit (http_config.body_limit) */
 	int answered;       /* a response was queued */
 	size_t discarded;   /* body bytes dropped after too_large */
 	int status;
@@ -531,7 +533,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		forwarded_client(s, st, c);
 		if (st->uri == NULL)
 			return send_text(st, c, 414, text_414);
-		if (declared_too_large(c, s->body_max))
+		st->body_max = s->body_limit != NULL ? s->body_limit(s->app, url) : 0;
+		if (st->body_max == 0)
+			st->body_max = s->body_max;
+		if (declared_too_large(c, st->body_max))
 			return send_text(st, c, 413, text_413);
 		return MHD_YES;
 	}
@@ -540,7 +545,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * body_max, read on without keeping (up to a bound) and refuse
 		 * at the end. */
 		*upload_data_size = 0;
-		if (!st->too_large && n > s->body_max - st->body.len) {
+		if (!st->too_large && n > st->body_max - st->body.len) {
 			st->too_large = 1;
 			bytebuf_free(&st->body);
 		}
@@ -617,6 +622,7 @@ int http_start(const struct http_config *cfg, http_handler h, void *app, struct 
 	s->handler = h;
 	s->app = app;
 	s->body_max = cfg->body_max != 0 ? cfg->body_max : HTTP_BODY_MAX_DEFAULT;
+	s->body_limit = cfg->body_limit;
 	s->access_log = cfg->access_log;
 	s->nproxies = nproxies;
 	memcpy(s->proxies, proxies, sizeof(proxies));

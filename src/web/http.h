@@ -53,9 +53,12 @@ struct http_response {
 typedef void (*http_handler)(void *app, const struct http_request *req, struct http_response *res);
 
 struct http_config {
-	const char *listen;  /* "127.0.0.1:8080"; port 0 picks a free one */
-	int threads;         /* worker threads (thread pool), >= 1 */
-	size_t body_max;     /* 0: HTTP_BODY_MAX_DEFAULT; larger bodies get 413 */
+	const char *listen; /* "127.0.0.1:8080"; port 0 picks a free one */
+	int threads;        /* worker threads (thread pool), >= 1 */
+	size_t body_max;    /* 0: HTTP_BODY_MAX_DEFAULT; larger bodies get 413 */
+	/* Another limit for some paths (the decoded path; 0: body_max); NULL:
+	 * body_max everywhere. Called from the server's threads. */
+	size_t (*body_limit)(void *app, const char *path);
 	unsigned timeout_s;  /* idle connection timeout, seconds (0: 30) */
 	unsigned conn_limit; /* concurrent connections (0: 1000) */
 	FILE *access_log;    /* NULL: none */

@@ -5,8 +5,221 @@
 
 /* clang-format off */
 
-/* face-1.svg */
+/* admin.css */
 static const char file_0[] =
+	"/* admin.css: the office console, on top of ikm.css. Wider than "
+	"the\n"
+	" * questionnaire (tables), the same colours, focus rings and sizes. "
+	"*/\n"
+	"\n"
+	".console .console-header,\n"
+	".console .console-main {\n"
+	"\tmax-width: 72rem;\n"
+	"\tmargin: 0 auto;\n"
+	"\tpadding: 0.75rem 1rem;\n"
+	"}\n"
+	"\n"
+	".console-header {\n"
+	"\tborder-bottom: 1px solid var(--line);\n"
+	"}\n"
+	"\n"
+	".console-nav {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 0.25rem 1rem;\n"
+	"\tmargin: 0.5rem 0;\n"
+	"\tpadding: 0;\n"
+	"\tlist-style: none;\n"
+	"}\n"
+	"\n"
+	".console-nav a {\n"
+	"\tdisplay: inline-block;\n"
+	"\tpadding: 0.375rem 0.25rem;\n"
+	"\tfont-weight: 600;\n"
+	"}\n"
+	"\n"
+	".console-nav a[aria-current=\"page\"] {\n"
+	"\ttext-decoration-thickness: 3px;\n"
+	"}\n"
+	"\n"
+	".console-user {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\talign-items: center;\n"
+	"\tgap: 0.5rem 1rem;\n"
+	"\tfont-size: 0.9375rem;\n"
+	"\tcolor: var(--muted);\n"
+	"}\n"
+	"\n"
+	".inline-form {\n"
+	"\tdisplay: inline;\n"
+	"\tmargin: 0;\n"
+	"}\n"
+	"\n"
+	".link-button {\n"
+	"\tpadding: 0;\n"
+	"\tborder: 0;\n"
+	"\tbackground: none;\n"
+	"\tcolor: var(--accent);\n"
+	"\tfont: inherit;\n"
+	"\ttext-decoration: underline;\n"
+	"\tcursor: pointer;\n"
+	"\tmin-height: 0;\n"
+	"}\n"
+	"\n"
+	"button.secondary {\n"
+	"\tbackground: #fff;\n"
+	"\tcolor: var(--accent);\n"
+	"\tborder: 2px solid var(--accent);\n"
+	"}\n"
+	"\n"
+	".flash {\n"
+	"\tpadding: 0.625rem 1rem;\n"
+	"\tborder-left: 4px solid var(--ok);\n"
+	"\tbackground: var(--ok-soft);\n"
+	"\tcolor: var(--ok);\n"
+	"}\n"
+	"\n"
+	".console-form {\n"
+	"\tmax-width: 32rem;\n"
+	"}\n"
+	"\n"
+	".console-form input[type=\"text\"],\n"
+	".console-form input[type=\"password\"],\n"
+	".console-form input[type=\"number\"],\n"
+	".console-form input[type=\"date\"],\n"
+	".console-form select,\n"
+	".console-form textarea {\n"
+	"\twidth: 100%;\n"
+	"\tmargin-bottom: 0.75rem;\n"
+	"}\n"
+	"\n"
+	"table.data {\n"
+	"\twidth: 100%;\n"
+	"\tborder-collapse: collapse;\n"
+	"\tmargin: 0.75rem 0 1.25rem;\n"
+	"\tfont-size: 0.9375rem;\n"
+	"}\n"
+	"\n"
+	"table.data th,\n"
+	"table.data td {\n"
+	"\tpadding: 0.375rem 0.5rem;\n"
+	"\tborder-bottom: 1px solid var(--line);\n"
+	"\ttext-align: left;\n"
+	"\tvertical-align: top;\n"
+	"}\n"
+	"\n"
+	"table.data td.num,\n"
+	"table.data th.num {\n"
+	"\ttext-align: right;\n"
+	"\tfont-variant-numeric: tabular-nums;\n"
+	"}\n";
+
+/* admin/home.html */
+static const char file_1[] =
+	"{{! The console's home page. }}\n"
+	"<h1>Selamat datang, {{name}}</h1>\n"
+	"<p>Anda masuk sebagai <strong>{{role}}</strong>{{#unit}} untuk unit "
+	"<strong>{{unit}}</strong> dan unit di bawahnya{{/unit}}.</p>\n"
+	"<p>Pilih pekerjaan dari menu di atas.</p>\n"
+	"<form method=\"post\" action=\"/admin/keluar-semua\" class=\"inline-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <button type=\"submit\" class=\"secondary\">Keluar dari semua "
+	"perangkat</button>\n"
+	"</form>\n";
+
+/* admin/layout.html */
+static const char file_2[] =
+	"<!DOCTYPE html>\n"
+	"<html lang=\"id\">\n"
+	"<head>\n"
+	"<meta charset=\"utf-8\">\n"
+	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	"<title>{{title}} &middot; Konsol SKM</title>\n"
+	"<link rel=\"stylesheet\" href=\"/static/ikm.css\">\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin.css\">\n"
+	"</head>\n"
+	"<body class=\"console\">\n"
+	"{{! The frame of every console page. content is markup rendered "
+	"by another\n"
+	"    template and goes in raw; every other value is escaped. }}\n"
+	"<a class=\"skip\" href=\"#isi\">Langsung ke isi</a>\n"
+	"<header class=\"console-header\">\n"
+	"  <p class=\"org\">{{org}} &middot; Konsol SKM</p>\n"
+	"  {{#signed_in}}\n"
+	"  <nav aria-label=\"Menu konsol\">\n"
+	"    <ul class=\"console-nav\">\n"
+	"      {{#nav}}<li><a href=\"{{href}}\"{{#current}} aria-current=\"page\"{{/current}}>{{l"
+	"abel}}</a></li>{{/nav}}\n"
+	"    </ul>\n"
+	"  </nav>\n"
+	"  <div class=\"console-user\">\n"
+	"    <span>{{user_name}} ({{user_role}}{{#user_unit}}, {{user_unit}}{{/user_unit}})</span"
+	">\n"
+	"    <a href=\"/admin/sandi\">Ganti kata sandi</a>\n"
+	"    <form method=\"post\" action=\"/logout\" class=\"inline-form\">\n"
+	"      <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"      <button type=\"submit\" class=\"link-button\">Keluar</button>\n"
+	"    </form>\n"
+	"  </div>\n"
+	"  {{/signed_in}}\n"
+	"</header>\n"
+	"<main id=\"isi\" class=\"console-main\">\n"
+	"{{#flash}}<p class=\"flash\" role=\"status\">{{flash}}</p>{{/flash}}\n"
+	"{{{content}}}\n"
+	"</main>\n"
+	"</body>\n"
+	"</html>\n";
+
+/* admin/login.html */
+static const char file_3[] =
+	"{{! Sign-in. csrf is the pre-session token's; next is a checked "
+	"/admin path. }}\n"
+	"<h1>Masuk konsol</h1>\n"
+	"{{#info}}<p class=\"flash\" role=\"status\">{{info}}</p>{{/info}}\n"
+	"{{#error}}<div class=\"errors\" role=\"alert\"><p>{{error}}</p></div>{{/error}}\n"
+	"<form method=\"post\" action=\"/login\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  {{#next}}<input type=\"hidden\" name=\"next\" value=\"{{next}}\">{{/next}}\n"
+	"  <label for=\"username\">Nama pengguna</label>\n"
+	"  <input type=\"text\" id=\"username\" name=\"username\" value=\"{{username}}\" "
+	"autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" "
+	"maxlength=\"32\" required autofocus>\n"
+	"  <label for=\"password\">Kata sandi</label>\n"
+	"  <input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-pass"
+	"word\" maxlength=\"128\" required>\n"
+	"  <p><button type=\"submit\">Masuk</button></p>\n"
+	"</form>\n";
+
+/* admin/message.html */
+static const char file_4[] =
+	"{{! A console message: refused, not found, not yet, a failure. }}\n"
+	"<h1>{{heading}}</h1>\n"
+	"<p>{{text}}</p>\n"
+	"<p><a href=\"/admin\">Kembali ke beranda konsol</a></p>\n";
+
+/* admin/password.html */
+static const char file_5[] =
+	"{{! Change one's own password. }}\n"
+	"<h1>Ganti kata sandi</h1>\n"
+	"{{#error}}<div class=\"errors\" role=\"alert\"><p>{{error}}</p></div>{{/error}}\n"
+	"<form method=\"post\" action=\"/admin/sandi\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"lama\">Kata sandi lama</label>\n"
+	"  <input type=\"password\" id=\"lama\" name=\"lama\" autocomplete=\"current-password\" "
+	"maxlength=\"128\" required>\n"
+	"  <label for=\"baru\">Kata sandi baru (paling sedikit 10 karakter)</label>\n"
+	"  <input type=\"password\" id=\"baru\" name=\"baru\" autocomplete=\"new-password\" "
+	"minlength=\"10\" maxlength=\"128\" required>\n"
+	"  <label for=\"ulang\">Ulangi kata sandi baru</label>\n"
+	"  <input type=\"password\" id=\"ulang\" name=\"ulang\" autocomplete=\"new-password\" "
+	"minlength=\"10\" maxlength=\"128\" required>\n"
+	"  <p><button type=\"submit\">Simpan</button></p>\n"
+	"</form>\n"
+	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
+
+/* face-1.svg */
+static const char file_6[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -15,7 +228,7 @@ static const char file_0[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_1[] =
+static const char file_7[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -24,7 +237,7 @@ static const char file_1[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_2[] =
+static const char file_8[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -33,7 +246,7 @@ static const char file_2[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_3[] =
+static const char file_9[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -42,7 +255,7 @@ static const char file_3[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_4[] =
+static const char file_10[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -133,7 +346,7 @@ static const char file_4[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_5[] =
+static const char file_11[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -159,7 +372,7 @@ static const char file_5[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_6[] =
+static const char file_12[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -620,7 +833,7 @@ static const char file_6[] =
 	"}\n";
 
 /* layout.html */
-static const char file_7[] =
+static const char file_13[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -649,7 +862,7 @@ static const char file_7[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_8[] =
+static const char file_14[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -657,16 +870,22 @@ static const char file_8[] =
 
 /* In byte order of the paths; a NULL entry ends the list. */
 const struct webfile webfiles[] = {
-	{"face-1.svg", file_0, sizeof(file_0) - 1, "image/svg+xml"},
-	{"face-2.svg", file_1, sizeof(file_1) - 1, "image/svg+xml"},
-	{"face-3.svg", file_2, sizeof(file_2) - 1, "image/svg+xml"},
-	{"face-4.svg", file_3, sizeof(file_3) - 1, "image/svg+xml"},
-	{"form.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_6, sizeof(file_6) - 1, "text/css; charset=utf-8"},
-	{"layout.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
+	{"admin.css", file_0, sizeof(file_0) - 1, "text/css; charset=utf-8"},
+	{"admin/home.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
+	{"admin/layout.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
+	{"admin/login.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
+	{"admin/message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
+	{"admin/password.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_6, sizeof(file_6) - 1, "image/svg+xml"},
+	{"face-2.svg", file_7, sizeof(file_7) - 1, "image/svg+xml"},
+	{"face-3.svg", file_8, sizeof(file_8) - 1, "image/svg+xml"},
+	{"face-4.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
+	{"form.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_12, sizeof(file_12) - 1, "text/css; charset=utf-8"},
+	{"layout.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 9;
+const size_t webfiles_count = 15;
 /* clang-format on */
