@@ -511,3 +511,66 @@ int store_audit_list(struct store *s, int64_t before, int limit, struct store_au
 	*n = count;
 	return 0;
 }
+
+/* ---- office profile --------------------------------------------------------- */
+
+static int profile_key_ok(const char *key)
+{
+	size_t n = key != NULL ? strlen(key) : 0;
+
+	if (n == 0 || n > STORE_PROFILE_KEY_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((key[i] >= 'a' && key[i] <= 'z') || (key[i] >= '0' && key[i] <= '9') ||
+		      key[i] == '.' || key[i] == '_'))
+			return 0;
+	return 1;
+}
+
+int store_profile_get(struct store *s, const char *key, char **value, struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*value = NULL;
+	if (!profile_key_ok(key))
+		return err_set(err, IKM_EUSAGE, "kunci profil tidak sah / bad profile key");
+	if (db_prepare(s->db, "SELECT value FROM office_profile WHERE key = ?", &st, err) < 0)
+		return -1;
+	db_bind_text(st, 1, key, -1);
+	rc = db_step(st, err);
+	if (rc == DB_ROW) {
+		size_t n = 0;
+		const char *v = db_column_text(st, 0, &n);
+
+		*value = xmalloc(n + 1);
+		memcpy(*value, v != NULL ? v : "", n);
+		(*value)[n] = '\0';
+	}
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
+}
+
+int store_profile_set(struct store *s, const char *key, const char *value, struct ikm_err *err)
+{
+	struct db_stmt *st;
+
+	if (!profile_key_ok(key))
+		return err_set(err, IKM_EUSAGE, "kunci profil tidak sah / bad profile key");
+	if (value != NULL && strlen(value) > STORE_PROFILE_VALUE_MAX)
+		return err_set(err, IKM_ELIMIT,
+		               "nilai profil terlalu panjang / profile value too long");
+	if (db_prepare(s->db, "DELETE FROM office_profile WHERE key = ?", &st, err) < 0)
+		return -1;
+	db_bind_text(st, 1, key, -1);
+	if (store_step_done(st, "ditolak / refused", err) < 0)
+		return -1;
+	if (value == NULL)
+		return 0;
+	if (db_prepare(s->db, "INSERT INTO office_profile (key, value) VALUES (?, ?)", &st, err) <
+	    0)
+		return -1;
+	db_bind_text(st, 1, key, -1);
+	db_bind_text(st, 2, value, -1);
+	return store_step_done(st, "ditolak / refused", err);
+}

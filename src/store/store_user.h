@@ -1,6 +1,6 @@
 /* store_user: what the office console keeps in the store — users and their
  * roles, sign-in sessions, failed sign-ins per address, the audit log
- * (store_user.c); the review of flagged responses and the office profile
+ * and the office profile (store_user.c); the review of flagged responses
  * (store_review.c). Same conventions as store.h: 0 / -1 with err, IKM_EDATA
  * for what the data refuses (a name taken, nothing found). */
 #ifndef IKM_STORE_USER_H
@@ -157,14 +157,16 @@ struct store_flagged {
 int store_flagged_list(struct store *s, const struct store_scope *sc, int offset, int limit,
                        struct store_flagged **list, int *n, struct ikm_err *err);
 
-/* ---- office profile (store_review.c) ------------------------------------ */
+/* ---- office profile (store_user.c) ------------------------------------ */
 
 #define STORE_PROFILE_KEY_MAX   48
 #define STORE_PROFILE_VALUE_MAX (1 << 20) /* named limit: a value (the logo as base64) */
 
 /* The value of key into *value (caller frees; NULL when not set). */
 int store_profile_get(struct store *s, const char *key, char **value, struct ikm_err *err);
-/* Set (value NULL: remove) key. */
+/* Set (value NULL: remove) key. Keys: [a-z0-9._], 1..STORE_PROFILE_KEY_MAX
+ * bytes; the office module (web/office.h) names them. Not a transaction of
+ * its own when called outside one: set several keys inside store_begin. */
 int store_profile_set(struct store *s, const char *key, const char *value, struct ikm_err *err);
 
 #endif
