@@ -61,7 +61,9 @@ static const char migration_2[] =
  * their token; failed sign-ins per address (for throttling across
  * processes); the audit log; the review of flagged responses (an excluded
  * response leaves the tallies, so it counts nowhere); the office profile
- * (letterhead fields, the logo as base64 text). */
+ * (letterhead fields, the logo as base64 text); files uploaded for an
+ * import between its preview and its commit (base64, by the hash of a
+ * token the form carries). */
 static const char migration_3[] =
     "CREATE TABLE app_user (id @ID@, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
     "  role TEXT NOT NULL CHECK (role IN ('admin-kota', 'admin-unit', 'operator', "
@@ -81,7 +83,10 @@ static const char migration_3[] =
     "  decision TEXT NOT NULL CHECK (decision IN ('accept', 'exclude')), "
     "  reason TEXT NOT NULL, user_id BIGINT NOT NULL, at BIGINT NOT NULL);"
     "ALTER TABLE response ADD COLUMN excluded BIGINT NOT NULL DEFAULT 0;"
-    "CREATE TABLE office_profile (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+    "CREATE TABLE office_profile (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE upload (token_hash TEXT PRIMARY KEY, "
+    "  user_id BIGINT NOT NULL REFERENCES app_user (id), created_at BIGINT NOT NULL, "
+    "  name TEXT NOT NULL, data TEXT NOT NULL);";
 
 static const char *const migrations[STORE_SCHEMA] = {migration_1, migration_2, migration_3};
 
