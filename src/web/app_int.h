@@ -14,12 +14,22 @@
 #include "store.h"
 #include "tmpl.h"
 
+struct kiosk;
+
 struct web_app {
 	char url[1100];
 	pthread_key_t key; /* this thread's store connection */
 	struct tmpl *layout, *home, *form, *message;
 	struct ratelimit *rate; /* POSTs per client address; burst flags */
+	struct kiosk *kiosk;    /* the kiosk's pages and its own rate limit */
 };
+
+/* The profile lists of the questionnaire: education values, and job
+ * values with their labels {value, English label}. */
+extern const char *const *const web_educations;
+extern const int web_neducations;
+extern const char *const (*const web_jobs)[2];
+extern const int web_njobs;
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
 enum web_word {
