@@ -1,6 +1,7 @@
 /* app: see app.h. Routes: GET /healthz; GET /static/<file>; GET /; GET and
- * POST /u/<unit>[/<service>] (the questionnaire). Every text a respondent
- * sees is Indonesian first, English with ?lang=en. */
+ * POST /u/<unit>[/<service>] (the questionnaire); /api/ (api.c); the kiosk
+ * (kiosk.c); the QR posters (qrpage.c). Every text a respondent sees is
+ * Indonesian first, English with ?lang=en. */
 #include "app_int.h"
 
 #include <pthread.h>
@@ -11,6 +12,7 @@
 
 #include "api.h"
 #include "formdata.h"
+#include "kiosk.h"
 #include "qrpage.h"
 #include "quality.h"
 #include "ratelimit.h"
@@ -72,7 +74,7 @@ int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 	if (load_tmpl("layout.html", &a->layout, err) < 0 ||
 	    load_tmpl("home.html", &a->home, err) < 0 ||
 	    load_tmpl("form.html", &a->form, err) < 0 ||
-	    load_tmpl("message.html", &a->message, err) < 0) {
+	    load_tmpl("message.html", &a->message, err) < 0 || kiosk_new(&a->kiosk, err) < 0) {
 		web_app_free(a);
 		return -1;
 	}
@@ -93,6 +95,7 @@ void web_app_free(struct web_app *a)
 	tmpl_free(a->form);
 	tmpl_free(a->message);
 	ratelimit_free(a->rate);
+	kiosk_free(a->kiosk);
 	free(a);
 }
 
@@ -101,6 +104,7 @@ void web_app_set_rate(struct web_app *a, double per_minute)
 	ratelimit_free(a->rate);
 	a->rate = ratelimit_new(per_minute > 0 ? per_minute : 0,
 	                        per_minute > 0 ? 2 * per_minute : 1, WEB_RATE_CLIENTS);
+	kiosk_set_rate(a->kiosk, per_minute);
 }
 
 int web_app_set_form(struct web_app *a, const struct web_form_opts *o, struct ikm_err *err)
@@ -680,6 +684,8 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 		web_api_handle(a, s, req, res);
 		return;
 	}
+	if (kiosk_handle(a, s, req, res, lang, &org))
+		return;
 	if (strcmp(req->path, "/") == 0 && strcmp(req->method, "GET") == 0) {
 		home(a, s, res, lang, org.name);
 		return;

@@ -15,6 +15,8 @@
 #include "ticket.h"
 #include "tmpl.h"
 
+struct kiosk;
+
 struct web_app {
 	char url[1100];
 	pthread_key_t key; /* this thread's store connection */
@@ -23,6 +25,7 @@ struct web_app {
 	int faces;              /* face icons beside the options */
 	enum ticket_mode tickets;
 	unsigned char ticket_key[TICKET_KEY_BYTES]; /* when tickets are on */
+	struct kiosk *kiosk;                        /* the kiosk's pages and its own rate limit */
 };
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
