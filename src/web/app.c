@@ -113,16 +113,16 @@ static int load_tmpl(const char *path, struct tmpl **out, struct ikm_err *err)
 int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 {
 	struct web_app *a = xcalloc(1, sizeof(*a));
-	struct store *s;
 
 	*out = NULL;
 	snprintf(a->url, sizeof(a->url), "%s", url != NULL ? url : "");
-	if (store_open(a->url, &s, err) < 0) {
+	/* The writer's connection also checks the database opens. */
+	if (gcommit_start(a->url, &a->gc, err) < 0) {
 		free(a);
 		return -1;
 	}
-	store_close(s);
 	if (pthread_key_create(&a->key, store_destroy) != 0) {
+		gcommit_stop(a->gc);
 		free(a);
 		return err_set(err, IKM_EIO, "pthread_key_create");
 	}
@@ -151,6 +151,8 @@ void web_app_free(struct web_app *a)
 	tmpl_free(a->form);
 	tmpl_free(a->message);
 	ratelimit_free(a->rate);
+	/* After the server stopped: nothing is waiting any more. */
+	gcommit_stop(a->gc);
 	free(a);
 }
 
@@ -450,8 +452,8 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 int web_store_response(struct web_app *a, struct store *s, const struct store_response *r, int *dup,
                        struct ikm_err *err)
 {
-	(void)a;
-	return store_response_add(s, r, dup, err);
+	(void)s;
+	return gcommit_add(a->gc, r, dup, err);
 }
 
 /* Store a valid submission. */

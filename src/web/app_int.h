@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "gcommit.h"
 #include "instrument.h"
 #include "ratelimit.h"
 #include "store.h"
@@ -19,6 +20,7 @@ struct web_app {
 	pthread_key_t key; /* this thread's store connection */
 	struct tmpl *layout, *home, *form, *message;
 	struct ratelimit *rate; /* POSTs per client address; burst flags */
+	struct gcommit *gc;     /* the writer of every response (group commit) */
 };
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
@@ -74,7 +76,10 @@ struct store *web_thread_store(struct web_app *a, struct ikm_err *err);
 
 /* Store r durably: committed before it returns. *dup = 1 when its client
  * id was stored before (nothing stored); IKM_EDATA for a used ticket or a
- * period closed meanwhile. */
+ * period closed meanwhile; IKM_EIO when the store failed (nothing stored).
+ * Thread-safe: the app's group-commit writer (gcommit.h) stores r with
+ * whatever other threads submit at the same time, in one transaction; s
+ * (the caller's connection) is not used for it. */
 int web_store_response(struct web_app *a, struct store *s, const struct store_response *r, int *dup,
                        struct ikm_err *err);
 
