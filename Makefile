@@ -107,6 +107,7 @@ fuzz:
 bench: $(BUILD)/ikm
 	@bench/compute.sh
 	@bench/report.sh
+	@bench/submit.sh
 
 # The demo office: the seed's Dinas, its services, Semester I 2022 with the
 # demo responses, and the current semester open for the questionnaire.

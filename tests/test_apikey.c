@@ -125,15 +125,16 @@ static void test_migrate_from_v1(void **state)
 		struct db *db;
 
 		assert_int_equal(db_open(url, &db, &err), 0);
-		assert_int_equal(db_exec(db,
-		                         "DROP TABLE api_key; DROP TABLE upload; DROP TABLE user_session; "
-		                         "DROP TABLE app_user; DROP TABLE login_failure; "
-		                         "DROP TABLE audit; DROP TABLE review; "
-		                         "DROP TABLE office_profile; "
-		                         "ALTER TABLE response DROP COLUMN excluded; "
-		                         "DELETE FROM schema_migrations WHERE version >= 2",
-		                         &err),
-		                 0);
+		assert_int_equal(
+		    db_exec(db,
+		            "DROP TABLE api_key; DROP TABLE upload; DROP TABLE user_session; "
+		            "DROP TABLE app_user; DROP TABLE login_failure; "
+		            "DROP TABLE audit; DROP TABLE review; "
+		            "DROP TABLE office_profile; "
+		            "ALTER TABLE response DROP COLUMN excluded; "
+		            "DELETE FROM schema_migrations WHERE version >= 2",
+		            &err),
+		    0);
 		db_close(db);
 	}
 	st = storetest_open(url);

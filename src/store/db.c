@@ -61,6 +61,11 @@ int db_in_transaction(const struct db *db)
 	return db->in_tx;
 }
 
+int db_transaction_failed(const struct db *db)
+{
+	return db->in_tx && db->tx_failed;
+}
+
 /* ---- statements ---------------------------------------------------------- */
 
 static void params_clear(struct db_stmt *st)

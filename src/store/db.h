@@ -56,6 +56,9 @@ int db_commit(struct db *db, struct ikm_err *err);
 void db_rollback(struct db *db);
 /* 1 inside a transaction begun with db_begin. */
 int db_in_transaction(const struct db *db);
+/* 1 when something failed inside the transaction: it can only be rolled
+ * back (db_commit would fail). */
+int db_transaction_failed(const struct db *db);
 
 /* Prepare sql, one statement (kept by the connection and reused: preparing
  * the same string again returns the cached statement, reset). The statement

@@ -116,6 +116,11 @@ void store_rollback(struct store *s)
 	db_rollback(s->db);
 }
 
+int store_tx_failed(const struct store *s)
+{
+	return s->in_tx && db_transaction_failed(s->db);
+}
+
 int store_seed(struct store *s, struct ikm_err *err)
 {
 	struct instrument in;

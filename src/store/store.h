@@ -45,6 +45,11 @@ int store_schema_version(struct store *s, int *version, struct ikm_err *err);
 int store_begin(struct store *s, struct ikm_err *err);
 int store_commit(struct store *s, struct ikm_err *err);
 void store_rollback(struct store *s);
+/* 1 inside store_begin after a statement failed (a constraint, a lost
+ * connection): the transaction can only be rolled back. A refusal that
+ * ran no failing statement (a duplicate, a used ticket, a closed period)
+ * leaves it usable (0). */
+int store_tx_failed(const struct store *s);
 
 /* ---- organisation, units, services, periods ---------------------------- */
 

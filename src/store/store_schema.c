@@ -143,6 +143,14 @@ int store_migrate(struct store *s, struct ikm_err *err)
 	struct db *db = s->db;
 	int version = 0;
 
+	/* Up to date, the usual case: no write lock. A server's threads open
+	 * their connections at once, beside its writer. */
+	{
+		struct ikm_err ignored = {0};
+
+		if (current_version(db, &version, &ignored) == 0 && version == STORE_SCHEMA)
+			return 0;
+	}
 	if (db_begin(db, err) < 0)
 		return -1;
 	/* Concurrent openers of one PostgreSQL database take turns. */

@@ -17,8 +17,7 @@
 
 #define API_KEY_HEADER_MAX 128 /* named limit: bytes of an Authorization value used */
 
-/* Reply with JSON object o (taken). */
-static void reply(struct http_response *res, int status, json_t *o)
+void web_api_reply(struct http_response *res, int status, json_t *o)
 {
 	char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
 
@@ -36,13 +35,12 @@ static void reply(struct http_response *res, int status, json_t *o)
 	json_decref(o);
 }
 
-static void fail(struct http_response *res, int status, const char *code, const char *message)
+void web_api_fail(struct http_response *res, int status, const char *code, const char *message)
 {
-	reply(res, status, json_pack("{s:s, s:s}", "error", code, "message", message));
+	web_api_reply(res, status, json_pack("{s:s, s:s}", "error", code, "message", message));
 }
 
-/* The one mapping from a store error to an HTTP status. */
-static int err_status(enum ikm_err_kind kind)
+int web_api_status(enum ikm_err_kind kind)
 {
 	switch (kind) {
 	case IKM_EDATA:
@@ -55,17 +53,18 @@ static int err_status(enum ikm_err_kind kind)
 	}
 }
 
-static void store_failed(struct http_response *res, const struct http_request *req,
-                         const struct ikm_err *err)
+void web_api_store_failed(struct http_response *res, const struct http_request *req,
+                          const struct ikm_err *err)
 {
-	int status = err_status(err->kind);
+	int status = web_api_status(err->kind);
 
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err->msg);
 	if (status == 503)
-		fail(res, 503, "unavailable",
-		     "Layanan sedang terganggu; coba lagi / service unavailable; try again");
+		web_api_fail(
+		    res, 503, "unavailable",
+		    "Layanan sedang terganggu; coba lagi / service unavailable; try again");
 	else
-		fail(res, status, status == 409 ? "conflict" : "invalid", err->msg);
+		web_api_fail(res, status, status == 409 ? "conflict" : "invalid", err->msg);
 }
 
 /* 1 when the request carries a valid key in use (*failed = 1 when the store failed). */
@@ -94,18 +93,18 @@ static int authorised(struct store *s, const struct http_request *req, struct ik
 	return ok;
 }
 
-/* 422 with the field errors of b. */
-static void invalid(struct http_response *res, const struct apibody *b)
+void web_api_invalid(struct http_response *res, const struct apibody *b)
 {
 	json_t *fields = json_object();
 
 	for (int i = 0; i < b->nerr; i++)
 		json_object_set_new(fields, b->err[i].field, json_string(b->err[i].msg));
-	reply(res, 422,
-	      json_pack("{s:s, s:s, s:o}", "error", "invalid", "message",
-	                "Beberapa isian tidak sah; lihat fields / some fields are invalid; see "
-	                "fields",
-	                "fields", fields));
+	web_api_reply(
+	    res, 422,
+	    json_pack("{s:s, s:s, s:o}", "error", "invalid", "message",
+	              "Beberapa isian tidak sah; lihat fields / some fields are invalid; see "
+	              "fields",
+	              "fields", fields));
 }
 
 static void submit(struct web_app *a, struct store *s, const struct http_request *req,
@@ -149,7 +148,7 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 	if (have_unit && a->tickets == TICKET_REQUIRED && b->ticket[0] == '\0')
 		apibody_error(b, "ticket", "nomor tiket wajib diisi / a ticket is required");
 	if (b->nerr > 0) {
-		invalid(res, b);
+		web_api_invalid(res, b);
 		goto out;
 	}
 	if (store_org_get(s, &org, &err) < 0)
@@ -159,11 +158,12 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 	if (store_period_on(s, b->date, &p, &found, &err) < 0)
 		goto store_fail;
 	if (!found || p.closed) {
-		fail(res, 409, "no_open_period",
-		     found ? "Periode survei pada tanggal itu sudah ditutup / the survey period of "
-		             "that date is closed"
-		           : "Tidak ada periode survei pada tanggal itu / no survey period on that "
-		             "date");
+		web_api_fail(
+		    res, 409, "no_open_period",
+		    found ? "Periode survei pada tanggal itu sudah ditutup / the survey period of "
+			    "that date is closed"
+			  : "Tidak ada periode survei pada tanggal itu / no survey period on that "
+			    "date");
 		goto out;
 	}
 	r = xcalloc(1, sizeof(*r));
@@ -189,21 +189,22 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 
 		if (err.kind == IKM_EDATA && r->ticket_hash[0] != '\0' &&
 		    store_ticket_used(s, u.id, r->ticket_hash, &used, &err) == 0 && used) {
-			fail(res, 409, "ticket_used",
-			     "Tiket ini sudah dipakai untuk satu tanggapan di unit ini / the "
-			     "ticket was "
-			     "already used in this unit");
+			web_api_fail(
+			    res, 409, "ticket_used",
+			    "Tiket ini sudah dipakai untuk satu tanggapan di unit ini / the "
+			    "ticket was "
+			    "already used in this unit");
 			goto out;
 		}
 		goto store_fail;
 	}
 	if (dup)
-		reply(res, 200, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 1));
+		web_api_reply(res, 200, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 1));
 	else
-		reply(res, 201, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 0));
+		web_api_reply(res, 201, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 0));
 	goto out;
 store_fail:
-	store_failed(res, req, &err);
+	web_api_store_failed(res, req, &err);
 out:
 	free(r);
 	free(in);
@@ -219,23 +220,24 @@ void web_api_handle(struct web_app *a, struct store *s, const struct http_reques
 	int failed = 0;
 
 	if (strcmp(req->path, "/api/v1/responses") != 0) {
-		fail(res, 404, "not_found", "Alamat API tidak ada / no such API address");
+		web_api_fail(res, 404, "not_found", "Alamat API tidak ada / no such API address");
 		return;
 	}
 	if (strcmp(req->method, "POST") != 0) {
-		fail(res, 405, "method_not_allowed", "Gunakan POST / use POST");
+		web_api_fail(res, 405, "method_not_allowed", "Gunakan POST / use POST");
 		return;
 	}
 	if (!authorised(s, req, &err, &failed)) {
 		if (failed) {
-			store_failed(res, req, &err);
+			web_api_store_failed(res, req, &err);
 			return;
 		}
 		snprintf(res->www_authenticate, sizeof(res->www_authenticate),
 		         "Bearer realm=\"ikm\"");
-		fail(res, 401, "unauthorized",
-		     "Kunci API tidak ada atau tidak berlaku; kirim Authorization: Bearer KUNCI / "
-		     "missing or invalid API key");
+		web_api_fail(
+		    res, 401, "unauthorized",
+		    "Kunci API tidak ada atau tidak berlaku; kirim Authorization: Bearer KUNCI / "
+		    "missing or invalid API key");
 		return;
 	}
 	root = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr);
@@ -246,12 +248,12 @@ void web_api_handle(struct web_app *a, struct store *s, const struct http_reques
 		         "JSON tidak sah pada baris %d kolom %d / malformed JSON at line %d column "
 		         "%d: %.160s",
 		         jerr.line, jerr.column, jerr.line, jerr.column, jerr.text);
-		fail(res, 400, "malformed", msg);
+		web_api_fail(res, 400, "malformed", msg);
 		return;
 	}
 	if (!json_is_object(root)) {
-		fail(res, 400, "malformed",
-		     "Isi permintaan harus objek JSON / the body must be a JSON object");
+		web_api_fail(res, 400, "malformed",
+		             "Isi permintaan harus objek JSON / the body must be a JSON object");
 		json_decref(root);
 		return;
 	}

@@ -1,6 +1,7 @@
 /* app: see app.h. Routes: GET /healthz; GET /static/<file>; GET /; GET and
- * POST /u/<unit>[/<service>] (the questionnaire). Every text a respondent
- * sees is Indonesian first, English with ?lang=en. */
+ * POST /u/<unit>[/<service>] (the questionnaire); /api/ (api.c); the kiosk
+ * (kiosk.c); the QR posters (qrpage.c). Every text a respondent sees is
+ * Indonesian first, English with ?lang=en. */
 #include "app_int.h"
 
 #include <pthread.h>
@@ -11,6 +12,7 @@
 
 #include "api.h"
 #include "formdata.h"
+#include "kiosk.h"
 #include "qrpage.h"
 #include "quality.h"
 #include "ratelimit.h"
@@ -18,23 +20,6 @@
 #include "tmpl.h"
 #include "webfiles.h"
 #include "xalloc.h"
-
-static void store_destroy(void *p)
-{
-	store_close(p);
-}
-
-struct store *web_thread_store(struct web_app *a, struct ikm_err *err)
-{
-	struct store *s = pthread_getspecific(a->key);
-
-	if (s == NULL) {
-		if (store_open(a->url, &s, err) < 0)
-			return NULL;
-		pthread_setspecific(a->key, s);
-	}
-	return s;
-}
 
 static int load_tmpl(const char *path, struct tmpl **out, struct ikm_err *err)
 {
@@ -55,16 +40,16 @@ static int load_tmpl(const char *path, struct tmpl **out, struct ikm_err *err)
 int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 {
 	struct web_app *a = xcalloc(1, sizeof(*a));
-	struct store *s;
 
 	*out = NULL;
 	snprintf(a->url, sizeof(a->url), "%s", url != NULL ? url : "");
-	if (store_open(a->url, &s, err) < 0) {
+	/* The writer's connection also checks the database opens. */
+	if (gcommit_start(a->url, &a->gc, err) < 0) {
 		free(a);
 		return -1;
 	}
-	store_close(s);
-	if (pthread_key_create(&a->key, store_destroy) != 0) {
+	if (pthread_key_create(&a->key, web_thread_free) != 0) {
+		gcommit_stop(a->gc);
 		free(a);
 		return err_set(err, IKM_EIO, "pthread_key_create");
 	}
@@ -72,7 +57,7 @@ int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 	if (load_tmpl("layout.html", &a->layout, err) < 0 ||
 	    load_tmpl("home.html", &a->home, err) < 0 ||
 	    load_tmpl("form.html", &a->form, err) < 0 ||
-	    load_tmpl("message.html", &a->message, err) < 0) {
+	    load_tmpl("message.html", &a->message, err) < 0 || kiosk_new(&a->kiosk, err) < 0) {
 		web_app_free(a);
 		return -1;
 	}
@@ -97,7 +82,7 @@ void web_app_free(struct web_app *a)
 	if (a == NULL)
 		return;
 	/* The calling thread's connection; the workers' closed as they end. */
-	store_destroy(pthread_getspecific(a->key));
+	web_thread_free(pthread_getspecific(a->key));
 	pthread_setspecific(a->key, NULL);
 	pthread_key_delete(a->key);
 	tmpl_free(a->layout);
@@ -110,6 +95,9 @@ void web_app_free(struct web_app *a)
 	if (a->tmpls != NULL)
 		pthread_mutex_destroy(&a->dummy_lock);
 	ratelimit_free(a->rate);
+	kiosk_free(a->kiosk);
+	/* After the server stopped: nothing is waiting any more. */
+	gcommit_stop(a->gc);
 	free(a);
 }
 
@@ -118,6 +106,7 @@ void web_app_set_rate(struct web_app *a, double per_minute)
 	ratelimit_free(a->rate);
 	a->rate = ratelimit_new(per_minute > 0 ? per_minute : 0,
 	                        per_minute > 0 ? 2 * per_minute : 1, WEB_RATE_CLIENTS);
+	kiosk_set_rate(a->kiosk, per_minute);
 }
 
 const struct tmpl *web_tmpl(const struct web_app *a, const char *path)
@@ -475,8 +464,8 @@ static void form_page(struct web_app *a, struct http_response *res, int status, 
 int web_store_response(struct web_app *a, struct store *s, const struct store_response *r, int *dup,
                        struct ikm_err *err)
 {
-	(void)a;
-	return store_response_add(s, r, dup, err);
+	(void)s;
+	return gcommit_add(a->gc, r, dup, err);
 }
 
 /* Store a valid submission. */
@@ -509,49 +498,6 @@ static int save(struct web_app *a, struct store *s, const struct web_target *tg,
 	rc = web_store_response(a, s, r, &dup, err);
 	free(r);
 	return rc;
-}
-
-int web_target_get(struct web_app *a, struct store *s, const struct http_request *req,
-                   struct http_response *res, int lang, const struct store_org *org,
-                   const char *unit, const char *service, struct web_target *tg)
-{
-	struct ikm_err err = {0};
-	int found;
-
-	memset(tg, 0, sizeof(*tg));
-	tg->day = store_today(org->zone);
-	if (store_unit_get(s, unit, &tg->u, &err) < 0 ||
-	    (service != NULL && store_service_get(s, unit, service, &tg->v, &err) < 0)) {
-		if (err.kind != IKM_EDATA)
-			goto fail;
-		web_message(a, res, 404, lang, org->name, W_NOT_FOUND,
-		            web_word(W_NOT_FOUND_TEXT, lang), 1);
-		return -1;
-	}
-	if (store_period_on(s, tg->day, &tg->p, &found, &err) < 0)
-		goto fail;
-	if (!found || tg->p.closed) {
-		web_message(a, res, strcmp(req->method, "POST") == 0 ? 409 : 200, lang, org->name,
-		            W_NOT_OPEN, web_word(found ? W_CLOSED_TEXT : W_NOT_OPEN_TEXT, lang), 1);
-		return -1;
-	}
-	tg->t = xmalloc(sizeof(*tg->t));
-	if (store_instrument_current(s, tg->u.id, &tg->instr, &tg->in, &err) < 0 ||
-	    store_instrument_texts(s, tg->instr, tg->t, &err) < 0)
-		goto fail;
-	return 0;
-fail:
-	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
-	web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
-	res->retry_after = WEB_RETRY_AFTER;
-	web_target_free(tg);
-	return -1;
-}
-
-void web_target_free(struct web_target *tg)
-{
-	free(tg->t);
-	tg->t = NULL;
 }
 
 int web_rate_take(struct web_app *a, const struct http_request *req, struct http_response *res,
@@ -636,8 +582,13 @@ static void questionnaire(struct web_app *a, struct store *s, const struct http_
 	goto out;
 fail:
 	fprintf(stderr, "ikm serve: %s %s: %s\n", req->method, req->path, err.msg);
-	web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
-	res->retry_after = WEB_RETRY_AFTER;
+	if (err.kind == IKM_EDATA) /* the period closed since the target was read */
+		web_message(a, res, 409, lang, org->name, W_NOT_OPEN, web_word(W_CLOSED_TEXT, lang),
+		            1);
+	else {
+		web_message(a, res, 503, lang, org->name, W_ERROR, web_word(W_ERROR_TEXT, lang), 1);
+		res->retry_after = WEB_RETRY_AFTER;
+	}
 out:
 	formdata_free(&f);
 	web_target_free(&tg);
@@ -695,7 +646,7 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 		return;
 	}
 	s = web_thread_store(a, &err);
-	if (s == NULL || store_org_get(s, &org, &err) < 0) {
+	if (s == NULL || web_org_get(a, s, &org, &err) < 0) {
 		fprintf(stderr, "ikm serve: %s\n", err.msg);
 		http_text(res, 503, "Layanan sedang terganggu / service unavailable\n");
 		return;
@@ -708,6 +659,8 @@ void web_app_handle(void *app, const struct http_request *req, struct http_respo
 		web_api_handle(a, s, req, res);
 		return;
 	}
+	if (kiosk_handle(a, s, req, res, lang, &org))
+		return;
 	if (strcmp(req->path, "/") == 0 && strcmp(req->method, "GET") == 0) {
 		home(a, s, res, lang, org.name);
 		return;

@@ -9,12 +9,15 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "gcommit.h"
 #include "instrument.h"
 #include "ratelimit.h"
 #include "store.h"
 #include "console.h"
 #include "ticket.h"
 #include "tmpl.h"
+
+struct kiosk;
 
 struct web_app {
 	char url[1100];
@@ -28,6 +31,8 @@ struct web_app {
 	struct console_opts console; /* the office console (console.h) */
 	char console_dummy[128];     /* a password hash of that cost, for unknown users */
 	pthread_mutex_t dummy_lock;  /* making console_dummy on first use */
+	struct kiosk *kiosk;         /* the kiosk's pages and its own rate limit */
+	struct gcommit *gc;          /* the writer of every response (group commit) */
 };
 
 /* The words of the pages, per language (0 Indonesian, 1 English). */
@@ -94,14 +99,29 @@ void web_page(struct web_app *a, struct http_response *res, int status, const st
 void web_message(struct web_app *a, struct http_response *res, int status, int lang,
                  const char *org, enum web_word heading, const char *text, int back);
 
+/* ---- app_target.c: what each worker thread keeps ----------------------- */
+
+#define WEB_CACHE_SECONDS 1.0 /* a cached target or organisation is used this long */
+#define WEB_CACHE_TARGETS 8   /* named limit: questionnaire targets cached per thread */
+
 /* This worker thread's store, opened on first use. */
 struct store *web_thread_store(struct web_app *a, struct ikm_err *err);
+/* The organisation (s: this thread's store), read again after
+ * WEB_CACHE_SECONDS. */
+int web_org_get(struct web_app *a, struct store *s, struct store_org *org, struct ikm_err *err);
+/* The destructor of a->key: a thread's store and cache. NULL is fine. */
+void web_thread_free(void *thread);
 
 /* Store r durably: committed before it returns. *dup = 1 when its client
  * id was stored before (nothing stored); IKM_EDATA for a used ticket or a
- * period closed meanwhile. */
+ * period closed meanwhile; IKM_EIO when the store failed (nothing stored).
+ * Thread-safe: the app's group-commit writer (gcommit.h) stores r with
+ * whatever other threads submit at the same time, in one transaction; s
+ * (the caller's connection) is not used for it. */
 int web_store_response(struct web_app *a, struct store *s, const struct store_response *r, int *dup,
                        struct ikm_err *err);
+
+struct web_cached;
 
 /* What a questionnaire answers: the unit, the service (id 0: none), the
  * period holding today in the organisation's zone, the unit's current
@@ -112,14 +132,18 @@ struct web_target {
 	struct store_period p;
 	int64_t instr;
 	struct instrument in;
-	struct instr_texts *t; /* owned: web_target_free */
-	int32_t day;           /* today, yyyymmdd */
+	struct instr_texts *t;   /* read-only; valid until web_target_free */
+	int32_t day;             /* today, yyyymmdd */
+	struct web_cached *held; /* private: the cache entry t belongs to */
 };
 
 /* Resolve unit/service (service NULL: none) for a request. 0 when the
  * questionnaire is open; else the reply is already in res (404 for an
  * unknown unit or service, 200 for GET / 409 for POST on a period not open,
- * 503 when the store failed) and -1 is returned. */
+ * 503 when the store failed) and -1 is returned. An open target is kept
+ * by the thread for WEB_CACHE_SECONDS (s: this thread's store): a period
+ * closed meanwhile is seen that much later, and the store refuses
+ * responses to it at once. Free tg on the same thread. */
 int web_target_get(struct web_app *a, struct store *s, const struct http_request *req,
                    struct http_response *res, int lang, const struct store_org *org,
                    const char *unit, const char *service, struct web_target *tg);

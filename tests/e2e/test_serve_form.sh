@@ -112,12 +112,19 @@ else
 fi
 
 "$IKM" period close kini --db "$DB" >/dev/null
+# At once: the store refuses it, even while a thread still has the open
+# period cached.
+post /u/dispenduk "$all"
+expect_code "closed period: POST refused" 409
+expect_body "closed period: POST said" "sudah ditutup"
+# The cached targets live WEB_CACHE_SECONDS (1 s).
+sleep 1.2
 get /u/dispenduk
 expect_code "closed period: a page, not the form" 200
 expect_body "closed period said" "sudah ditutup"
 if printf '%s' "$body" | grep -q "<form"; then not_ok "no form in a closed period"; else ok "no form in a closed period"; fi
 post /u/dispenduk "$all"
-expect_code "closed period: POST refused" 409
+expect_code "closed period: POST refused after the cache" 409
 
 kill -TERM "$pid"
 wait "$pid"
