@@ -16,6 +16,7 @@
 #include "sample.h"
 #include "stats.h"
 #include "store_cli.h"
+#include "store_monitor.h"
 #include "text.h"
 
 struct scope_opts {
@@ -393,7 +394,8 @@ static int export_row(void *user, const struct store_response *r, struct ikm_err
 static const char export_usage[] =
     "Penggunaan / usage: ikm export --unit SLUG --period SLUG [--service SLUG] -o BERKAS.csv\n"
     "                    [--db URL]\n"
-    "Menulis tanggapan yang tersimpan sebagai CSV (dapat diimpor kembali).\n";
+    "Menulis tanggapan yang tersimpan sebagai CSV (dapat diimpor kembali). Tanggapan yang\n"
+    "dikecualikan hasil tinjauan tidak ditulis, sama seperti tidak dihitung.\n";
 
 /* Parse the scope options of export and compute. */
 static int scope_parse(int argc, char **argv, struct scope_opts *so, int *json, const char *usage)
@@ -529,6 +531,18 @@ int cmd_export(int argc, char **argv)
 	}
 	fprintf(stderr, "ikm: %llu tanggapan ditulis ke %s / written\n", (unsigned long long)ex->n,
 	        so.output);
+	{
+		/* Excluded by a review: not written, as no aggregate counts them. */
+		struct store_counts cnt;
+
+		if (store_scope_counts(s, &sc, &cnt, &err) == 0 && cnt.excluded > 0)
+			fprintf(
+			    stderr,
+			    "ikm: %llu tanggapan yang dikecualikan hasil tinjauan tidak ditulis / "
+			    "responses excluded by a review were left out\n",
+			    (unsigned long long)cnt.excluded);
+		store_counts_free(&cnt);
+	}
 	goto out;
 fail:
 	if (ex != NULL && ex->out != NULL) {

@@ -209,8 +209,10 @@ int store_aggregate(struct store *s, const struct store_scope *sc, struct instru
 int store_scope_versions(struct store *s, const struct store_scope *sc, int64_t *ids, int *n,
                          struct ikm_err *err);
 
-/* Call fn for every response of the scope in insertion order (streaming:
- * fn must not use the store); fn returning -1 stops with its err. */
+/* Call fn for every counted response of the scope in insertion order
+ * (streaming: fn must not use the store); fn returning -1 stops with its
+ * err. Responses a review excluded (store_user.h) are left out, as every
+ * aggregate leaves them out: what fn sees computes to store_aggregate. */
 int store_responses_each(struct store *s, const struct store_scope *sc,
                          int (*fn)(void *user, const struct store_response *r, struct ikm_err *err),
                          void *user, struct ikm_err *err);

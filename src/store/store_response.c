@@ -631,7 +631,7 @@ int store_responses_each(struct store *s, const struct store_scope *sc,
 		"SELECT unit_id, service_id, period_id, instrument_id, channel, submitted_at, "
 		"survey_date, answers, gender, age, education, job, service_text, suggestion, "
 		"flags, COALESCE(ticket_hash, ''), COALESCE(client_id, '') FROM response "
-		"WHERE " SCOPE_WHERE " ORDER BY id",
+		"WHERE " SCOPE_WHERE " AND excluded = 0 ORDER BY id",
 		&st, err) < 0) {
 		free(r);
 		return -1;

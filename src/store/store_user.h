@@ -137,25 +137,40 @@ enum store_decision { STORE_ACCEPT, STORE_EXCLUDE };
 
 /* Decide on response id: excluding takes it out of the tallies (it counts
  * in no aggregate), accepting again puts it back; the reason (required,
- * 1..STORE_REASON_MAX bytes), the user and the time are kept. IKM_EDATA
- * for an unknown response or a missing reason. */
+ * 1..STORE_REASON_MAX bytes, not only spaces), the user and the time are
+ * kept, a later decision replacing an earlier one. Deciding the same
+ * twice changes the counts once. In one transaction (its own, or the
+ * caller's store_begin). IKM_EDATA for an unknown response, a missing
+ * reason or a closed period (its results stay as they were published);
+ * IKM_ELIMIT for a reason too long. */
 int store_review_set(struct store *s, int64_t response, enum store_decision d, const char *reason,
                      int64_t user, struct ikm_err *err);
 
 struct store_flagged {
 	int64_t id;        /* response id */
 	int64_t submitted; /* unix seconds */
+	int32_t date;      /* survey date yyyymmdd, 0 = none */
 	char channel[8];   /* store_channel_name */
 	char answers[INSTR_MAX_ELEMENTS + 1];
 	unsigned flags; /* quality flags */
 	int reviewed;   /* 0 none, 1 accepted, 2 excluded */
 	char reason[STORE_REASON_MAX + 1];
+	char reviewer[STORE_USERNAME_MAX + 1]; /* who decided ("" when nobody or unknown) */
+	int64_t reviewed_at;                   /* unix seconds, 0 = not reviewed */
+	char suggestion[STORE_SUGG_MAX + 1];   /* the respondent's text, as stored */
 };
 
 /* The flagged responses of a scope (flags != 0), oldest first, up to limit
  * from offset (*list owned by the caller). */
 int store_flagged_list(struct store *s, const struct store_scope *sc, int offset, int limit,
                        struct store_flagged **list, int *n, struct ikm_err *err);
+/* How many responses of the scope carry a flag (reviewed or not). */
+int store_flagged_count(struct store *s, const struct store_scope *sc, int64_t *n,
+                        struct ikm_err *err);
+/* Response id (flagged or not) and the scope it belongs to (service: its
+ * own, 0 = none); IKM_EDATA when there is none. */
+int store_flagged_get(struct store *s, int64_t response, struct store_scope *sc,
+                      struct store_flagged *out, struct ikm_err *err);
 
 /* ---- office profile (store_user.c) ------------------------------------ */
 
