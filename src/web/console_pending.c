@@ -15,12 +15,6 @@ void console_setup(struct console_ctx *c, const char *rest)
 	pending(c);
 }
 
-void console_monitor(struct console_ctx *c, const char *rest)
-{
-	(void)rest;
-	pending(c);
-}
-
 void console_entry(struct console_ctx *c, const char *rest)
 {
 	(void)rest;

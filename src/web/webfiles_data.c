@@ -113,6 +113,119 @@ static const char file_0[] =
 	"table.data th.num {\n"
 	"\ttext-align: right;\n"
 	"\tfont-variant-numeric: tabular-nums;\n"
+	"}\n"
+	"\n"
+	"/* ---- monitoring and review (console_monitor.c, console_review.c) "
+	"---- */\n"
+	"\n"
+	".muted {\n"
+	"\tcolor: var(--muted);\n"
+	"}\n"
+	"\n"
+	".crumbs {\n"
+	"\tfont-size: 0.9375rem;\n"
+	"}\n"
+	"\n"
+	".console-form.period-pick {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\talign-items: center;\n"
+	"\tgap: 0.5rem 1rem;\n"
+	"\tmax-width: none;\n"
+	"}\n"
+	"\n"
+	".console-form.period-pick select {\n"
+	"\twidth: auto;\n"
+	"\tmargin-bottom: 0;\n"
+	"}\n"
+	"\n"
+	"table.data tr.service-row th {\n"
+	"\tpadding-left: 1.5rem;\n"
+	"\tfont-weight: 400;\n"
+	"}\n"
+	"\n"
+	"table.data progress,\n"
+	".summary progress {\n"
+	"\twidth: 8rem;\n"
+	"\theight: 1rem;\n"
+	"\tvertical-align: middle;\n"
+	"}\n"
+	"\n"
+	".progress-text {\n"
+	"\twhite-space: nowrap;\n"
+	"}\n"
+	"\n"
+	".service-nav ul {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 0.25rem 1rem;\n"
+	"\tmargin: 0.5rem 0 1rem;\n"
+	"\tpadding: 0;\n"
+	"\tlist-style: none;\n"
+	"}\n"
+	"\n"
+	".service-nav a[aria-current=\"page\"] {\n"
+	"\tfont-weight: 700;\n"
+	"\ttext-decoration-thickness: 3px;\n"
+	"}\n"
+	"\n"
+	".summary {\n"
+	"\tdisplay: grid;\n"
+	"\tgrid-template-columns: max-content 1fr;\n"
+	"\tgap: 0.25rem 1rem;\n"
+	"}\n"
+	"\n"
+	".summary dt {\n"
+	"\tfont-weight: 700;\n"
+	"}\n"
+	"\n"
+	".summary dd {\n"
+	"\tmargin: 0;\n"
+	"}\n"
+	"\n"
+	".chart-figure {\n"
+	"\tmax-width: 48rem;\n"
+	"\tmargin: 0.5rem 0;\n"
+	"}\n"
+	"\n"
+	".chart-figure svg {\n"
+	"\tdisplay: block;\n"
+	"\twidth: 100%;\n"
+	"\theight: auto;\n"
+	"}\n"
+	"\n"
+	"table.review td.answers {\n"
+	"\twhite-space: nowrap;\n"
+	"\tfont-variant-numeric: tabular-nums;\n"
+	"}\n"
+	"\n"
+	"table.review td.suggestion {\n"
+	"\tmax-width: 16rem;\n"
+	"\toverflow-wrap: anywhere;\n"
+	"\twhite-space: pre-wrap;\n"
+	"}\n"
+	"\n"
+	"table.review tr.excluded td {\n"
+	"\tbackground: var(--panel);\n"
+	"}\n"
+	"\n"
+	".review-form textarea {\n"
+	"\tmin-height: 3.5rem;\n"
+	"\tmargin-bottom: 0.5rem;\n"
+	"}\n"
+	"\n"
+	".review-form button {\n"
+	"\twidth: auto;\n"
+	"\tmargin: 0 0.5rem 0.25rem 0;\n"
+	"\tpadding: 0.5rem 1rem;\n"
+	"\tfont-size: 1rem;\n"
+	"}\n"
+	"\n"
+	".pager {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 1rem;\n"
+	"\talign-items: center;\n"
 	"}\n";
 
 /* admin/home.html */
@@ -198,8 +311,260 @@ static const char file_4[] =
 	"<p>{{text}}</p>\n"
 	"<p><a href=\"/admin\">Kembali ke beranda konsol</a></p>\n";
 
-/* admin/password.html */
+/* admin/monitor-overview.html */
 static const char file_5[] =
+	"{{! Monitoring: every unit (and service) the user may see in a period,\n"
+	"    responses so far against the Krejcie-Morgan minimum. }}\n"
+	"<h1>Pemantauan survei</h1>\n"
+	"<form method=\"get\" action=\"/admin/pantau\" class=\"console-form "
+	"period-pick\">\n"
+	"  <label for=\"periode\">Periode</label>\n"
+	"  <select id=\"periode\" name=\"periode\">\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</"
+	"option>{{/periods}}\n"
+	"  </select>\n"
+	"  <button type=\"submit\" class=\"secondary\">Tampilkan</button>\n"
+	"</form>\n"
+	"<p>Periode <strong>{{period_name}}</strong>: {{period_from}} s.d. "
+	"{{period_to}}{{#period_closed}} (sudah ditutup){{/period_closed}}.\n"
+	"Yang dihitung adalah tanggapan yang tidak dikecualikan hasil tinjauan. "
+	"Sampel minimum dihitung dengan rumus Krejcie\342\200\223Morgan dari "
+	"populasi penerima layanan pada periode ini.</p>\n"
+	"{{#no_units}}<p>Belum ada unit yang dapat Anda pantau.</p>{{/no_units}}\n"
+	"{{^no_units}}\n"
+	"<table class=\"data monitor\">\n"
+	"  <caption>Kemajuan pengumpulan tanggapan, {{period_name}}</caption>\n"
+	"  <thead>\n"
+	"    <tr>\n"
+	"      <th scope=\"col\">Unit / layanan</th>\n"
+	"      <th scope=\"col\" class=\"num\">Tanggapan</th>\n"
+	"      <th scope=\"col\" class=\"num\">Populasi</th>\n"
+	"      <th scope=\"col\" class=\"num\">Sampel minimum</th>\n"
+	"      <th scope=\"col\" class=\"num\">Masih diperlukan</th>\n"
+	"      <th scope=\"col\">Kemajuan</th>\n"
+	"    </tr>\n"
+	"  </thead>\n"
+	"  <tbody>\n"
+	"    {{#rows}}\n"
+	"    <tr{{#is_service}} class=\"service-row\"{{/is_service}}>\n"
+	"      <th scope=\"row\">{{#is_service}}<span class=\"sub\">Layanan: "
+	"</span>{{/is_service}}<a href=\"{{href}}\">{{name}}</a></th>\n"
+	"      <td class=\"num\">{{counted}}</td>\n"
+	"      {{#no_population}}<td class=\"num muted\" colspan=\"3\">populasi "
+	"belum diisi</td><td class=\"muted\">&ndash;</td>{{/no_population}}\n"
+	"      {{^no_population}}\n"
+	"      <td class=\"num\">{{population}}</td>\n"
+	"      <td class=\"num\">{{required}}</td>\n"
+	"      <td class=\"num\">{{needed}}</td>\n"
+	"      <td><progress max=\"{{bar_max}}\" value=\"{{bar_value}}\" "
+	"aria-label=\"Kemajuan {{name}}\">{{percent}}%</progress>\n"
+	"        <span class=\"progress-text\">{{percent}}%{{#enough}}, sudah "
+	"cukup{{/enough}}</span></td>\n"
+	"      {{/no_population}}\n"
+	"    </tr>\n"
+	"    {{/rows}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{/no_units}}\n";
+
+/* admin/monitor-review.html */
+static const char file_6[] =
+	"{{! The flagged responses of a unit (and service) in a period, a "
+	"page at a\n"
+	"    time, with the current decision; admins accept or exclude one "
+	"with a\n"
+	"    required reason. Item names start with item_ so that they never "
+	"fall\n"
+	"    back to a value of the page. }}\n"
+	"<p class=\"crumbs\"><a href=\"/admin/pantau\?periode={{period_slug}}\">Pemantauan</a> "
+	"&rsaquo; <a href=\"/admin/pantau/{{unit_slug}}\?periode={{period_slug}}{{#service_slug}}"
+	"&amp;layanan={{service_slug}}{{/service_slug}}\">{{unit_name}}</a> "
+	"&rsaquo; Tinjauan</p>\n"
+	"<h1>Tinjauan tanggapan bertanda</h1>\n"
+	"<p>{{unit_name}}{{#service_name}}, layanan {{service_name}}{{/service_name}}; "
+	"periode <strong>{{period_name}}</strong>. Tanggapan bertanda: {{total}}.</p>\n"
+	"<p>Tanggapan bertanda tetap dihitung sampai dikecualikan. <strong>Kecualikan</strong> "
+	"mengeluarkannya dari perhitungan IKM; <strong>Terima</strong> menyatakannya "
+	"wajar (dan mengembalikannya bila sebelumnya dikecualikan). Alasan "
+	"wajib diisi dan dicatat di log audit.</p>\n"
+	"{{#period_closed}}<p class=\"flash\">Periode ini sudah ditutup: "
+	"keputusan tidak dapat diubah.</p>{{/period_closed}}\n"
+	"{{#read_only}}<p class=\"hint\">Peran Anda dapat melihat daftar "
+	"ini; keputusan diambil oleh admin kota atau admin unit.</p>{{/read_only}}\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>Keputusan "
+	"belum disimpan: {{form_error}}</p></div>{{/form_error}}\n"
+	"{{#none}}<p>Tidak ada tanggapan bertanda pada periode ini.</p>{{/none}}\n"
+	"{{^none}}\n"
+	"<table class=\"data review\">\n"
+	"  <caption>Tanggapan bertanda, halaman {{page}} dari {{pages}}</caption>\n"
+	"  <thead>\n"
+	"    <tr>\n"
+	"      <th scope=\"col\">No.</th>\n"
+	"      <th scope=\"col\">Masuk</th>\n"
+	"      <th scope=\"col\">Jawaban</th>\n"
+	"      <th scope=\"col\">Tanda</th>\n"
+	"      <th scope=\"col\">Saran</th>\n"
+	"      <th scope=\"col\">Keputusan</th>\n"
+	"    </tr>\n"
+	"  </thead>\n"
+	"  <tbody>\n"
+	"    {{#items}}\n"
+	"    <tr id=\"t{{item_id}}\"{{#item_excluded}} class=\"excluded\"{{/item_excluded}}>\n"
+	"      <th scope=\"row\">{{item_id}}</th>\n"
+	"      <td>{{item_submitted}}<br><span class=\"muted\">saluran {{item_channel}}{{#item_da"
+	"te}}; tanggal survei {{item_date}}{{/item_date}}</span></td>\n"
+	"      <td class=\"answers\">{{item_answers}}</td>\n"
+	"      <td>{{item_flags}}</td>\n"
+	"      <td class=\"suggestion\">{{item_suggestion}}</td>\n"
+	"      <td>\n"
+	"        {{#item_decision}}<p><strong>{{item_decision}}</strong>: "
+	"{{item_reason}}<br><span class=\"muted\">oleh {{item_reviewer}}, "
+	"{{item_reviewed_at}}</span></p>{{/item_decision}}\n"
+	"        {{^item_decision}}<p class=\"muted\">Belum ditinjau</p>{{/item_decision}}\n"
+	"        {{#can_review}}\n"
+	"        <form method=\"post\" action=\"/admin/pantau/{{unit_slug}}/tinjau\" "
+	"class=\"review-form\">\n"
+	"          <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"          <input type=\"hidden\" name=\"tanggapan\" value=\"{{item_id}}\">\n"
+	"          <input type=\"hidden\" name=\"periode\" value=\"{{period_slug}}\">\n"
+	"          {{#service_slug}}<input type=\"hidden\" name=\"layanan\" "
+	"value=\"{{service_slug}}\">{{/service_slug}}\n"
+	"          <input type=\"hidden\" name=\"hal\" value=\"{{page}}\">\n"
+	"          <label for=\"alasan-{{item_id}}\">Alasan</label>\n"
+	"          {{#item_error}}<span class=\"field-error\" id=\"galat-{{item_id}}\">{{item_err"
+	"or}}</span>{{/item_error}}\n"
+	"          <textarea id=\"alasan-{{item_id}}\" name=\"alasan\" rows=\"2\" "
+	"maxlength=\"500\" required{{#item_error}} aria-invalid=\"true\" "
+	"aria-describedby=\"galat-{{item_id}}\"{{/item_error}}>{{item_typed}}</textarea>\n"
+	"          <button type=\"submit\" name=\"keputusan\" value=\"terima\" "
+	"class=\"secondary\">Terima</button>\n"
+	"          <button type=\"submit\" name=\"keputusan\" value=\"kecualikan\">Kecualikan</bu"
+	"tton>\n"
+	"        </form>\n"
+	"        {{/can_review}}\n"
+	"      </td>\n"
+	"    </tr>\n"
+	"    {{/items}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#paged}}\n"
+	"<nav aria-label=\"Halaman daftar\" class=\"pager\">\n"
+	"  {{#prev_href}}<a href=\"{{prev_href}}\" rel=\"prev\">&lsaquo; "
+	"Sebelumnya</a>{{/prev_href}}\n"
+	"  <span>Halaman {{page}} dari {{pages}}</span>\n"
+	"  {{#next_href}}<a href=\"{{next_href}}\" rel=\"next\">Berikutnya "
+	"&rsaquo;</a>{{/next_href}}\n"
+	"</nav>\n"
+	"{{/paged}}\n"
+	"{{/none}}\n";
+
+/* admin/monitor-unit.html */
+static const char file_7[] =
+	"{{! Monitoring of one unit (or one of its services) in a period: "
+	"progress,\n"
+	"    counts by channel and by survey day (charts built server-side "
+	"from\n"
+	"    escaped text, with tables), quality-flag totals. }}\n"
+	"<p class=\"crumbs\"><a href=\"/admin/pantau\?periode={{period_slug}}\">Pemantauan</a> "
+	"&rsaquo; {{unit_name}}</p>\n"
+	"<h1>{{unit_name}}{{#service_name}}: {{service_name}}{{/service_name}}</h1>\n"
+	"<form method=\"get\" action=\"/admin/pantau/{{unit_slug}}\" class=\"console-form "
+	"period-pick\">\n"
+	"  <label for=\"periode\">Periode</label>\n"
+	"  <select id=\"periode\" name=\"periode\">\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</"
+	"option>{{/periods}}\n"
+	"  </select>\n"
+	"  {{#service_slug}}<input type=\"hidden\" name=\"layanan\" value=\"{{service_slug}}\">{{"
+	"/service_slug}}\n"
+	"  <button type=\"submit\" class=\"secondary\">Tampilkan</button>\n"
+	"</form>\n"
+	"<p>Periode <strong>{{period_name}}</strong>: {{period_from}} s.d. "
+	"{{period_to}}{{#period_closed}} (sudah ditutup){{/period_closed}}.</p>\n"
+	"<nav aria-label=\"Layanan unit\" class=\"service-nav\">\n"
+	"  <ul>\n"
+	"    <li><a href=\"/admin/pantau/{{unit_slug}}\?periode={{period_slug}}\"{{#all_services}"
+	"} aria-current=\"page\"{{/all_services}}>Semua layanan</a></li>\n"
+	"    {{#services}}<li><a href=\"/admin/pantau/{{unit_slug}}\?periode={{period_slug}}&amp;"
+	"layanan={{slug}}\"{{#current}} aria-current=\"page\"{{/current}}>{{name}}</a></li>{{/ser"
+	"vices}}\n"
+	"  </ul>\n"
+	"</nav>\n"
+	"\n"
+	"<h2>Kemajuan</h2>\n"
+	"<dl class=\"summary\">\n"
+	"  <dt>Tanggapan yang dihitung</dt><dd>{{counted}}</dd>\n"
+	"  <dt>Dikecualikan hasil tinjauan</dt><dd>{{excluded}}</dd>\n"
+	"  {{#no_population}}<dt>Populasi</dt><dd>belum diisi; sampel minimum "
+	"belum dapat dihitung</dd>{{/no_population}}\n"
+	"  {{^no_population}}\n"
+	"  <dt>Populasi</dt><dd>{{population}}</dd>\n"
+	"  <dt>Sampel minimum (Krejcie\342\200\223Morgan)</dt><dd>{{required}}</dd>\n"
+	"  <dt>Masih diperlukan</dt><dd>{{needed}}</dd>\n"
+	"  <dt>Kemajuan</dt><dd><progress max=\"{{bar_max}}\" value=\"{{bar_value}}\" "
+	"aria-label=\"Kemajuan\">{{percent}}%</progress> <span class=\"progress-text\">{{percent}"
+	"}%{{#enough}}, sudah cukup{{/enough}}</span></dd>\n"
+	"  {{/no_population}}\n"
+	"</dl>\n"
+	"\n"
+	"<h2>Per saluran</h2>\n"
+	"<figure class=\"chart-figure\">\n"
+	"{{{chart_channels}}}\n"
+	"</figure>\n"
+	"<table class=\"data\">\n"
+	"  <caption>Tanggapan yang dihitung per saluran</caption>\n"
+	"  <thead><tr><th scope=\"col\">Saluran</th><th scope=\"col\" class=\"num\">Tanggapan</th"
+	"><th scope=\"col\" class=\"num\">Bagian (%)</th></tr></thead>\n"
+	"  <tbody>\n"
+	"    {{#channels}}<tr><th scope=\"row\">{{label}}</th><td class=\"num\">{{n}}</td><td "
+	"class=\"num\">{{share}}</td></tr>{{/channels}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"\n"
+	"<h2>Per hari survei</h2>\n"
+	"<figure class=\"chart-figure\">\n"
+	"{{{chart_days}}}\n"
+	"</figure>\n"
+	"{{#days_cut}}<p class=\"hint\">Grafik menampilkan 731 hari pertama "
+	"periode; tabel memuat semua hari.</p>{{/days_cut}}\n"
+	"{{#undated}}<p>Tanggapan tanpa tanggal survei: {{undated}}.</p>{{/undated}}\n"
+	"<details>\n"
+	"  <summary>Tabel per hari</summary>\n"
+	"  <table class=\"data\">\n"
+	"    <caption>Tanggapan yang dihitung per tanggal survei (hari tanpa "
+	"tanggapan tidak dicantumkan)</caption>\n"
+	"    <thead><tr><th scope=\"col\">Tanggal</th><th scope=\"col\" class=\"num\">Tanggapan</"
+	"th></tr></thead>\n"
+	"    <tbody>\n"
+	"      {{#days}}<tr><th scope=\"row\">{{date}}</th><td class=\"num\">{{n}}</td></tr>{{/da"
+	"ys}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"</details>\n"
+	"\n"
+	"<h2>Tanda mutu tanggapan</h2>\n"
+	"<p>Tanggapan bertanda: {{flagged}}; belum ditinjau: {{flagged_open}}. "
+	"Tanda tidak menghapus apa pun: tanggapan bertanda tetap dihitung "
+	"sampai dikecualikan pada tinjauan.</p>\n"
+	"{{#any_flagged}}\n"
+	"<table class=\"data\">\n"
+	"  <caption>Tanggapan per tanda mutu (satu tanggapan dapat memiliki "
+	"lebih dari satu tanda)</caption>\n"
+	"  <thead><tr><th scope=\"col\">Tanda</th><th scope=\"col\" class=\"num\">Tanggapan</th><"
+	"th scope=\"col\" class=\"num\">Diterima</th><th scope=\"col\" class=\"num\">Dikecualikan"
+	"</th></tr></thead>\n"
+	"  <tbody>\n"
+	"    {{#flags}}<tr><th scope=\"row\">{{label}}</th><td class=\"num\">{{n}}</td><td "
+	"class=\"num\">{{accepted}}</td><td class=\"num\">{{excluded}}</td></tr>{{/flags}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"<p><a href=\"/admin/pantau/{{unit_slug}}/tinjau\?periode={{period_slug}}{{#service_slug}"
+	"}&amp;layanan={{service_slug}}{{/service_slug}}\">Tinjau tanggapan "
+	"bertanda</a></p>\n"
+	"{{/any_flagged}}\n";
+
+/* admin/password.html */
+static const char file_8[] =
 	"{{! Change one's own password. }}\n"
 	"<h1>Ganti kata sandi</h1>\n"
 	"{{#error}}<div class=\"errors\" role=\"alert\"><p>{{error}}</p></div>{{/error}}\n"
@@ -219,7 +584,7 @@ static const char file_5[] =
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
 /* face-1.svg */
-static const char file_6[] =
+static const char file_9[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -228,7 +593,7 @@ static const char file_6[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_7[] =
+static const char file_10[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -237,7 +602,7 @@ static const char file_7[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_8[] =
+static const char file_11[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -246,7 +611,7 @@ static const char file_8[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_9[] =
+static const char file_12[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -255,7 +620,7 @@ static const char file_9[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_10[] =
+static const char file_13[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -346,7 +711,7 @@ static const char file_10[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_11[] =
+static const char file_14[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -372,7 +737,7 @@ static const char file_11[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_12[] =
+static const char file_15[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -833,7 +1198,7 @@ static const char file_12[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_13[] =
+static const char file_16[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -1081,7 +1446,7 @@ static const char file_13[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_14[] =
+static const char file_17[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -1182,7 +1547,7 @@ static const char file_14[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_15[] =
+static const char file_18[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -1406,7 +1771,7 @@ static const char file_15[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_16[] =
+static const char file_19[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -1442,7 +1807,7 @@ static const char file_16[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_17[] =
+static const char file_20[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -1894,7 +2259,7 @@ static const char file_17[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_18[] =
+static const char file_21[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -1923,7 +2288,7 @@ static const char file_18[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_19[] =
+static const char file_22[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -1936,22 +2301,25 @@ const struct webfile webfiles[] = {
 	{"admin/layout.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
 	{"admin/login.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
 	{"admin/message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
-	{"admin/password.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_6, sizeof(file_6) - 1, "image/svg+xml"},
-	{"face-2.svg", file_7, sizeof(file_7) - 1, "image/svg+xml"},
-	{"face-3.svg", file_8, sizeof(file_8) - 1, "image/svg+xml"},
-	{"face-4.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
-	{"form.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_12, sizeof(file_12) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_13, sizeof(file_13) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_14, sizeof(file_14) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_15, sizeof(file_15) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_17, sizeof(file_17) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-overview.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-review.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-unit.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
+	{"admin/password.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
+	{"face-2.svg", file_10, sizeof(file_10) - 1, "image/svg+xml"},
+	{"face-3.svg", file_11, sizeof(file_11) - 1, "image/svg+xml"},
+	{"face-4.svg", file_12, sizeof(file_12) - 1, "image/svg+xml"},
+	{"form.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_15, sizeof(file_15) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_16, sizeof(file_16) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_17, sizeof(file_17) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_18, sizeof(file_18) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_20, sizeof(file_20) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_22, sizeof(file_22) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 20;
+const size_t webfiles_count = 23;
 /* clang-format on */
