@@ -34,11 +34,11 @@ static int id_ok(const char *id)
 	return 1;
 }
 
-/* The top of the axis: the smallest of 1, 2, 4, 5, 6, 8 times a power of ten
+/* The top of the axis: the smallest of 1, 2, 3, 4, 5, 6, 8 times a power of ten
  * that is >= max (1 for an empty chart). */
 static uint64_t axis_top(uint64_t max)
 {
-	static const uint64_t steps[] = {1, 2, 4, 5, 6, 8};
+	static const uint64_t steps[] = {1, 2, 3, 4, 5, 6, 8};
 
 	for (uint64_t p = 1;; p *= 10) {
 		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
