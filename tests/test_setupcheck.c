@@ -43,6 +43,34 @@ static void test_date(void **state)
 	assert_contains(err.msg, "TTTT-BB-HH");
 }
 
+static void test_slug(void **state)
+{
+	struct ikm_err err = {0};
+	char out[STORE_SLUG_MAX + 1];
+	char longer[STORE_SLUG_MAX + 2];
+
+	(void)state;
+	assert_int_equal(setupcheck_slug(" puskesmas-a ", out, &err), 0);
+	assert_string_equal(out, "puskesmas-a");
+	assert_int_equal(setupcheck_slug("2026-s1", out, &err), 0);
+	assert_int_equal(setupcheck_slug("", out, &err), -1);
+	assert_string_equal(err.msg, "Wajib diisi.");
+	const char *bad[] = {"Puskesmas", "-a", "a b", "a_b", "a'--", "<b>", "é", "a/b"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (setupcheck_slug(bad[i], out, &err) != -1)
+			fail_msg("accepted \"%s\"", bad[i]);
+		assert_contains(err.msg, "huruf kecil");
+		assert_string_equal(out, "");
+	}
+	memset(longer, 'a', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	assert_int_equal(setupcheck_slug(longer, out, &err), -1);
+	assert_contains(err.msg, "Paling banyak 63");
+	longer[STORE_SLUG_MAX] = '\0';
+	assert_int_equal(setupcheck_slug(longer, out, &err), 0);
+	assert_int_equal(setupcheck_slug(NULL, out, &err), -1);
+}
+
 static void test_count(void **state)
 {
 	struct ikm_err err = {0};
@@ -152,10 +180,8 @@ static void test_code(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_date),
-	    cmocka_unit_test(test_count),
-	    cmocka_unit_test(test_text),
-	    cmocka_unit_test(test_code),
+	    cmocka_unit_test(test_date), cmocka_unit_test(test_slug), cmocka_unit_test(test_count),
+	    cmocka_unit_test(test_text), cmocka_unit_test(test_code),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -55,6 +55,24 @@ bad:
 	               "1900-2999).");
 }
 
+int setupcheck_slug(const char *s, char out[STORE_SLUG_MAX + 1], struct ikm_err *err)
+{
+	char buf[STORE_SLUG_MAX + 1];
+	const char *t = trimmed(s, buf, sizeof(buf));
+
+	out[0] = '\0';
+	if (t != NULL && t[0] == '\0')
+		return err_set(err, IKM_EUSAGE, "Wajib diisi.");
+	if (t == NULL)
+		return err_set(err, IKM_ELIMIT, "Paling banyak %d karakter.", STORE_SLUG_MAX);
+	if (!store_slug_ok(t))
+		return err_set(err, IKM_EUSAGE,
+		               "Pakai huruf kecil a-z, angka dan tanda minus saja, tidak diawali "
+		               "minus (misalnya puskesmas-a).");
+	memcpy(out, t, strlen(t) + 1);
+	return 0;
+}
+
 int setupcheck_count(const char *s, int64_t max, int64_t *n, struct ikm_err *err)
 {
 	char buf[48];

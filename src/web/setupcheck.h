@@ -10,12 +10,17 @@
 
 #include "err.h"
 #include "instrument.h"
+#include "store.h"
 
 #define SETUPCHECK_POPULATION_MAX 1000000000LL /* named limit: a population, 10^9 */
 
 /* "2026-01-31" (a day that exists, years 1900..2999) into *day
  * (yyyymmdd). */
 int setupcheck_date(const char *s, int32_t *day, struct ikm_err *err);
+
+/* A slug (store_slug_ok) for a new unit, service or period, trimmed,
+ * into out. */
+int setupcheck_slug(const char *s, char out[STORE_SLUG_MAX + 1], struct ikm_err *err);
 
 /* A whole number 1..max: digits, optionally grouped by thousands dots
  * ("1.500"), spaces around ignored. */
