@@ -6,6 +6,7 @@
  * the periods and cannot reach the office profile). */
 #include "console_setup_int.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,29 @@ int console_setup_kota(struct console_ctx *c)
 	return 0;
 }
 
+void console_setup_msg(char *dst, size_t size, const char *msg)
+{
+	size_t n = strlen(msg);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)msg[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, msg, n);
+	dst[n] = '\0';
+}
+
+char *console_setup_object(char buf[STORE_AUDIT_OBJECT_MAX + 1], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, STORE_AUDIT_OBJECT_MAX + 1, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
 char *console_setup_day(char *buf, size_t size, int32_t day)
 {
 	return idfmt_date(buf, size, day / 10000, day / 100 % 100, day % 100);
@@ -208,7 +232,7 @@ static void unit_add(struct console_ctx *c)
 	struct unit_form f = {0};
 	struct store_unit parent = {0}, u;
 	struct ikm_err err = {0};
-	char slug[STORE_SLUG_MAX + 1], name[STORE_NAME_MAX + 1];
+	char slug[STORE_SLUG_MAX + 1], name[STORE_NAME_MAX + 1], obj[STORE_AUDIT_OBJECT_MAX + 1];
 	int bad = 0;
 
 	f.slug = console_param(c, "slug");
@@ -231,12 +255,12 @@ static void unit_add(struct console_ctx *c)
 			return;
 	}
 	if (setupcheck_slug(f.slug, slug, &err) < 0) {
-		snprintf(f.slug_error, sizeof(f.slug_error), "%s", err.msg);
+		console_setup_msg(f.slug_error, sizeof(f.slug_error), err.msg);
 		bad = 1;
 	}
 	if (setupcheck_text(f.name, SETUPCHECK_LINE, 1, STORE_NAME_MAX, name, sizeof(name), &err) <
 	    0) {
-		snprintf(f.name_error, sizeof(f.name_error), "%s", err.msg);
+		console_setup_msg(f.name_error, sizeof(f.name_error), err.msg);
 		bad = 1;
 	}
 	if (!bad &&
@@ -253,8 +277,8 @@ static void unit_add(struct console_ctx *c)
 		units_page(c, 422, &f);
 		return;
 	}
-	console_audit(c, "unit.add", "unit", "unit %s \"%s\" under %s", u.slug, u.name,
-	              parent.id != 0 ? parent.slug : "the top level");
+	console_audit(c, "unit.add", console_setup_object(obj, "unit %s", u.slug),
+	              "\"%s\" under %s", u.name, parent.id != 0 ? parent.slug : "the top level");
 	console_redirect(c, PREFIX "/unit?ok=tambah");
 }
 
@@ -263,7 +287,7 @@ static void unit_rename(struct console_ctx *c)
 	struct unit_form f = {0};
 	struct store_unit u;
 	struct ikm_err err = {0};
-	char name[STORE_NAME_MAX + 1];
+	char name[STORE_NAME_MAX + 1], obj[STORE_AUDIT_OBJECT_MAX + 1];
 	int r = console_setup_unit(c, "unit", &u);
 
 	if (r == 0)
@@ -274,7 +298,7 @@ static void unit_rename(struct console_ctx *c)
 	f.row_name = console_param(c, "nama");
 	if (setupcheck_text(f.row_name, SETUPCHECK_LINE, 1, STORE_NAME_MAX, name, sizeof(name),
 	                    &err) < 0) {
-		snprintf(f.row_error, sizeof(f.row_error), "%s", err.msg);
+		console_setup_msg(f.row_error, sizeof(f.row_error), err.msg);
 		units_page(c, 422, &f);
 		return;
 	}
@@ -283,8 +307,8 @@ static void unit_rename(struct console_ctx *c)
 			console_store_fail(c, &err);
 			return;
 		}
-		console_audit(c, "unit.rename", "unit", "unit %s: \"%s\" -> \"%s\"", u.slug, u.name,
-		              name);
+		console_audit(c, "unit.rename", console_setup_object(obj, "unit %s", u.slug),
+		              "\"%s\" -> \"%s\"", u.name, name);
 	}
 	console_redirect(c, PREFIX "/unit?ok=simpan");
 }
@@ -373,6 +397,7 @@ static void service_add(struct console_ctx *c)
 	struct store_service v;
 	struct ikm_err err = {0};
 	char slug[STORE_SLUG_MAX + 1], name[STORE_NAME_MAX + 1], to[128];
+	char obj[STORE_AUDIT_OBJECT_MAX + 1];
 	int bad = 0;
 
 	if (!service_unit(c, &u))
@@ -380,12 +405,12 @@ static void service_add(struct console_ctx *c)
 	f.slug = console_param(c, "slug");
 	f.name = console_param(c, "nama");
 	if (setupcheck_slug(f.slug, slug, &err) < 0) {
-		snprintf(f.slug_error, sizeof(f.slug_error), "%s", err.msg);
+		console_setup_msg(f.slug_error, sizeof(f.slug_error), err.msg);
 		bad = 1;
 	}
 	if (setupcheck_text(f.name, SETUPCHECK_LINE, 1, STORE_NAME_MAX, name, sizeof(name), &err) <
 	    0) {
-		snprintf(f.name_error, sizeof(f.name_error), "%s", err.msg);
+		console_setup_msg(f.name_error, sizeof(f.name_error), err.msg);
 		bad = 1;
 	}
 	if (!bad && store_service_add(c->s, slug, u.slug, name, &v, &err) < 0) {
@@ -401,7 +426,8 @@ static void service_add(struct console_ctx *c)
 		services_page(c, 422, &u, &f);
 		return;
 	}
-	console_audit(c, "service.add", "service", "service %s/%s \"%s\"", u.slug, v.slug, v.name);
+	console_audit(c, "service.add", console_setup_object(obj, "service %s/%s", u.slug, v.slug),
+	              "\"%s\"", v.name);
 	snprintf(to, sizeof(to), PREFIX "/layanan?unit=%s&ok=tambah", u.slug);
 	console_redirect(c, to);
 }
@@ -412,7 +438,7 @@ static void service_rename(struct console_ctx *c)
 	struct store_unit u;
 	struct store_service v;
 	struct ikm_err err = {0};
-	char name[STORE_NAME_MAX + 1], to[128];
+	char name[STORE_NAME_MAX + 1], to[128], obj[STORE_AUDIT_OBJECT_MAX + 1];
 	const char *slug;
 
 	if (!service_unit(c, &u))
@@ -429,7 +455,7 @@ static void service_rename(struct console_ctx *c)
 	f.row_name = console_param(c, "nama");
 	if (setupcheck_text(f.row_name, SETUPCHECK_LINE, 1, STORE_NAME_MAX, name, sizeof(name),
 	                    &err) < 0) {
-		snprintf(f.row_error, sizeof(f.row_error), "%s", err.msg);
+		console_setup_msg(f.row_error, sizeof(f.row_error), err.msg);
 		services_page(c, 422, &u, &f);
 		return;
 	}
@@ -438,8 +464,9 @@ static void service_rename(struct console_ctx *c)
 			console_store_fail(c, &err);
 			return;
 		}
-		console_audit(c, "service.rename", "service", "service %s/%s: \"%s\" -> \"%s\"",
-		              u.slug, v.slug, v.name, name);
+		console_audit(c, "service.rename",
+		              console_setup_object(obj, "service %s/%s", u.slug, v.slug),
+		              "\"%s\" -> \"%s\"", v.name, name);
 	}
 	snprintf(to, sizeof(to), PREFIX "/layanan?unit=%s&ok=simpan", u.slug);
 	console_redirect(c, to);

@@ -121,7 +121,7 @@ static void el_fields(struct tmpl_data *d, const struct instr_texts *t, int j,
 			tmpl_set(x, "question_error", f->q_err[l]);
 		for (int o = 0; o < INSTR_OPTIONS; o++) {
 			struct tmpl_data *y = tmpl_add(x, "labels");
-			char n[4];
+			char n[16];
 
 			snprintf(n, sizeof(n), "%d", o + 1);
 			tmpl_set(y, "n", n);
@@ -269,18 +269,18 @@ static int el_read(struct console_ctx *c, struct el_form *f, const char *fixed_n
 			snprintf(f->name[l], sizeof(f->name[l]), "%s", fixed_name);
 		} else if (setupcheck_text(f->raw_name[l], SETUPCHECK_LINE, l == INSTR_ID,
 		                           EL_NAME_MAX, f->name[l], sizeof(f->name[l]), &err) < 0) {
-			snprintf(f->name_err[l], sizeof(f->name_err[l]), "%s", err.msg);
+			console_setup_msg(f->name_err[l], sizeof(f->name_err[l]), err.msg);
 			bad++;
 		}
 		if (setupcheck_text(f->raw_q[l], SETUPCHECK_FLAT, l == INSTR_ID, INSTR_TEXT_MAX,
 		                    f->q[l], sizeof(f->q[l]), &err) < 0) {
-			snprintf(f->q_err[l], sizeof(f->q_err[l]), "%s", err.msg);
+			console_setup_msg(f->q_err[l], sizeof(f->q_err[l]), err.msg);
 			bad++;
 		}
 		for (int o = 0; o < INSTR_OPTIONS; o++) {
 			if (setupcheck_text(f->raw_l[l][o], SETUPCHECK_LINE, 1, INSTR_LABEL_MAX,
 			                    f->l[l][o], sizeof(f->l[l][o]), &err) < 0) {
-				snprintf(f->l_err[l][o], sizeof(f->l_err[l][o]), "%s", err.msg);
+				console_setup_msg(f->l_err[l][o], sizeof(f->l_err[l][o]), err.msg);
 				bad++;
 				continue;
 			}
@@ -339,22 +339,21 @@ static int post_start(struct console_ctx *c, struct store_unit *u, struct cur *k
 	return 1;
 }
 
-/* After a change: audit and back to the unit's page. */
+/* After a change (audit action, what): audit and back to the unit's page. */
 static void changed(struct console_ctx *c, const struct store_unit *u, const struct cur *k,
-                    int64_t id, const char *what)
+                    int64_t id, const char *action, const char *what)
 {
 	struct ikm_err err = {0};
 	int64_t unit = 0, version = 0, created = 0;
-	char to[128];
+	char to[128], obj[STORE_AUDIT_OBJECT_MAX + 1];
 
 	if (store_instrument_version(c->s, id, &unit, &version, &created, &err) < 0) {
 		console_store_fail(c, &err);
 		return;
 	}
-	console_audit(c, "instrument.change", "instrument",
-	              "unit %s: %s; version %lld (id %lld) -> unit version %lld (id %lld)", u->slug,
-	              what, (long long)k->version, (long long)k->id, (long long)version,
-	              (long long)id);
+	console_audit(c, action, console_setup_object(obj, "instrument %s", u->slug),
+	              "%s; version %lld (id %lld) -> unit version %lld (id %lld)", what,
+	              (long long)k->version, (long long)k->id, (long long)version, (long long)id);
 	snprintf(to, sizeof(to), PREFIX "/instrumen?unit=%s&ok=versi", u->slug);
 	console_redirect(c, to);
 }
@@ -395,7 +394,7 @@ void console_setup_instr_texts(struct console_ctx *c)
 		goto out;
 	}
 	snprintf(what, sizeof(what), "words of element %s", k.in.el[j].code);
-	changed(c, &u, &k, id, what);
+	changed(c, &u, &k, id, "instrument.texts", what);
 out:
 	free(k.t);
 	free(f);
@@ -416,13 +415,13 @@ void console_setup_instr_add(struct console_ctx *c)
 	if (!post_start(c, &u, &k, f, NULL))
 		goto out;
 	if (add_blocked(&k.in) != NULL) {
-		snprintf(f->form_error, sizeof(f->form_error), "%s", add_blocked(&k.in));
+		console_setup_msg(f->form_error, sizeof(f->form_error), add_blocked(&k.in));
 		instr_page(c, 422, &u, NULL, f);
 		goto out;
 	}
 	bad = el_read(c, f, NULL);
 	if (setupcheck_code(f->code, &k.in, code, &err) < 0) {
-		snprintf(f->code_error, sizeof(f->code_error), "%s", err.msg);
+		console_setup_msg(f->code_error, sizeof(f->code_error), err.msg);
 		bad++;
 	}
 	ex = k.in;
@@ -443,7 +442,7 @@ void console_setup_instr_add(struct console_ctx *c)
 		goto out;
 	}
 	snprintf(what, sizeof(what), "element %s \"%.120s\" added", code, f->name[INSTR_ID]);
-	changed(c, &u, &k, id, what);
+	changed(c, &u, &k, id, "instrument.element", what);
 out:
 	free(k.t);
 	free(f);

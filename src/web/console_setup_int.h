@@ -39,6 +39,13 @@ int console_setup_unit(struct console_ctx *c, const char *name, struct store_uni
  * answering 403 (audited as access.refused). */
 int console_setup_kota(struct console_ctx *c);
 
+/* Copy msg into dst[size], cut at a UTF-8 boundary when longer. */
+void console_setup_msg(char *dst, size_t size, const char *msg);
+
+/* The object of an audit entry ("unit dinkes") into buf; returns buf. */
+char *console_setup_object(char buf[STORE_AUDIT_OBJECT_MAX + 1], const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* "23 Mei 2026" of a yyyymmdd day into buf. */
 char *console_setup_day(char *buf, size_t size, int32_t day);
 

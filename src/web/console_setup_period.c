@@ -93,7 +93,7 @@ void console_setup_period_add(struct console_ctx *c)
 	struct period_form f = {0};
 	struct store_period p, *list = NULL;
 	struct ikm_err err = {0};
-	char slug[STORE_SLUG_MAX + 1], name[STORE_NAME_MAX + 1];
+	char slug[STORE_SLUG_MAX + 1], name[STORE_NAME_MAX + 1], obj[STORE_AUDIT_OBJECT_MAX + 1];
 	int32_t from = 0, to = 0;
 	int bad = 0, n = 0;
 
@@ -104,20 +104,20 @@ void console_setup_period_add(struct console_ctx *c)
 	f.from = console_param(c, "dari");
 	f.to = console_param(c, "sampai");
 	if (setupcheck_slug(f.slug, slug, &err) < 0) {
-		snprintf(f.slug_error, sizeof(f.slug_error), "%s", err.msg);
+		console_setup_msg(f.slug_error, sizeof(f.slug_error), err.msg);
 		bad = 1;
 	}
 	if (setupcheck_text(f.name, SETUPCHECK_LINE, 1, STORE_NAME_MAX, name, sizeof(name), &err) <
 	    0) {
-		snprintf(f.name_error, sizeof(f.name_error), "%s", err.msg);
+		console_setup_msg(f.name_error, sizeof(f.name_error), err.msg);
 		bad = 1;
 	}
 	if (setupcheck_date(f.from, &from, &err) < 0) {
-		snprintf(f.from_error, sizeof(f.from_error), "%s", err.msg);
+		console_setup_msg(f.from_error, sizeof(f.from_error), err.msg);
 		bad = 1;
 	}
 	if (setupcheck_date(f.to, &to, &err) < 0) {
-		snprintf(f.to_error, sizeof(f.to_error), "%s", err.msg);
+		console_setup_msg(f.to_error, sizeof(f.to_error), err.msg);
 		bad = 1;
 	} else if (from != 0 && to < from) {
 		snprintf(f.to_error, sizeof(f.to_error),
@@ -158,8 +158,8 @@ void console_setup_period_add(struct console_ctx *c)
 		period_page(c, 422, &f);
 		return;
 	}
-	console_audit(c, "period.add", "period", "period %s \"%s\" %d..%d", p.slug, p.name,
-	              (int)p.from, (int)p.to);
+	console_audit(c, "period.add", console_setup_object(obj, "period %s", p.slug),
+	              "\"%s\" %d..%d", p.name, (int)p.from, (int)p.to);
 	console_redirect(c, PREFIX "/periode?ok=tambah");
 }
 
@@ -169,6 +169,7 @@ static void period_state(struct console_ctx *c, int closed)
 	struct store_period p;
 	struct ikm_err err = {0};
 	const char *slug;
+	char obj[STORE_AUDIT_OBJECT_MAX + 1];
 
 	if (!console_setup_kota(c))
 		return;
@@ -186,8 +187,8 @@ static void period_state(struct console_ctx *c, int closed)
 			console_store_fail(c, &err);
 			return;
 		}
-		console_audit(c, closed ? "period.close" : "period.reopen", "period",
-		              "period %s \"%s\"", p.slug, p.name);
+		console_audit(c, closed ? "period.close" : "period.reopen",
+		              console_setup_object(obj, "period %s", p.slug), "\"%s\"", p.name);
 	}
 	console_redirect(c, closed ? PREFIX "/periode?ok=tutup" : PREFIX "/periode?ok=buka");
 }
@@ -335,7 +336,7 @@ void console_setup_period_population_set(struct console_ctx *c)
 	struct ikm_err err = {0};
 	const char *service;
 	int64_t n = 0, old = 0;
-	char to[192], a[32], b[32];
+	char to[192], a[32], b[32], obj[STORE_AUDIT_OBJECT_MAX + 1];
 	int ru = console_setup_unit(c, "unit", &u), rp;
 
 	if (ru < 0 || (rp = pop_period(c, &p)) < 0)
@@ -356,7 +357,7 @@ void console_setup_period_population_set(struct console_ctx *c)
 	f.row = v.slug;
 	f.value = console_param(c, "n");
 	if (setupcheck_count(f.value, SETUPCHECK_POPULATION_MAX, &n, &err) < 0) {
-		snprintf(f.error, sizeof(f.error), "%s", err.msg);
+		console_setup_msg(f.error, sizeof(f.error), err.msg);
 		pop_page(c, 422, &u, &p, &f);
 		return;
 	}
@@ -366,9 +367,10 @@ void console_setup_period_population_set(struct console_ctx *c)
 		return;
 	}
 	if (old != n)
-		console_audit(c, "population.set", "population",
-		              "unit %s%s%s, period %s: %s -> %s (minimum sample %lld)", u.slug,
-		              v.id != 0 ? ", service " : "", v.slug, p.slug,
+		console_audit(c, "population.set",
+		              console_setup_object(obj, "population %s%s%s %s", u.slug,
+		                                   v.id != 0 ? "/" : "", v.slug, p.slug),
+		              "%s -> %s (minimum sample %lld)",
 		              old > 0 ? idfmt_int(a, sizeof(a), old) : "none",
 		              idfmt_int(b, sizeof(b), n), (long long)sample_krejcie_morgan(n));
 	snprintf(to, sizeof(to), PREFIX "/populasi?unit=%s&periode=%s&ok=simpan", u.slug, p.slug);

@@ -136,7 +136,7 @@ void console_setup_profile_save(struct console_ctx *c)
 		value[i] = xmalloc(fields[i].size);
 		if (setupcheck_text(f->raw[i], fields[i].prose ? SETUPCHECK_PROSE : SETUPCHECK_LINE,
 		                    0, fields[i].size - 1, value[i], fields[i].size, &err) < 0) {
-			snprintf(f->error[i], sizeof(f->error[i]), "%s", err.msg);
+			console_setup_msg(f->error[i], sizeof(f->error[i]), err.msg);
 			bad++;
 		}
 	}
@@ -227,7 +227,7 @@ void console_setup_profile_logo(struct console_ctx *c)
 	                   p != NULL ? p->len : 0, f->logo_error, sizeof(f->logo_error), &status);
 	if (why != NULL) {
 		if (why != f->logo_error)
-			snprintf(f->logo_error, sizeof(f->logo_error), "%s", why);
+			console_setup_msg(f->logo_error, sizeof(f->logo_error), why);
 		console_audit(c, "profile.logo_refused", "office profile", "%zu bytes: %s",
 		              p != NULL ? p->len : 0, f->logo_error);
 		profile_page(c, status, f);

@@ -61,7 +61,7 @@ audit_has() { # DESC ACTION USER [DETAIL-PART]
 	n=$(python3 - "$DB" "$2" "$3" "${4:-}" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-print(db.execute("SELECT COUNT(*) FROM audit WHERE action = ? AND username = ? AND instr(detail, ?) > 0",
+print(db.execute("SELECT COUNT(*) FROM audit WHERE action = ? AND username = ? AND instr(object || ' ' || detail, ?) > 0",
                  (sys.argv[2], sys.argv[3], sys.argv[4])).fetchone()[0])
 PY
 )
@@ -126,7 +126,7 @@ audit_has "the refused POST is audited" csrf.refused admin
 req admin POST /admin/atur/unit/tambah "csrf=$A&slug=dishub&nama=Dinas+Perhubungan&induk="
 expect_code "admin-kota adds a top-level unit" 303
 expect_head "back to the units with a message" '^Location: /admin/atur/unit\?ok=tambah$'
-audit_has "the new unit is audited" unit.add admin "dishub"
+audit_has "the new unit is audited" unit.add admin "unit dishub \"Dinas Perhubungan\" under the top level"
 req admin GET "/admin/atur/unit?ok=tambah"
 expect_body "the flash message" "Data sudah ditambahkan."
 expect_body "the new unit is listed" "Dinas Perhubungan"
@@ -197,7 +197,7 @@ expect_code "admin-unit: its services" 200
 req dk POST /admin/atur/layanan/tambah "csrf=$D&unit=dinkes&slug=imunisasi&nama=Imunisasi"
 expect_code "admin-unit adds a service" 303
 expect_head "back to the unit's services" '^Location: /admin/atur/layanan\?unit=dinkes&ok=tambah$'
-audit_has "the service is audited" service.add dk "dinkes/imunisasi"
+audit_has "the service is audited" service.add dk "service dinkes/imunisasi"
 req dk POST /admin/atur/layanan/tambah "csrf=$D&unit=dinkes&slug=imunisasi&nama=Lagi"
 expect_code "a service slug taken: 422" 422
 expect_body "a service slug taken: said" "sudah dipakai layanan lain"
@@ -293,7 +293,7 @@ expect_head "back to the same unit and period" '^Location: /admin/atur/populasi\
 req dk GET "/admin/atur/populasi?unit=dinkes&periode=kini"
 expect_body "N shown with a thousands dot" '<td class="num">1.000</td>'
 expect_body "the Krejcie-Morgan minimum next to it" "278 responden"
-audit_has "the population is audited" population.set dk "none -> 1.000 (minimum sample 278)"
+audit_has "the population is audited" population.set dk "population dinkes kini none -> 1.000 (minimum sample 278)"
 req dk POST /admin/atur/populasi "csrf=$D&unit=dinkes&periode=kini&layanan=imunisasi&n=1500"
 expect_code "a service's population" 303
 req dk GET "/admin/atur/populasi?unit=dinkes&periode=kini"
@@ -355,7 +355,7 @@ expect_code "a question of 401 bytes: 422" 422
 req admin POST /admin/atur/instrumen/teks "csrf=$A&unit=dinkes&versi=$versi&unsur=U3&tanya_id=$(enc "$q3")&tanya_en=How+fast+was+it%3F&nama_en=Completion+Time&$labels"
 expect_code "U3's question rewritten" 303
 expect_head "a new version" 'ok=versi'
-audit_has "the change is audited" instrument.change admin "words of element U3"
+audit_has "the change is audited" instrument.texts admin "instrument dinkes words of element U3"
 req admin GET "/admin/atur/instrumen?unit=dinkes&ok=versi"
 expect_body "now the unit's own version" "milik unit ini"
 expect_body "the new question shown escaped" "Seberapa cepat layanan kami selesai? $XSS_ESC"
@@ -378,7 +378,7 @@ expect_code "a new element without a name or question: 422" 422
 q10="Bagaimana kebersihan ruang tunggu ($SQLI)?"
 req admin POST /admin/atur/instrumen/unsur "csrf=$A&unit=dinkes&versi=$v1&kode=u10&nama_id=Kebersihan+Ruang+Tunggu&nama_en=Waiting+Room&tanya_id=$(enc "$q10")&tanya_en=How+clean+is+the+waiting+room%3F&pilihan_id_1=Kotor&pilihan_id_2=Kurang+bersih&pilihan_id_3=Bersih&pilihan_id_4=Sangat+bersih&pilihan_en_1=Dirty&pilihan_en_2=Fairly+clean&pilihan_en_3=Clean&pilihan_en_4=Very+clean"
 expect_code "an element added" 303
-audit_has "the element is audited" instrument.change admin "element U10"
+audit_has "the element is audited" instrument.element admin "element U10"
 req admin GET "/admin/atur/instrumen?unit=dinkes"
 expect_body "ten elements, equal weights" "1/10 (0,1000)"
 expect_body "the new element listed" "Kebersihan Ruang Tunggu"
