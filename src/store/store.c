@@ -340,6 +340,20 @@ int store_unit_list(struct store *s, struct store_unit **list, int *n, struct ik
 	return 0;
 }
 
+int store_unit_rename(struct store *s, const char *slug, const char *name, struct ikm_err *err)
+{
+	struct store_unit u;
+	struct db_stmt *st;
+
+	if (check_name(name, err) < 0 || store_unit_get(s, slug, &u, err) < 0)
+		return -1;
+	if (db_prepare(s->db, "UPDATE unit SET name = ? WHERE id = ?", &st, err) < 0)
+		return -1;
+	db_bind_text(st, 1, name, -1);
+	db_bind_int(st, 2, u.id);
+	return store_step_done(st, "unit / unit", err);
+}
+
 /* ---- services ---------------------------------------------------------- */
 
 #define SERVICE_COLS                                                                               \
@@ -438,6 +452,21 @@ int store_service_list(struct store *s, const char *unit_slug, struct store_serv
 	*list = all;
 	*n = count;
 	return 0;
+}
+
+int store_service_rename(struct store *s, const char *unit_slug, const char *slug, const char *name,
+                         struct ikm_err *err)
+{
+	struct store_service v;
+	struct db_stmt *st;
+
+	if (check_name(name, err) < 0 || store_service_get(s, unit_slug, slug, &v, err) < 0)
+		return -1;
+	if (db_prepare(s->db, "UPDATE service SET name = ? WHERE id = ?", &st, err) < 0)
+		return -1;
+	db_bind_text(st, 1, name, -1);
+	db_bind_int(st, 2, v.id);
+	return store_step_done(st, "layanan / service", err);
 }
 
 /* ---- periods ----------------------------------------------------------- */
@@ -553,17 +582,29 @@ int store_period_on(struct store *s, int32_t day, struct store_period *out, int 
 	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
 }
 
-int store_period_close(struct store *s, const char *slug, struct ikm_err *err)
+/* Set the closed mark of period slug. */
+static int period_set_closed(struct store *s, const char *slug, int closed, struct ikm_err *err)
 {
 	struct store_period p;
 	struct db_stmt *st;
 
 	if (store_period_get(s, slug, &p, err) < 0)
 		return -1;
-	if (db_prepare(s->db, "UPDATE period SET closed = 1 WHERE id = ?", &st, err) < 0)
+	if (db_prepare(s->db, "UPDATE period SET closed = ? WHERE id = ?", &st, err) < 0)
 		return -1;
-	db_bind_int(st, 1, p.id);
+	db_bind_int(st, 1, closed);
+	db_bind_int(st, 2, p.id);
 	return store_step_done(st, "periode / period", err);
+}
+
+int store_period_close(struct store *s, const char *slug, struct ikm_err *err)
+{
+	return period_set_closed(s, slug, 1, err);
+}
+
+int store_period_reopen(struct store *s, const char *slug, struct ikm_err *err)
+{
+	return period_set_closed(s, slug, 0, err);
 }
 
 /* ---- population -------------------------------------------------------- */

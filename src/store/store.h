@@ -83,6 +83,9 @@ int store_unit_get(struct store *s, const char *slug, struct store_unit *out, st
 /* All units, parents before children, by slug within a parent; *list is
  * owned by the caller (free). */
 int store_unit_list(struct store *s, struct store_unit **list, int *n, struct ikm_err *err);
+/* Give unit slug a new name (the slug stays). IKM_EDATA for an unknown
+ * unit, IKM_EUSAGE for a bad name. */
+int store_unit_rename(struct store *s, const char *slug, const char *name, struct ikm_err *err);
 
 struct store_service {
 	int64_t id, unit;
@@ -98,6 +101,10 @@ int store_service_get(struct store *s, const char *unit_slug, const char *slug,
 /* Services of one unit (unit_slug) or of all (NULL). */
 int store_service_list(struct store *s, const char *unit_slug, struct store_service **list, int *n,
                        struct ikm_err *err);
+/* Give service slug of unit unit_slug a new name (the slug stays).
+ * IKM_EDATA for an unknown unit or service, IKM_EUSAGE for a bad name. */
+int store_service_rename(struct store *s, const char *unit_slug, const char *slug, const char *name,
+                         struct ikm_err *err);
 
 struct store_period {
 	int64_t id;
@@ -119,6 +126,8 @@ int store_period_on(struct store *s, int32_t day, struct store_period *out, int 
                     struct ikm_err *err);
 /* Close a period: no more responses; its results stay reproducible. */
 int store_period_close(struct store *s, const char *slug, struct ikm_err *err);
+/* Open a closed period again: it takes responses again. */
+int store_period_reopen(struct store *s, const char *slug, struct ikm_err *err);
 
 /* Population of a unit (and service, 0 = the whole unit) in a period. */
 int store_population_set(struct store *s, int64_t unit, int64_t service, int64_t period, int64_t n,
@@ -140,12 +149,24 @@ int store_instrument_put(struct store *s, const struct instrument *in, int64_t u
 int store_instrument_put_texts(struct store *s, const struct instrument *in,
                                const struct instr_texts *texts, int64_t unit, int64_t *id,
                                struct ikm_err *err);
+/* The same as the unit's current version (a change made in the console):
+ * the unit's newest version when it is identical, else a new version —
+ * even when an older version has these words (going back to them makes
+ * them current again). Responses keep the version they answered. */
+int store_instrument_put_current(struct store *s, const struct instrument *in,
+                                 const struct instr_texts *texts, int64_t unit, int64_t *id,
+                                 struct ikm_err *err);
 /* Read a stored version back. */
 int store_instrument_get(struct store *s, int64_t id, struct instrument *in, struct ikm_err *err);
 /* The version a new response of the unit answers: the unit's newest, else
  * the organisation's newest (the built-in one at first). */
 int store_instrument_current(struct store *s, int64_t unit, int64_t *id, struct instrument *in,
                              struct ikm_err *err);
+/* Where version id belongs: *unit (0 = organisation-wide), *version (its
+ * number within that unit, from 1) and *created (unix seconds).
+ * IKM_EDATA for an unknown id. */
+int store_instrument_version(struct store *s, int64_t id, int64_t *unit, int64_t *version,
+                             int64_t *created, struct ikm_err *err);
 /* Its words per locale. */
 int store_instrument_texts(struct store *s, int64_t id, struct instr_texts *t, struct ikm_err *err);
 

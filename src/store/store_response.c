@@ -161,42 +161,19 @@ int store_instrument_put(struct store *s, const struct instrument *in, int64_t u
 	return store_instrument_put_texts(s, in, NULL, unit, id, err);
 }
 
-int store_instrument_put_texts(struct store *s, const struct instrument *in,
-                               const struct instr_texts *texts, int64_t unit, int64_t *id,
-                               struct ikm_err *err)
+/* Insert spec as the unit's next version into *id. */
+static int version_insert(struct store *s, const char *spec, int64_t unit, int64_t *id,
+                          struct ikm_err *err)
 {
-	char *spec = xmalloc(SPEC_MAX);
-	struct instr_texts *def = NULL;
 	struct db_stmt *st;
 	int rc;
 
-	if (texts == NULL) {
-		def = xmalloc(sizeof(*def));
-		instr_texts_default(in, def);
-		texts = def;
-	}
-	spec_of(in, texts, spec, SPEC_MAX);
-	free(def);
-	if (db_prepare(s->db, "SELECT id FROM instrument WHERE unit_id = ? AND spec = ?", &st,
-	               err) < 0)
-		goto fail;
-	db_bind_int(st, 1, unit);
-	db_bind_text(st, 2, spec, -1);
-	rc = db_step(st, err);
-	if (rc == DB_ROW)
-		*id = db_column_int(st, 0);
-	db_reset(st);
-	if (rc == DB_ROW) {
-		free(spec);
-		return 0;
-	}
-	if (rc != DB_DONE ||
-	    db_prepare(s->db,
+	if (db_prepare(s->db,
 	               "INSERT INTO instrument (unit_id, version, spec, created_at) VALUES (?, "
 	               "(SELECT COALESCE(MAX(version), 0) + 1 FROM instrument WHERE unit_id = ?), "
 	               "?, ?) RETURNING id",
 	               &st, err) < 0)
-		goto fail;
+		return -1;
 	db_bind_int(st, 1, unit);
 	db_bind_int(st, 2, unit);
 	db_bind_text(st, 3, spec, -1);
@@ -209,13 +186,85 @@ int store_instrument_put_texts(struct store *s, const struct instrument *in,
 		err_set(err, IKM_EDATA,
 		        "versi instrumen bentrok dengan penulis lain; ulangi / instrument version "
 		        "conflict, retry");
-	if (rc != DB_ROW)
-		goto fail;
+	return rc == DB_ROW ? 0 : -1;
+}
+
+/* The spec of in with texts (NULL: the defaults) into a new buffer. */
+static char *spec_new(const struct instrument *in, const struct instr_texts *texts)
+{
+	char *spec = xmalloc(SPEC_MAX);
+	struct instr_texts *def = NULL;
+
+	if (texts == NULL) {
+		def = xmalloc(sizeof(*def));
+		instr_texts_default(in, def);
+		texts = def;
+	}
+	spec_of(in, texts, spec, SPEC_MAX);
+	free(def);
+	return spec;
+}
+
+/* *id of the version of the unit with spec: with newest, only when it is
+ * the unit's newest version; *found 0 when there is none. */
+static int version_find(struct store *s, const char *spec, int64_t unit, int newest, int64_t *id,
+                        int *found, struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*found = 0;
+	if (db_prepare(s->db,
+	               newest
+	                   ? "SELECT id, spec FROM instrument WHERE unit_id = ? ORDER BY version "
+	                     "DESC LIMIT 1"
+	                   : "SELECT id, spec FROM instrument WHERE unit_id = ? AND spec = ? "
+	                     "ORDER BY version DESC LIMIT 1",
+	               &st, err) < 0)
+		return -1;
+	db_bind_int(st, 1, unit);
+	if (!newest)
+		db_bind_text(st, 2, spec, -1);
+	rc = db_step(st, err);
+	if (rc == DB_ROW) {
+		size_t n = 0;
+		const char *t = db_column_text(st, 1, &n);
+
+		if (t != NULL && n == strlen(spec) && memcmp(t, spec, n) == 0) {
+			*id = db_column_int(st, 0);
+			*found = 1;
+		}
+	}
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
+}
+
+int store_instrument_put_texts(struct store *s, const struct instrument *in,
+                               const struct instr_texts *texts, int64_t unit, int64_t *id,
+                               struct ikm_err *err)
+{
+	char *spec = spec_new(in, texts);
+	int found = 0, rc;
+
+	rc = version_find(s, spec, unit, 0, id, &found, err);
+	if (rc == 0 && !found)
+		rc = version_insert(s, spec, unit, id, err);
 	free(spec);
-	return 0;
-fail:
+	return rc;
+}
+
+int store_instrument_put_current(struct store *s, const struct instrument *in,
+                                 const struct instr_texts *texts, int64_t unit, int64_t *id,
+                                 struct ikm_err *err)
+{
+	char *spec = spec_new(in, texts);
+	int found = 0, rc;
+
+	rc = version_find(s, spec, unit, 1, id, &found, err);
+	if (rc == 0 && !found)
+		rc = version_insert(s, spec, unit, id, err);
 	free(spec);
-	return -1;
+	return rc;
 }
 
 int store_instrument_current(struct store *s, int64_t unit, int64_t *id, struct instrument *in,
@@ -277,6 +326,29 @@ int store_instrument_get(struct store *s, int64_t id, struct instrument *in, str
 	rc = spec_parse(spec, in, err);
 	free(spec);
 	return rc;
+}
+
+int store_instrument_version(struct store *s, int64_t id, int64_t *unit, int64_t *version,
+                             int64_t *created, struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (db_prepare(s->db, "SELECT unit_id, version, created_at FROM instrument WHERE id = ?",
+	               &st, err) < 0)
+		return -1;
+	db_bind_int(st, 1, id);
+	rc = db_step(st, err);
+	if (rc == DB_ROW) {
+		*unit = db_column_int(st, 0);
+		*version = db_column_int(st, 1);
+		*created = db_column_int(st, 2);
+	}
+	db_reset(st);
+	if (rc == DB_DONE)
+		return err_set(err, IKM_EDATA, "instrumen %lld tidak ada / no such instrument",
+		               (long long)id);
+	return rc == DB_ROW ? 0 : -1;
 }
 
 int store_instrument_texts(struct store *s, int64_t id, struct instr_texts *t, struct ikm_err *err)

@@ -56,6 +56,9 @@ static const struct {
     {"impor", "Impor selesai; semua baris sudah disimpan."},
     {"tinjau", "Keputusan tinjauan sudah disimpan."},
     {"pengguna", "Pengguna sudah disimpan."},
+    {"versi", "Versi instrumen baru sudah disimpan. Tanggapan yang sudah masuk tetap memakai "
+              "versinya sendiri."},
+    {"sama", "Tidak ada yang berubah; versi instrumen tetap."},
 };
 
 /* The longest route whose prefix is path or a parent of it; NULL: none. */

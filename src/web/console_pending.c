@@ -9,12 +9,6 @@ static void pending(struct console_ctx *c)
 	console_fail(c, 501, "Halaman ini belum tersedia.");
 }
 
-void console_setup(struct console_ctx *c, const char *rest)
-{
-	(void)rest;
-	pending(c);
-}
-
 void console_entry(struct console_ctx *c, const char *rest)
 {
 	(void)rest;

@@ -226,6 +226,43 @@ static const char file_0[] =
 	"\tflex-wrap: wrap;\n"
 	"\tgap: 1rem;\n"
 	"\talign-items: center;\n"
+	"/* ---- setup pages (console_setup*.c) ---- */\n"
+	"\n"
+	".tree-1 { padding-left: 1.5rem !important; }\n"
+	".tree-2 { padding-left: 3rem !important; }\n"
+	".tree-3 { padding-left: 4.5rem !important; }\n"
+	".tree-4 { padding-left: 6rem !important; }\n"
+	".tree-5 { padding-left: 7.5rem !important; }\n"
+	".tree-6 { padding-left: 9rem !important; }\n"
+	"\n"
+	".row-form {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\talign-items: center;\n"
+	"\tgap: 0.25rem 0.5rem;\n"
+	"\tmargin: 0;\n"
+	"}\n"
+	"\n"
+	".row-form input[type=\"text\"] {\n"
+	"\tflex: 1 1 12rem;\n"
+	"\tmargin: 0;\n"
+	"}\n"
+	"\n"
+	".notice {\n"
+	"\tpadding: 0.625rem 1rem;\n"
+	"\tborder-left: 4px solid var(--accent);\n"
+	"\tbackground: var(--panel);\n"
+	"}\n"
+	"\n"
+	"table.data tr.current td {\n"
+	"\tbackground: var(--panel);\n"
+	"}\n"
+	"\n"
+	".office-logo {\n"
+	"\tmax-width: 100%;\n"
+	"\theight: auto;\n"
+	"\tmax-height: 6rem;\n"
+	"\tborder: 1px solid var(--line);\n"
 	"}\n";
 
 /* admin/home.html */
@@ -583,8 +620,518 @@ static const char file_8[] =
 	"</form>\n"
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
-/* face-1.svg */
+/* admin/setup-home.html */
 static const char file_9[] =
+	"{{! The overview of the setup pages. kota: the signed-in user is "
+	"admin-kota. }}\n"
+	"<h1>Pengaturan</h1>\n"
+	"<p>Atur data dasar survei kepuasan masyarakat. Setiap perubahan "
+	"dicatat dalam log audit.</p>\n"
+	"<ul class=\"setup-links\">\n"
+	"  <li><a href=\"/admin/atur/unit\">Unit layanan</a> &mdash; susunan "
+	"unit (pohon), tambah unit, ganti nama.</li>\n"
+	"  <li><a href=\"/admin/atur/layanan\">Layanan</a> &mdash; jenis "
+	"layanan setiap unit.</li>\n"
+	"  <li><a href=\"/admin/atur/periode\">Periode survei</a> &mdash; "
+	"{{#kota}}tambah, tutup dan buka kembali periode{{/kota}}{{^kota}}daftar "
+	"periode dan periode yang sedang berjalan{{/kota}}.</li>\n"
+	"  <li><a href=\"/admin/atur/populasi\">Populasi</a> &mdash; jumlah "
+	"pengguna layanan per periode dan sampel minimum Krejcie&ndash;Morgan.</li>\n"
+	"  <li><a href=\"/admin/atur/instrumen\">Instrumen</a> &mdash; unsur, "
+	"pertanyaan dan pilihan jawaban setiap unit (bahasa Indonesia dan "
+	"Inggris).</li>\n"
+	"  {{#kota}}<li><a href=\"/admin/atur/profil\">Profil kantor</a> "
+	"&mdash; kop surat, penanda tangan dan logo untuk dokumen.</li>{{/kota}}\n"
+	"</ul>\n";
+
+/* admin/setup-instrument.html */
+static const char file_10[] =
+	"{{! A unit's instrument version: units (picker), chosen with unit,\n"
+	"    unit_name, versi (its id, sent back by the forms), version, "
+	"own,\n"
+	"    created, k, method, rows (code, name, name_en, question, question_en,\n"
+	"    labels, weight, extra); form_error; edit (edit_code) or add "
+	"(code,\n"
+	"    code_error) or add_blocked; locales of the form (sfx, lang, "
+	"en,\n"
+	"    name_fixed, name, name_error, question, question_error, labels: "
+	"n,\n"
+	"    value, error). }}\n"
+	"<h1>Instrumen{{#chosen}}: {{unit_name}}{{/chosen}}</h1>\n"
+	"<p><a href=\"/admin/atur\">&larr; Pengaturan</a></p>\n"
+	"<form method=\"get\" action=\"/admin/atur/instrumen\" class=\"console-form\">\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  <select id=\"unit\" name=\"unit\">\n"
+	"    {{#units}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{label}}</o"
+	"ption>{{/units}}\n"
+	"  </select>\n"
+	"  <p><button type=\"submit\" class=\"secondary\">Tampilkan</button></p>\n"
+	"</form>\n"
+	"{{#chosen}}\n"
+	"<p>Kuesioner unit ini memakai <strong>versi {{version}}</strong> "
+	"{{#own}}milik unit ini{{/own}}{{^own}}bawaan organisasi (unit ini "
+	"belum punya versi sendiri){{/own}}, dibuat {{created}}: {{k}} unsur, "
+	"{{method}}. Lihat kuesionernya di <a href=\"/u/{{unit}}\">/u/{{unit}}</a>.</p>\n"
+	"<p class=\"hint\">Setiap perubahan disimpan sebagai versi baru untuk "
+	"unit ini. Tanggapan yang sudah masuk tetap memakai versi yang dijawabnya; "
+	"hasil survei tetap dihitung dari semua tanggapan.</p>\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"<table class=\"data\">\n"
+	"  <caption>Unsur pada versi {{version}}</caption>\n"
+	"  <thead><tr><th scope=\"col\">Kode</th><th scope=\"col\">Unsur</th><th "
+	"scope=\"col\">Pertanyaan</th><th scope=\"col\">Pilihan jawaban (1&ndash;4)</th><th "
+	"scope=\"col\" class=\"num\">Bobot</th><th scope=\"col\">Teks</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#rows}}\n"
+	"  <tr>\n"
+	"    <td>{{code}}</td>\n"
+	"    <td>{{name}}<br><span lang=\"en\" class=\"hint\">{{name_en}}</span></td>\n"
+	"    <td>{{#question}}{{question}}{{/question}}{{^question}}<em>(belum "
+	"ada pertanyaan; kuesioner menampilkan nama unsur)</em>{{/question}}{{#question_en}}<br><"
+	"span lang=\"en\" class=\"hint\">{{question_en}}</span>{{/question_en}}</td>\n"
+	"    <td>{{labels}}</td>\n"
+	"    <td class=\"num\">{{weight}}</td>\n"
+	"    <td><a href=\"/admin/atur/instrumen\?unit={{unit}}&amp;unsur={{code}}#ubah\">Ubah "
+	"teks</a></td>\n"
+	"  </tr>\n"
+	"  {{/rows}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#edit}}\n"
+	"<h2 id=\"ubah\">Ubah teks unsur {{edit_code}}</h2>\n"
+	"<p><a href=\"/admin/atur/instrumen\?unit={{unit}}\">Batal</a></p>\n"
+	"<form method=\"post\" action=\"/admin/atur/instrumen/teks\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <input type=\"hidden\" name=\"versi\" value=\"{{versi}}\">\n"
+	"  <input type=\"hidden\" name=\"unsur\" value=\"{{edit_code}}\">\n"
+	"  {{#locales}}\n"
+	"  <fieldset>\n"
+	"    <legend>{{lang}}</legend>\n"
+	"    {{#name_fixed}}<p>Nama unsur: <strong>{{name_fixed}}</strong> "
+	"(nama baku peraturan, tidak diubah)</p>{{/name_fixed}}\n"
+	"    {{^name_fixed}}\n"
+	"    <label for=\"nama_{{sfx}}\">Nama unsur{{#en}} (kosong: sama "
+	"dengan nama Indonesia){{/en}}</label>\n"
+	"    {{#name_error}}<p class=\"field-error\" id=\"nama_{{sfx}}-error\">{{name_error}}</p>"
+	"{{/name_error}}\n"
+	"    <input type=\"text\" id=\"nama_{{sfx}}\" name=\"nama_{{sfx}}\" "
+	"value=\"{{name}}\" maxlength=\"127\"{{#en}} lang=\"en\"{{/en}}{{^en}} "
+	"required{{/en}}{{#name_error}} aria-invalid=\"true\" aria-describedby=\"nama_{{sfx}}-err"
+	"or\"{{/name_error}}>\n"
+	"    {{/name_fixed}}\n"
+	"    <label for=\"tanya_{{sfx}}\">Pertanyaan{{#en}} (kosong: kuesioner "
+	"bahasa Inggris menampilkan nama unsur){{/en}}</label>\n"
+	"    {{#question_error}}<p class=\"field-error\" id=\"tanya_{{sfx}}-error\">{{question_er"
+	"ror}}</p>{{/question_error}}\n"
+	"    <textarea id=\"tanya_{{sfx}}\" name=\"tanya_{{sfx}}\" rows=\"3\" "
+	"maxlength=\"400\"{{#en}} lang=\"en\"{{/en}}{{^en}} required{{/en}}{{#question_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"tanya_{{sfx}}-error\"{{/question_error}}>{{ques"
+	"tion}}</textarea>\n"
+	"    {{#labels}}\n"
+	"    <label for=\"pilihan_{{sfx}}_{{n}}\">Pilihan {{n}} (nilai {{n}})</label>\n"
+	"    {{#error}}<p class=\"field-error\" id=\"pilihan_{{sfx}}_{{n}}-error\">{{error}}</p>{"
+	"{/error}}\n"
+	"    <input type=\"text\" id=\"pilihan_{{sfx}}_{{n}}\" name=\"pilihan_{{sfx}}_{{n}}\" "
+	"value=\"{{value}}\" maxlength=\"64\"{{#en}} lang=\"en\"{{/en}} required{{#error}} "
+	"aria-invalid=\"true\" aria-describedby=\"pilihan_{{sfx}}_{{n}}-error\"{{/error}}>\n"
+	"    {{/labels}}\n"
+	"  </fieldset>\n"
+	"  {{/locales}}\n"
+	"  <p><button type=\"submit\">Simpan sebagai versi baru</button></p>\n"
+	"</form>\n"
+	"{{/edit}}\n"
+	"{{#add_blocked}}<h2>Tambah unsur</h2><p>{{add_blocked}}</p>{{/add_blocked}}\n"
+	"{{#add}}\n"
+	"<h2 id=\"tambah\">Tambah unsur</h2>\n"
+	"<p>Unsur tambahan mendapat kode U10 sampai U99. Semua unsur tetap "
+	"berbobot sama (1/k), sesuai PermenPAN-RB 14/2017.</p>\n"
+	"<form method=\"post\" action=\"/admin/atur/instrumen/unsur\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <input type=\"hidden\" name=\"versi\" value=\"{{versi}}\">\n"
+	"  <label for=\"kode\">Kode unsur</label>\n"
+	"  {{#code_error}}<p class=\"field-error\" id=\"kode-error\">{{code_error}}</p>{{/code_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"kode\" name=\"kode\" value=\"{{code}}\" "
+	"maxlength=\"3\" required autocapitalize=\"characters\" spellcheck=\"false\"{{#code_error"
+	"}} aria-invalid=\"true\" aria-describedby=\"kode-error\"{{/code_error}}>\n"
+	"  {{#locales}}\n"
+	"  <fieldset>\n"
+	"    <legend>{{lang}}</legend>\n"
+	"    <label for=\"nama_{{sfx}}\">Nama unsur{{#en}} (kosong: sama "
+	"dengan nama Indonesia){{/en}}</label>\n"
+	"    {{#name_error}}<p class=\"field-error\" id=\"nama_{{sfx}}-error\">{{name_error}}</p>"
+	"{{/name_error}}\n"
+	"    <input type=\"text\" id=\"nama_{{sfx}}\" name=\"nama_{{sfx}}\" "
+	"value=\"{{name}}\" maxlength=\"127\"{{#en}} lang=\"en\"{{/en}}{{^en}} "
+	"required{{/en}}{{#name_error}} aria-invalid=\"true\" aria-describedby=\"nama_{{sfx}}-err"
+	"or\"{{/name_error}}>\n"
+	"    <label for=\"tanya_{{sfx}}\">Pertanyaan{{#en}} (kosong: kuesioner "
+	"bahasa Inggris menampilkan nama unsur){{/en}}</label>\n"
+	"    {{#question_error}}<p class=\"field-error\" id=\"tanya_{{sfx}}-error\">{{question_er"
+	"ror}}</p>{{/question_error}}\n"
+	"    <textarea id=\"tanya_{{sfx}}\" name=\"tanya_{{sfx}}\" rows=\"3\" "
+	"maxlength=\"400\"{{#en}} lang=\"en\"{{/en}}{{^en}} required{{/en}}{{#question_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"tanya_{{sfx}}-error\"{{/question_error}}>{{ques"
+	"tion}}</textarea>\n"
+	"    {{#labels}}\n"
+	"    <label for=\"pilihan_{{sfx}}_{{n}}\">Pilihan {{n}} (nilai {{n}})</label>\n"
+	"    {{#error}}<p class=\"field-error\" id=\"pilihan_{{sfx}}_{{n}}-error\">{{error}}</p>{"
+	"{/error}}\n"
+	"    <input type=\"text\" id=\"pilihan_{{sfx}}_{{n}}\" name=\"pilihan_{{sfx}}_{{n}}\" "
+	"value=\"{{value}}\" maxlength=\"64\"{{#en}} lang=\"en\"{{/en}} required{{#error}} "
+	"aria-invalid=\"true\" aria-describedby=\"pilihan_{{sfx}}_{{n}}-error\"{{/error}}>\n"
+	"    {{/labels}}\n"
+	"  </fieldset>\n"
+	"  {{/locales}}\n"
+	"  <p><button type=\"submit\">Tambah unsur (versi baru)</button></p>\n"
+	"</form>\n"
+	"{{/add}}\n"
+	"{{/chosen}}\n"
+	"{{^chosen}}<p>Pilih unit untuk melihat instrumennya.</p>{{/chosen}}\n";
+
+/* admin/setup-periods.html */
+static const char file_11[] =
+	"{{! Periods: today_text, current (the period holding today, current_closed),\n"
+	"    rows (slug, name, from, to, closed, today); kota: may change "
+	"them; the\n"
+	"    add form (slug, name, from_value, to_value, *_error). }}\n"
+	"<h1>Periode survei</h1>\n"
+	"<p><a href=\"/admin/atur\">&larr; Pengaturan</a></p>\n"
+	"{{#current}}<p class=\"notice\">Hari ini, {{today_text}}, termasuk "
+	"periode <strong>{{current}}</strong>{{#current_closed}}, yang sudah "
+	"<strong>ditutup</strong>: kuesioner tidak menerima tanggapan{{/current_closed}}{{^curren"
+	"t_closed}}, yang <strong>dibuka</strong>: kuesioner menerima tanggapan{{/current_closed}"
+	"}.</p>{{/current}}\n"
+	"{{^current}}<p class=\"notice\">Hari ini, {{today_text}}, tidak "
+	"termasuk periode mana pun: kuesioner tidak menerima tanggapan.</p>{{/current}}\n"
+	"<table class=\"data\">\n"
+	"  <caption>Daftar periode, yang terbaru di atas</caption>\n"
+	"  <thead><tr><th scope=\"col\">Periode</th><th scope=\"col\">Slug</th><th "
+	"scope=\"col\">Tanggal</th><th scope=\"col\">Status</th>{{#kota}}<th "
+	"scope=\"col\">Tindakan</th>{{/kota}}</tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#rows}}\n"
+	"  <tr{{#today}} class=\"current\"{{/today}}>\n"
+	"    <td>{{name}}{{#today}} <strong>(berjalan hari ini)</strong>{{/today}}</td>\n"
+	"    <td><code>{{slug}}</code></td>\n"
+	"    <td>{{from}} s.d. {{to}}</td>\n"
+	"    <td>{{#closed}}Ditutup{{/closed}}{{^closed}}Dibuka{{/closed}}</td>\n"
+	"    {{#kota}}<td>\n"
+	"      {{#closed}}<form method=\"post\" action=\"/admin/atur/periode/buka\" "
+	"class=\"inline-form\">\n"
+	"        <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"        <input type=\"hidden\" name=\"periode\" value=\"{{slug}}\">\n"
+	"        <button type=\"submit\" class=\"secondary\">Buka kembali</button>\n"
+	"      </form>{{/closed}}\n"
+	"      {{^closed}}<form method=\"post\" action=\"/admin/atur/periode/tutup\" "
+	"class=\"inline-form\">\n"
+	"        <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"        <input type=\"hidden\" name=\"periode\" value=\"{{slug}}\">\n"
+	"        <button type=\"submit\" class=\"secondary\">Tutup</button>\n"
+	"      </form>{{/closed}}\n"
+	"    </td>{{/kota}}\n"
+	"  </tr>\n"
+	"  {{/rows}}\n"
+	"  {{^rows}}<tr><td colspan=\"5\">Belum ada periode.</td></tr>{{/rows}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"<p class=\"hint\">Periode yang ditutup tidak menerima tanggapan "
+	"lagi; hasilnya tetap dapat dihitung ulang sama persis.</p>\n"
+	"{{#kota}}\n"
+	"<h2 id=\"tambah\">Tambah periode</h2>\n"
+	"<form method=\"post\" action=\"/admin/atur/periode/tambah\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"slug\">Slug (misalnya 2026-s1)</label>\n"
+	"  {{#slug_error}}<p class=\"field-error\" id=\"slug-error\">{{slug_error}}</p>{{/slug_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"slug\" name=\"slug\" value=\"{{slug}}\" "
+	"maxlength=\"63\" required autocapitalize=\"none\" spellcheck=\"false\"{{#slug_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"slug-error\"{{/slug_error}}>\n"
+	"  <label for=\"nama\">Nama (misalnya Semester I 2026)</label>\n"
+	"  {{#name_error}}<p class=\"field-error\" id=\"nama-error\">{{name_error}}</p>{{/name_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"nama\" name=\"nama\" value=\"{{name}}\" "
+	"maxlength=\"255\" required{{#name_error}} aria-invalid=\"true\" "
+	"aria-describedby=\"nama-error\"{{/name_error}}>\n"
+	"  <label for=\"dari\">Tanggal awal</label>\n"
+	"  {{#from_error}}<p class=\"field-error\" id=\"dari-error\">{{from_error}}</p>{{/from_er"
+	"ror}}\n"
+	"  <input type=\"date\" id=\"dari\" name=\"dari\" value=\"{{from_value}}\" "
+	"required{{#from_error}} aria-invalid=\"true\" aria-describedby=\"dari-error\"{{/from_err"
+	"or}}>\n"
+	"  <label for=\"sampai\">Tanggal akhir</label>\n"
+	"  {{#to_error}}<p class=\"field-error\" id=\"sampai-error\">{{to_error}}</p>{{/to_error}"
+	"}\n"
+	"  <input type=\"date\" id=\"sampai\" name=\"sampai\" value=\"{{to_value}}\" "
+	"required{{#to_error}} aria-invalid=\"true\" aria-describedby=\"sampai-error\"{{/to_error"
+	"}}>\n"
+	"  <p><button type=\"submit\">Tambah periode</button></p>\n"
+	"</form>\n"
+	"{{/kota}}\n"
+	"{{^kota}}<p>Hanya admin kota yang dapat menambah, menutup atau membuka "
+	"kembali periode.</p>{{/kota}}\n";
+
+/* admin/setup-population.html */
+static const char file_12[] =
+	"{{! Populations: units and periods (pickers), no_periods, chosen "
+	"with\n"
+	"    unit/unit_name/period/period_name and rows (service, label, "
+	"whole, n,\n"
+	"    minimum, value, error). }}\n"
+	"<h1>Populasi{{#chosen}}: {{unit_name}}, {{period_name}}{{/chosen}}</h1>\n"
+	"<p><a href=\"/admin/atur\">&larr; Pengaturan</a></p>\n"
+	"<p>Populasi adalah jumlah pengguna layanan dalam satu periode. Dari "
+	"populasi N dihitung sampel minimum Krejcie&ndash;Morgan (PermenPAN-RB "
+	"14/2017), yang dipakai untuk menilai kecukupan jumlah responden.</p>\n"
+	"{{#no_periods}}<p class=\"notice\">Belum ada periode. Tambahkan "
+	"periode lebih dahulu di halaman <a href=\"/admin/atur/periode\">Periode "
+	"survei</a>.</p>{{/no_periods}}\n"
+	"{{^no_periods}}\n"
+	"<form method=\"get\" action=\"/admin/atur/populasi\" class=\"console-form\">\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  <select id=\"unit\" name=\"unit\">\n"
+	"    {{#units}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{label}}</o"
+	"ption>{{/units}}\n"
+	"  </select>\n"
+	"  <label for=\"periode\">Periode</label>\n"
+	"  <select id=\"periode\" name=\"periode\">\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</"
+	"option>{{/periods}}\n"
+	"  </select>\n"
+	"  <p><button type=\"submit\" class=\"secondary\">Tampilkan</button></p>\n"
+	"</form>\n"
+	"{{/no_periods}}\n"
+	"{{#chosen}}\n"
+	"<table class=\"data\">\n"
+	"  <caption>Populasi unit {{unit_name}} pada periode {{period_name}}</caption>\n"
+	"  <thead><tr><th scope=\"col\">Cakupan</th><th scope=\"col\" class=\"num\">Populasi "
+	"(N)</th><th scope=\"col\" class=\"num\">Sampel minimum</th><th scope=\"col\">Ubah "
+	"populasi</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#rows}}\n"
+	"  <tr>\n"
+	"    <td>{{#whole}}<strong>{{label}}</strong>{{/whole}}{{^whole}}{{label}}{{/whole}}</td>"
+	"\n"
+	"    <td class=\"num\">{{#n}}{{n}}{{/n}}{{^n}}belum diisi{{/n}}</td>\n"
+	"    <td class=\"num\">{{#minimum}}{{minimum}} responden{{/minimum}}{{^minimum}}&mdash;{{"
+	"/minimum}}</td>\n"
+	"    <td>\n"
+	"      <form method=\"post\" action=\"/admin/atur/populasi\" class=\"row-form\">\n"
+	"        <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"        <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"        <input type=\"hidden\" name=\"periode\" value=\"{{period}}\">\n"
+	"        <input type=\"hidden\" name=\"layanan\" value=\"{{service}}\">\n"
+	"        <label class=\"sr-only\" for=\"n-{{service}}\">Populasi "
+	"{{label}}</label>\n"
+	"        {{#error}}<span class=\"field-error\" id=\"n-{{service}}-error\">{{error}}</span"
+	">{{/error}}\n"
+	"        <input type=\"text\" id=\"n-{{service}}\" name=\"n\" value=\"{{value}}\" "
+	"inputmode=\"numeric\" maxlength=\"20\" required{{#error}} aria-invalid=\"true\" "
+	"aria-describedby=\"n-{{service}}-error\"{{/error}}>\n"
+	"        <button type=\"submit\" class=\"secondary\">Simpan</button>\n"
+	"      </form>\n"
+	"    </td>\n"
+	"  </tr>\n"
+	"  {{/rows}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"<p class=\"hint\">Populasi 1 sampai 1.000.000.000, tanpa desimal "
+	"(boleh memakai titik ribuan: 1.500).</p>\n"
+	"{{/chosen}}\n"
+	"{{^chosen}}{{^no_periods}}<p>Pilih unit dan periode.</p>{{/no_periods}}{{/chosen}}\n";
+
+/* admin/setup-profile.html */
+static const char file_13[] =
+	"{{! The office profile: fields (key, label, prose, max, value, error);\n"
+	"    logo (logo_version, logo_kib), logo_damaged, logo_error. }}\n"
+	"<h1>Profil kantor</h1>\n"
+	"<p><a href=\"/admin/atur\">&larr; Pengaturan</a></p>\n"
+	"<p>Isian ini dipakai pada kop surat, penanda tangan dan teks dokumen "
+	"hasil survei (surat rekomendasi, laporan, infografis).</p>\n"
+	"<form method=\"post\" action=\"/admin/atur/profil\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  {{#fields}}\n"
+	"  <label for=\"{{key}}\">{{label}}</label>\n"
+	"  {{#error}}<p class=\"field-error\" id=\"{{key}}-error\">{{error}}</p>{{/error}}\n"
+	"  {{#prose}}<textarea id=\"{{key}}\" name=\"{{key}}\" rows=\"4\" "
+	"maxlength=\"{{max}}\"{{#error}} aria-invalid=\"true\" aria-describedby=\"{{key}}-error\""
+	"{{/error}}>{{value}}</textarea>{{/prose}}\n"
+	"  {{^prose}}<input type=\"text\" id=\"{{key}}\" name=\"{{key}}\" "
+	"value=\"{{value}}\" maxlength=\"{{max}}\"{{#error}} aria-invalid=\"true\" "
+	"aria-describedby=\"{{key}}-error\"{{/error}}>{{/prose}}\n"
+	"  {{/fields}}\n"
+	"  <p><button type=\"submit\">Simpan profil</button></p>\n"
+	"</form>\n"
+	"\n"
+	"<h2 id=\"logo\">Logo</h2>\n"
+	"{{#logo}}\n"
+	"<p><img class=\"office-logo\" src=\"/admin/atur/profil/logo.png\?v={{logo_version}}\" "
+	"alt=\"Logo kantor yang tersimpan\" height=\"96\"></p>\n"
+	"<p>Logo tersimpan ({{logo_kib}} KiB).</p>\n"
+	"<form method=\"post\" action=\"/admin/atur/profil/logo-hapus\" class=\"inline-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <button type=\"submit\" class=\"secondary\">Hapus logo</button>\n"
+	"</form>\n"
+	"{{/logo}}\n"
+	"{{^logo}}<p>Belum ada logo.{{#logo_damaged}} Logo yang tersimpan "
+	"rusak; unggah logo lagi.{{/logo_damaged}}</p>{{/logo}}\n"
+	"<form method=\"post\" action=\"/admin/atur/profil/logo\" enctype=\"multipart/form-data\""
+	" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"logo-file\">{{#logo}}Ganti logo{{/logo}}{{^logo}}Unggah "
+	"logo{{/logo}} (PNG, paling besar 512 KiB dan 4000 &times; 4000 piksel)</label>\n"
+	"  {{#logo_error}}<p class=\"field-error\" id=\"logo-error\" role=\"alert\">{{logo_error}"
+	"}</p>{{/logo_error}}\n"
+	"  <input type=\"file\" id=\"logo-file\" name=\"logo\" accept=\"image/png\" "
+	"required{{#logo_error}} aria-invalid=\"true\" aria-describedby=\"logo-error\"{{/logo_err"
+	"or}}>\n"
+	"  <p><button type=\"submit\">Unggah logo</button></p>\n"
+	"</form>\n";
+
+/* admin/setup-services.html */
+static const char file_14[] =
+	"{{! The services of a unit: units (picker), chosen with unit/unit_name,\n"
+	"    rows (slug, name, value, error), the add form (slug, name, *_error). "
+	"}}\n"
+	"<h1>Layanan{{#chosen}}: {{unit_name}}{{/chosen}}</h1>\n"
+	"<p><a href=\"/admin/atur\">&larr; Pengaturan</a></p>\n"
+	"<form method=\"get\" action=\"/admin/atur/layanan\" class=\"console-form\">\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  <select id=\"unit\" name=\"unit\">\n"
+	"    {{#units}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{label}}</o"
+	"ption>{{/units}}\n"
+	"  </select>\n"
+	"  <p><button type=\"submit\" class=\"secondary\">Tampilkan</button></p>\n"
+	"</form>\n"
+	"{{#chosen}}\n"
+	"<table class=\"data\">\n"
+	"  <caption>Layanan unit {{unit_name}} (<code>{{unit}}</code>)</caption>\n"
+	"  <thead><tr><th scope=\"col\">Layanan</th><th scope=\"col\">Slug</th><th "
+	"scope=\"col\">Ganti nama</th><th scope=\"col\">Kuesioner</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#rows}}\n"
+	"  <tr>\n"
+	"    <td>{{name}}</td>\n"
+	"    <td><code>{{slug}}</code></td>\n"
+	"    <td>\n"
+	"      <form method=\"post\" action=\"/admin/atur/layanan/ubah\" "
+	"class=\"row-form\">\n"
+	"        <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"        <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"        <input type=\"hidden\" name=\"layanan\" value=\"{{slug}}\">\n"
+	"        <label class=\"sr-only\" for=\"nama-{{slug}}\">Nama baru "
+	"layanan {{slug}}</label>\n"
+	"        {{#error}}<span class=\"field-error\" id=\"nama-{{slug}}-error\">{{error}}</span"
+	">{{/error}}\n"
+	"        <input type=\"text\" id=\"nama-{{slug}}\" name=\"nama\" "
+	"value=\"{{value}}\" maxlength=\"255\" required{{#error}} aria-invalid=\"true\" "
+	"aria-describedby=\"nama-{{slug}}-error\"{{/error}}>\n"
+	"        <button type=\"submit\" class=\"secondary\">Simpan</button>\n"
+	"      </form>\n"
+	"    </td>\n"
+	"    <td><a href=\"/u/{{unit}}/{{slug}}\">/u/{{unit}}/{{slug}}</a></td>\n"
+	"  </tr>\n"
+	"  {{/rows}}\n"
+	"  {{^rows}}<tr><td colspan=\"4\">Unit ini belum punya layanan.</td></tr>{{/rows}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"\n"
+	"<h2 id=\"tambah\">Tambah layanan</h2>\n"
+	"<form method=\"post\" action=\"/admin/atur/layanan/tambah\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <label for=\"slug\">Slug (alamat kuesioner /u/{{unit}}/slug)</label>\n"
+	"  <p class=\"hint\" id=\"slug-hint\">Huruf kecil a-z, angka dan "
+	"tanda minus; tidak dapat diubah kemudian.</p>\n"
+	"  {{#slug_error}}<p class=\"field-error\" id=\"slug-error\">{{slug_error}}</p>{{/slug_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"slug\" name=\"slug\" value=\"{{slug}}\" "
+	"maxlength=\"63\" required autocapitalize=\"none\" spellcheck=\"false\" "
+	"aria-describedby=\"slug-hint\"{{#slug_error}} aria-invalid=\"true\"{{/slug_error}}>\n"
+	"  <label for=\"nama\">Nama layanan</label>\n"
+	"  {{#name_error}}<p class=\"field-error\" id=\"nama-error\">{{name_error}}</p>{{/name_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"nama\" name=\"nama\" value=\"{{name}}\" "
+	"maxlength=\"255\" required{{#name_error}} aria-invalid=\"true\" "
+	"aria-describedby=\"nama-error\"{{/name_error}}>\n"
+	"  <p><button type=\"submit\">Tambah layanan</button></p>\n"
+	"</form>\n"
+	"{{/chosen}}\n"
+	"{{^chosen}}<p>Pilih unit untuk melihat dan mengatur layanannya.</p>{{/chosen}}\n";
+
+/* admin/setup-units.html */
+static const char file_15[] =
+	"{{! The unit tree: rows (depth, slug, name, parent, value, error) "
+	"the user\n"
+	"    may reach, a rename form on each; the add form (slug, name, "
+	"parents,\n"
+	"    top: may add at the top level, *_error). }}\n"
+	"<h1>Unit layanan</h1>\n"
+	"<p><a href=\"/admin/atur\">&larr; Pengaturan</a></p>\n"
+	"<table class=\"data\">\n"
+	"  <caption>Susunan unit{{^kota}} yang menjadi wewenang Anda{{/kota}}</caption>\n"
+	"  <thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Slug</th><th "
+	"scope=\"col\">Ganti nama</th><th scope=\"col\">Lainnya</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#rows}}\n"
+	"  <tr>\n"
+	"    <td class=\"tree-{{depth}}\">{{name}}</td>\n"
+	"    <td><code>{{slug}}</code></td>\n"
+	"    <td>\n"
+	"      <form method=\"post\" action=\"/admin/atur/unit/ubah\" class=\"row-form\">\n"
+	"        <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"        <input type=\"hidden\" name=\"unit\" value=\"{{slug}}\">\n"
+	"        <label class=\"sr-only\" for=\"nama-{{slug}}\">Nama baru "
+	"unit {{slug}}</label>\n"
+	"        {{#error}}<span class=\"field-error\" id=\"nama-{{slug}}-error\">{{error}}</span"
+	">{{/error}}\n"
+	"        <input type=\"text\" id=\"nama-{{slug}}\" name=\"nama\" "
+	"value=\"{{value}}\" maxlength=\"255\" required{{#error}} aria-invalid=\"true\" "
+	"aria-describedby=\"nama-{{slug}}-error\"{{/error}}>\n"
+	"        <button type=\"submit\" class=\"secondary\">Simpan</button>\n"
+	"      </form>\n"
+	"    </td>\n"
+	"    <td><a href=\"/admin/atur/layanan\?unit={{slug}}\">Layanan</a> "
+	"&middot; <a href=\"/admin/atur/populasi\?unit={{slug}}\">Populasi</a> "
+	"&middot; <a href=\"/admin/atur/instrumen\?unit={{slug}}\">Instrumen</a></td>\n"
+	"  </tr>\n"
+	"  {{/rows}}\n"
+	"  {{^rows}}<tr><td colspan=\"4\">Belum ada unit.</td></tr>{{/rows}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"\n"
+	"<h2 id=\"tambah\">Tambah unit</h2>\n"
+	"<form method=\"post\" action=\"/admin/atur/unit/tambah\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"induk\">Di bawah unit</label>\n"
+	"  {{#parent_error}}<p class=\"field-error\">{{parent_error}}</p>{{/parent_error}}\n"
+	"  <select id=\"induk\" name=\"induk\">\n"
+	"    {{#top}}<option value=\"\">(tingkat teratas)</option>{{/top}}\n"
+	"    {{#parents}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{label}}<"
+	"/option>{{/parents}}\n"
+	"  </select>\n"
+	"  <label for=\"slug\">Slug (alamat kuesioner /u/slug)</label>\n"
+	"  <p class=\"hint\" id=\"slug-hint\">Huruf kecil a-z, angka dan "
+	"tanda minus; tidak dapat diubah kemudian.</p>\n"
+	"  {{#slug_error}}<p class=\"field-error\" id=\"slug-error\">{{slug_error}}</p>{{/slug_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"slug\" name=\"slug\" value=\"{{slug}}\" "
+	"maxlength=\"63\" required autocapitalize=\"none\" spellcheck=\"false\" "
+	"aria-describedby=\"slug-hint\"{{#slug_error}} aria-invalid=\"true\"{{/slug_error}}>\n"
+	"  <label for=\"nama\">Nama unit</label>\n"
+	"  {{#name_error}}<p class=\"field-error\" id=\"nama-error\">{{name_error}}</p>{{/name_er"
+	"ror}}\n"
+	"  <input type=\"text\" id=\"nama\" name=\"nama\" value=\"{{name}}\" "
+	"maxlength=\"255\" required{{#name_error}} aria-invalid=\"true\" "
+	"aria-describedby=\"nama-error\"{{/name_error}}>\n"
+	"  <p><button type=\"submit\">Tambah unit</button></p>\n"
+	"</form>\n";
+
+/* face-1.svg */
+static const char file_16[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -593,7 +1140,7 @@ static const char file_9[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_10[] =
+static const char file_17[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -602,7 +1149,7 @@ static const char file_10[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_11[] =
+static const char file_18[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -611,7 +1158,7 @@ static const char file_11[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_12[] =
+static const char file_19[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -620,7 +1167,7 @@ static const char file_12[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_13[] =
+static const char file_20[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -711,7 +1258,7 @@ static const char file_13[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_14[] =
+static const char file_21[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -737,7 +1284,7 @@ static const char file_14[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_15[] =
+static const char file_22[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -1198,7 +1745,7 @@ static const char file_15[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_16[] =
+static const char file_23[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -1446,7 +1993,7 @@ static const char file_16[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_17[] =
+static const char file_24[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -1547,7 +2094,7 @@ static const char file_17[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_18[] =
+static const char file_25[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -1771,7 +2318,7 @@ static const char file_18[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_19[] =
+static const char file_26[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -1807,7 +2354,7 @@ static const char file_19[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_20[] =
+static const char file_27[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -2259,7 +2806,7 @@ static const char file_20[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_21[] =
+static const char file_28[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -2288,7 +2835,7 @@ static const char file_21[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_22[] =
+static const char file_29[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -2305,21 +2852,28 @@ const struct webfile webfiles[] = {
 	{"admin/monitor-review.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
 	{"admin/monitor-unit.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
 	{"admin/password.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
-	{"face-2.svg", file_10, sizeof(file_10) - 1, "image/svg+xml"},
-	{"face-3.svg", file_11, sizeof(file_11) - 1, "image/svg+xml"},
-	{"face-4.svg", file_12, sizeof(file_12) - 1, "image/svg+xml"},
-	{"form.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_15, sizeof(file_15) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_16, sizeof(file_16) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_17, sizeof(file_17) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_18, sizeof(file_18) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_20, sizeof(file_20) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_22, sizeof(file_22) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-home.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-instrument.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-periods.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-population.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-profile.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-services.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-units.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_16, sizeof(file_16) - 1, "image/svg+xml"},
+	{"face-2.svg", file_17, sizeof(file_17) - 1, "image/svg+xml"},
+	{"face-3.svg", file_18, sizeof(file_18) - 1, "image/svg+xml"},
+	{"face-4.svg", file_19, sizeof(file_19) - 1, "image/svg+xml"},
+	{"form.html", file_20, sizeof(file_20) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_22, sizeof(file_22) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_23, sizeof(file_23) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_24, sizeof(file_24) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_25, sizeof(file_25) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_26, sizeof(file_26) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_27, sizeof(file_27) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_28, sizeof(file_28) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_29, sizeof(file_29) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 23;
+const size_t webfiles_count = 30;
 /* clang-format on */
