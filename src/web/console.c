@@ -56,6 +56,10 @@ static const struct {
     {"impor", "Impor selesai; semua baris sudah disimpan."},
     {"tinjau", "Keputusan tinjauan sudah disimpan."},
     {"pengguna", "Pengguna sudah disimpan."},
+    {"sandi-pengguna", "Kata sandi pengguna sudah diganti; semua sesinya sudah diakhiri."},
+    {"nonaktif", "Pengguna sudah dinonaktifkan; semua sesinya sudah diakhiri."},
+    {"aktif", "Pengguna sudah diaktifkan kembali."},
+    {"buka-kunci", "Kunci akun sudah dibuka; pengguna dapat masuk lagi."},
 };
 
 /* The longest route whose prefix is path or a parent of it; NULL: none. */
