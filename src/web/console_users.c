@@ -1,23 +1,15 @@
 /* console_users: the users of the office console (/admin/pengguna) and its
- * audit log (/admin/audit, admin-kota only).
- *
- * admin-kota manages every user; admin-unit manages only the operators and
- * pimpinan of its unit and the units under it, and gives only those roles
- * and those units (never a pimpinan of everything). A user's page is
- * /admin/pengguna/ID; its changes are POSTs to /admin/pengguna/ID/peran
- * (role and unit), /sandi (a new password; the user's sessions end),
- * /nonaktif and /aktif (disable, which ends the sessions, and enable) and
- * /buka-kunci (forget failed sign-ins). The changes run in one transaction
- * that serialises them (store_user_lock_admins) and reads the user again,
- * so the last active admin-kota is never disabled or demoted, not even by
- * two admins at once. Nobody resets their own password here (that is
- * /admin/sandi, which asks for the old one) or disables themselves. Every
- * change and every refusal is audited; a password or its hash never is.
- *
- * The audit log lists the newest entries first, AUDIT_PAGE at a time
- * (?sebelum=ID continues), filtered by user (?pengguna=) and action
- * (?aksi=, an action or its family), with times in the organisation's
- * zone. */
+ * audit log (/admin/audit). admin-kota manages every user; admin-unit only
+ * the operators and pimpinan of its subtree, giving only those roles and
+ * units. A user's page is /admin/pengguna/ID; its changes are POSTs to
+ * .../peran, /sandi (the user's sessions end), /nonaktif (they end too),
+ * /aktif and /buka-kunci, each in a transaction that serialises them and
+ * reads the user again, so the last active admin-kota is never disabled or
+ * demoted. Own passwords change at /admin/sandi; nobody disables
+ * themselves. Every change and refusal is audited, never a password or a
+ * hash. The audit log: newest first, AUDIT_PAGE at a time (?sebelum=ID),
+ * by user (?pengguna=) and action or family (?aksi=), in the
+ * organisation's zone. */
 #include "console_int.h"
 
 #include <stdio.h>
@@ -39,19 +31,15 @@ static const char not_found[] = "Alamat yang Anda buka tidak ada di konsol.";
 /* The time t as "dd-mm-yyyy HH:MM:SS WIB" in zone ("WIB", "WITA", "WIT"). */
 static void time_text(char *buf, size_t size, int64_t t, const char *zone)
 {
-	int wit = strcmp(zone, "WIT") == 0, wita = strcmp(zone, "WITA") == 0;
-	time_t at = (time_t)t + (wit ? 9 : wita ? 8 : 7) * 3600;
+	static const char *const names[] = {"WIB", "WITA", "WIT"};
+	int z = strcmp(zone, "WIT") == 0 ? 2 : strcmp(zone, "WITA") == 0; /* hours past UTC+7 */
+	time_t at = (time_t)t + (7 + z) * 3600;
 	struct tm tm;
 
-	if (gmtime_r(&at, &tm) == NULL) {
-		snprintf(buf, size, "-");
-		return;
-	}
+	if (gmtime_r(&at, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm));
 	snprintf(buf, size, "%02d-%02d-%04d %02d:%02d:%02d %s", tm.tm_mday, tm.tm_mon + 1,
-	         tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-	         wit    ? "WIT"
-	         : wita ? "WITA"
-	                : "WIB");
+	         tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec, names[z]);
 }
 
 /* s as a positive id (1..ID_DIGITS digits) into *id: 1, else 0. */
@@ -88,17 +76,10 @@ static int name_ok(const char *s)
 	return n > 0 && strlen(s) <= STORE_NAME_MAX && strpbrk(s, "\t\r\n") == NULL;
 }
 
-static const char *role_label(int r)
-{
-	static const char *const labels[STORE_NROLES] = {
-	    "admin-kota (seluruh organisasi, pengguna, log audit)",
-	    "admin-unit (unitnya dan unit di bawahnya)",
-	    "operator (entri kuesioner kertas dan impor)",
-	    "pimpinan (melihat hasil)",
-	};
-
-	return r >= 0 && r < STORE_NROLES ? labels[r] : "?";
-}
+static const char *const role_labels[STORE_NROLES] = {
+    "admin-kota (seluruh organisasi, pengguna, log audit)",
+    "admin-unit (unitnya dan unit di bawahnya)", "operator (entri kuesioner kertas dan impor)",
+    "pimpinan (melihat hasil)"};
 
 static int is_kota(const struct console_ctx *c)
 {
@@ -119,40 +100,31 @@ struct tree {
 	int n;
 };
 
+/* The parent of unit in t (0: top level), -1 when t has no such unit. */
+static int64_t tree_parent(const struct tree *t, int64_t unit)
+{
+	for (int i = 0; i < t->n; i++)
+		if (t->u[i].id == unit)
+			return t->u[i].parent;
+	return -1;
+}
+
 /* 1 when unit is ancestor or under it in t (bounded by t's size). */
 static int tree_within(const struct tree *t, int64_t unit, int64_t ancestor)
 {
-	for (int depth = 0; unit != 0 && depth <= t->n; depth++) {
-		int64_t parent = -1;
-
+	for (int depth = 0; unit > 0 && depth <= t->n; depth++, unit = tree_parent(t, unit))
 		if (unit == ancestor)
 			return 1;
-		for (int i = 0; i < t->n && parent < 0; i++)
-			if (t->u[i].id == unit)
-				parent = t->u[i].parent;
-		if (parent < 0)
-			return 0;
-		unit = parent;
-	}
 	return 0;
 }
 
-/* Units above unit (0: none), at most 8 for a label's indent. */
+/* Units above unit (0: none), at most 8 ("— " 8 times in unit_options). */
 static int tree_depth(const struct tree *t, int64_t unit)
 {
 	int depth = 0;
 
-	while (unit != 0 && depth < 8) { /* "— " 8 times in unit_options */
-		int64_t parent = -1;
-
-		for (int i = 0; i < t->n && parent < 0; i++)
-			if (t->u[i].id == unit)
-				parent = t->u[i].parent;
-		if (parent < 0)
-			break;
+	for (; unit > 0 && depth < 8; unit = tree_parent(t, unit))
 		depth++;
-		unit = parent;
-	}
 	return depth;
 }
 
@@ -179,7 +151,7 @@ static void role_options(const struct console_ctx *c, struct tmpl_data *d, const
 			continue;
 		o = tmpl_add(d, "roles");
 		tmpl_set(o, "value", store_role_name(r));
-		tmpl_set(o, "label", role_label(r));
+		tmpl_set(o, "label", role_labels[r]);
 		tmpl_set_bool(o, "selected",
 		              selected != NULL && strcmp(selected, store_role_name(r)) == 0);
 	}
@@ -280,12 +252,57 @@ static int pick_check(struct console_ctx *c, const char *role, const char *unit,
 
 /* ---- the list and the form to add a user -------------------------------------- */
 
-struct add_form {
-	const char *username, *name, *role, *unit; /* as typed (NULL: the defaults) */
+/* A form of these pages: what was typed (NULL: the defaults; never the
+ * passwords) and the message of each field at fault. */
+struct form {
+	const char *username, *name, *role, *unit;
 	const char *e_username, *e_name, *e_role, *e_unit, *e_password, *e_again;
 };
 
-static void list_page(struct console_ctx *c, int status, const struct add_form *f)
+/* f's typed values and messages into d, and the flags of its error boxes. */
+static void form_fields(struct tmpl_data *d, const struct form *f)
+{
+	tmpl_set(d, "f_username", f->username);
+	tmpl_set(d, "f_name", f->name);
+	tmpl_set(d, "e_username", f->e_username);
+	tmpl_set(d, "e_name", f->e_name);
+	tmpl_set(d, "e_role", f->e_role);
+	tmpl_set(d, "e_unit", f->e_unit);
+	tmpl_set(d, "e_password", f->e_password);
+	tmpl_set(d, "e_again", f->e_again);
+	tmpl_set_bool(d, "role_errors", f->e_role != NULL || f->e_unit != NULL);
+	tmpl_set_bool(d, "password_errors", f->e_password != NULL || f->e_again != NULL);
+	tmpl_set_bool(d, "has_errors",
+	              f->e_username != NULL || f->e_name != NULL || f->e_role != NULL ||
+	                  f->e_unit != NULL || f->e_password != NULL || f->e_again != NULL);
+}
+
+/* What the pages show of user u, into d. */
+static void user_fields(const struct console_ctx *c, struct tmpl_data *d,
+                        const struct store_user *u)
+{
+	char when[48], id[24];
+
+	snprintf(id, sizeof(id), "%lld", (long long)u->id);
+	tmpl_set(d, "id", id);
+	tmpl_set(d, "username", u->username);
+	tmpl_set(d, "name", u->name);
+	tmpl_set(d, "role", store_role_name(u->role));
+	tmpl_set(d, "unit", u->unit_slug[0] != '\0' ? u->unit_slug : "-");
+	tmpl_set_bool(d, "self", u->id == c->user.id);
+	tmpl_set_bool(d, "disabled", u->disabled != 0);
+	time_text(when, sizeof(when), u->disabled, c->org.zone);
+	tmpl_set(d, "disabled_at", when);
+	time_text(when, sizeof(when), u->created, c->org.zone);
+	tmpl_set(d, "created", when);
+	time_text(when, sizeof(when), u->locked_until, c->org.zone);
+	tmpl_set(d, "locked", u->locked_until > c->now ? when : "");
+	snprintf(id, sizeof(id), "%d", u->failed);
+	tmpl_set(d, "failed", id);
+	tmpl_set_bool(d, "unlockable", u->failed > 0 || u->locked_until > c->now);
+}
+
+static void list_page(struct console_ctx *c, int status, const struct form *f)
 {
 	struct tmpl_data *d = tmpl_data_new();
 	struct store_user *list = NULL;
@@ -303,47 +320,18 @@ static void list_page(struct console_ctx *c, int status, const struct add_form *
 	tmpl_set(d, "scope", c->user.unit_slug);
 	for (int i = 0; i < n; i++) {
 		struct tmpl_data *u;
-		char when[48], id[24];
 
 		if (!may_see(c, &t, &list[i]))
 			continue;
 		shown++;
 		u = tmpl_add(d, "users");
-		snprintf(id, sizeof(id), "%lld", (long long)list[i].id);
-		tmpl_set(u, "id", id);
-		tmpl_set(u, "username", list[i].username);
-		tmpl_set(u, "name", list[i].name);
-		tmpl_set(u, "role", store_role_name(list[i].role));
-		tmpl_set(u, "unit", list[i].unit_slug[0] != '\0' ? list[i].unit_slug : "-");
-		tmpl_set_bool(u, "disabled", list[i].disabled != 0);
-		tmpl_set_bool(u, "self", list[i].id == c->user.id);
-		if (list[i].disabled != 0) {
-			time_text(when, sizeof(when), list[i].disabled, c->org.zone);
-			tmpl_set(u, "disabled_at", when);
-		}
-		if (list[i].locked_until > c->now) {
-			time_text(when, sizeof(when), list[i].locked_until, c->org.zone);
-			tmpl_set(u, "locked", when);
-		} else {
-			tmpl_set(u, "locked", "-");
-		}
+		user_fields(c, u, &list[i]);
 		tmpl_set_bool(u, "manage", may_manage(c, &t, &list[i]));
 	}
 	tmpl_set_bool(d, "has_users", shown > 0);
-	/* The form, with what was typed (never the passwords). */
-	tmpl_set(d, "f_username", f->username);
-	tmpl_set(d, "f_name", f->name);
+	form_fields(d, f);
 	role_options(c, d, f->role != NULL ? f->role : "operator");
 	unit_options(c, &t, d, f->unit != NULL ? f->unit : c->user.unit_slug);
-	tmpl_set(d, "e_username", f->e_username);
-	tmpl_set(d, "e_name", f->e_name);
-	tmpl_set(d, "e_role", f->e_role);
-	tmpl_set(d, "e_unit", f->e_unit);
-	tmpl_set(d, "e_password", f->e_password);
-	tmpl_set(d, "e_again", f->e_again);
-	tmpl_set_bool(d, "has_errors",
-	              f->e_username != NULL || f->e_name != NULL || f->e_role != NULL ||
-	                  f->e_unit != NULL || f->e_password != NULL || f->e_again != NULL);
 	console_page(c, status, "admin/users-list.html", d, "Pengguna");
 	d = NULL;
 out:
@@ -354,39 +342,39 @@ out:
 
 #define MSG_MAX 200 /* bytes of a field's message */
 
-/* Check a new password and its repetition for username: NULL fine, else
- * the message for the field in msg (the Indonesian half of auth's), with
- * *again_field set when it is about the repetition. */
-static const char *password_problem(const char *pw, const char *again, const char *username,
-                                    int *again_field, char msg[MSG_MAX])
+#define MSG_MAX 200 /* bytes of a field's message */
+
+/* Check a new password and its repetition for username; a problem goes
+ * to f's password field (the Indonesian half of auth's message, in msg)
+ * or its repetition's. 1 fine, else 0. */
+static int password_check(struct form *f, const char *pw, const char *again, const char *username,
+                          char msg[MSG_MAX])
 {
 	const char *problem = auth_password_problem(pw, username), *half;
 
-	*again_field = 0;
-	if (problem == NULL && (again == NULL || strcmp(pw, again) != 0)) {
-		*again_field = 1;
-		return "Kata sandi dan ulangannya berbeda.";
-	}
+	if (problem == NULL && (again == NULL || strcmp(pw, again) != 0))
+		f->e_again = "Kata sandi dan ulangannya berbeda.";
 	if (problem == NULL)
-		return NULL;
+		return f->e_again == NULL;
 	half = strstr(problem, " / ");
 	snprintf(msg, MSG_MAX, "%.*s.", half != NULL ? (int)(half - problem) : (int)strlen(problem),
 	         problem);
 	if (msg[0] >= 'a' && msg[0] <= 'z')
 		msg[0] = (char)(msg[0] - 'a' + 'A');
-	return msg;
+	f->e_password = msg;
+	return 0;
 }
 
 /* POST /admin/pengguna: add a user. */
 static void add_user(struct console_ctx *c)
 {
-	struct add_form f = {0};
+	struct form f = {0};
 	struct store_user u = {0}, old;
 	struct ikm_err err = {0};
 	struct pick p;
 	const char *pw = console_param(c, "sandi"), *again = console_param(c, "ulang");
 	char msg[MSG_MAX];
-	int rc, again_field;
+	int rc;
 
 	f.username = console_param(c, "nama_pengguna");
 	f.name = console_param(c, "nama");
@@ -407,16 +395,8 @@ static void add_user(struct console_ctx *c)
 		goto out;
 	f.e_role = p.e_role;
 	f.e_unit = p.e_unit;
-	{
-		const char *problem = password_problem(pw, again, f.username, &again_field, msg);
-
-		if (again_field)
-			f.e_again = problem;
-		else
-			f.e_password = problem;
-	}
-	if (f.e_username != NULL || f.e_name != NULL || rc == 0 || f.e_password != NULL ||
-	    f.e_again != NULL) {
+	if (!password_check(&f, pw, again, f.username, msg) || f.e_username != NULL ||
+	    f.e_name != NULL || rc == 0) {
 		list_page(c, 422, &f);
 		goto out;
 	}
@@ -452,53 +432,33 @@ out:
 
 /* ---- one user ------------------------------------------------------------------ */
 
-struct edit_form {
-	const char *role, *unit; /* as typed (NULL: the user's) */
-	const char *e_role, *e_unit, *e_password, *e_again;
-};
-
 static void user_page(struct console_ctx *c, int status, const struct store_user *u,
-                      const struct edit_form *f)
+                      const struct form *f)
 {
 	struct tmpl_data *d = tmpl_data_new();
 	struct tree t = {0};
-	char when[48], id[24];
 
 	if (tree_load(c, &t) < 0) {
 		tmpl_data_free(d);
 		return;
 	}
-	snprintf(id, sizeof(id), "%lld", (long long)u->id);
-	tmpl_set(d, "id", id);
-	tmpl_set(d, "username", u->username);
-	tmpl_set(d, "name", u->name);
-	tmpl_set(d, "role", store_role_name(u->role));
-	tmpl_set(d, "unit", u->unit_slug[0] != '\0' ? u->unit_slug : "-");
-	time_text(when, sizeof(when), u->created, c->org.zone);
-	tmpl_set(d, "created", when);
-	tmpl_set_bool(d, "self", u->id == c->user.id);
-	tmpl_set_bool(d, "disabled", u->disabled != 0);
-	if (u->disabled != 0) {
-		time_text(when, sizeof(when), u->disabled, c->org.zone);
-		tmpl_set(d, "disabled_at", when);
-	}
-	if (u->locked_until > c->now) {
-		time_text(when, sizeof(when), u->locked_until, c->org.zone);
-		tmpl_set(d, "locked", when);
-	}
-	snprintf(when, sizeof(when), "%d", u->failed);
-	tmpl_set(d, "failed", when);
-	tmpl_set_bool(d, "unlockable", u->failed > 0 || u->locked_until > c->now);
+	user_fields(c, d, u);
 	role_options(c, d, f->role != NULL ? f->role : store_role_name(u->role));
 	unit_options(c, &t, d, f->unit != NULL ? f->unit : u->unit_slug);
-	tmpl_set(d, "e_role", f->e_role);
-	tmpl_set(d, "e_unit", f->e_unit);
-	tmpl_set(d, "e_password", f->e_password);
-	tmpl_set(d, "e_again", f->e_again);
-	tmpl_set_bool(d, "role_errors", f->e_role != NULL || f->e_unit != NULL);
-	tmpl_set_bool(d, "password_errors", f->e_password != NULL || f->e_again != NULL);
+	form_fields(d, f);
 	console_page(c, status, "admin/users-edit.html", d, "Kelola pengguna");
 	free(t.u);
+}
+
+/* 1 when the signed-in user may manage t now, 0 not, -1 answered (503). */
+static int may_manage_now(struct console_ctx *c, const struct store_user *t)
+{
+	if (is_kota(c))
+		return 1;
+	if (c->user.role != STORE_ROLE_ADMIN_UNIT ||
+	    (t->role != STORE_ROLE_OPERATOR && t->role != STORE_ROLE_PIMPINAN))
+		return 0;
+	return console_may_unit(c, t->unit);
 }
 
 /* Load user id for the signed-in user to manage: 1 fine; 0 answered (404,
@@ -506,7 +466,8 @@ static void user_page(struct console_ctx *c, int status, const struct store_user
 static int target_load(struct console_ctx *c, int64_t id, struct store_user *t)
 {
 	struct ikm_err err = {0};
-	int may = 0;
+	char why[96];
+	int may;
 
 	if (store_user_get_id(c->s, id, t, &err) < 0) {
 		if (err.kind != IKM_EDATA) {
@@ -516,36 +477,40 @@ static int target_load(struct console_ctx *c, int64_t id, struct store_user *t)
 		console_fail(c, 404, "Pengguna ini tidak ada.");
 		return 0;
 	}
-	if (is_kota(c))
-		return 1;
-	if (c->user.role == STORE_ROLE_ADMIN_UNIT &&
-	    (t->role == STORE_ROLE_OPERATOR || t->role == STORE_ROLE_PIMPINAN) &&
-	    (may = console_may_unit(c, t->unit)) < 0)
-		return -1;
-	if (may == 0) {
-		char why[96];
-
+	if ((may = may_manage_now(c, t)) == 0) {
 		snprintf(why, sizeof(why), "user %s outside the user's reach", t->username);
 		refuse(c, why);
 	}
 	return may;
 }
 
+/* The changes of one user: the path's last part, the flash key, the audit
+ * action. */
+enum change_kind { CH_ROLE, CH_PASSWORD, CH_DISABLE, CH_ENABLE, CH_UNLOCK, CH_COUNT };
+
+static const struct {
+	const char *path, *flash, *audit;
+} changes[CH_COUNT] = {
+    {"peran", "pengguna", "user.role"},          {"sandi", "sandi-pengguna", "user.password.reset"},
+    {"nonaktif", "nonaktif", "user.disable"},    {"aktif", "aktif", "user.enable"},
+    {"buka-kunci", "buka-kunci", "user.unlock"},
+};
+
 /* What a change does, decided before its transaction (role, password). */
 struct change {
-	const char *action; /* "peran", "sandi", "nonaktif", "aktif", "buka-kunci" */
+	enum change_kind kind;
 	struct pick p;
 	char hash[AUTH_HASH_MAX + 1];
 };
 
 /* Apply ch to user id inside a transaction that serialises user changes
- * and reads the user again: 1 done (audit and redirect follow); 0 or -1
- * answered. */
+ * and reads the user again into t (as it was before): 1 done (audit and
+ * redirect follow); 0 or -1 answered. */
 static int change_apply(struct console_ctx *c, int64_t id, struct change *ch, struct store_user *t)
 {
 	struct ikm_err err = {0};
 	int64_t kota = 0;
-	int rc = 0, last = 0, may;
+	int rc = 0, last, may;
 
 	if (store_begin(c->s, &err) < 0) {
 		console_store_fail(c, &err);
@@ -561,144 +526,126 @@ static int change_apply(struct console_ctx *c, int64_t id, struct change *ch, st
 		return -1;
 	}
 	/* The user may have changed since it was checked: check again. */
-	if (is_kota(c))
-		may = 1;
-	else if (t->role == STORE_ROLE_OPERATOR || t->role == STORE_ROLE_PIMPINAN)
-		may = console_may_unit(c, t->unit);
-	else
-		may = 0;
-	if (may <= 0) {
+	if ((may = may_manage_now(c, t)) <= 0) {
 		store_rollback(c->s);
 		if (may == 0)
 			refuse(c, "the user changed meanwhile");
 		return -1;
 	}
 	last = t->role == STORE_ROLE_ADMIN_KOTA && t->disabled == 0 && kota <= 1;
-	if (strcmp(ch->action, "peran") == 0) {
-		if (last && ch->p.role != STORE_ROLE_ADMIN_KOTA)
-			goto last_kota;
+	if (last && ((ch->kind == CH_ROLE && ch->p.role != STORE_ROLE_ADMIN_KOTA) ||
+	             ch->kind == CH_DISABLE)) {
+		char object[64];
+
+		store_rollback(c->s);
+		snprintf(object, sizeof(object), "user %s", t->username);
+		console_audit(c, "user.refused", object, "%s: the last active admin-kota",
+		              changes[ch->kind].path);
+		console_fail(c, 409,
+		             "Pengguna ini adalah satu-satunya admin-kota yang aktif. Tambahkan "
+		             "atau aktifkan admin-kota lain lebih dulu, agar konsol tetap dapat "
+		             "dikelola.");
+		return 0;
+	}
+	if (ch->kind == CH_ROLE)
 		rc = store_user_set_role(c->s, t->id, (enum store_role)ch->p.role, ch->p.unit.id,
 		                         &err);
-	} else if (strcmp(ch->action, "sandi") == 0) {
+	else if (ch->kind == CH_PASSWORD)
 		rc = store_user_set_password(c->s, t->id, ch->hash, &err);
-	} else if (strcmp(ch->action, "nonaktif") == 0) {
-		if (last)
-			goto last_kota;
-		if (t->disabled == 0)
-			rc = store_user_set_disabled(c->s, t->id, c->now, &err);
-	} else if (strcmp(ch->action, "aktif") == 0) {
-		if (t->disabled != 0)
-			rc = store_user_set_disabled(c->s, t->id, 0, &err);
-	} else {
+	else if (ch->kind == CH_DISABLE && t->disabled == 0)
+		rc = store_user_set_disabled(c->s, t->id, c->now, &err);
+	else if (ch->kind == CH_ENABLE && t->disabled != 0)
+		rc = store_user_set_disabled(c->s, t->id, 0, &err);
+	else if (ch->kind == CH_UNLOCK)
 		rc = store_user_login_result(c->s, t->id, 1, 0, &err);
-	}
 	if (rc < 0 || store_commit(c->s, &err) < 0) {
 		store_rollback(c->s);
 		console_store_fail(c, &err);
 		return -1;
 	}
 	return 1;
-last_kota:
-	store_rollback(c->s);
-	{
-		char object[64];
+}
 
-		snprintf(object, sizeof(object), "user %s", t->username);
-		console_audit(c, "user.refused", object, "%s: the last active admin-kota",
-		              ch->action);
+/* Check the form of a role change or a new password: 1 fine (ch filled);
+ * 0 answered (422 on the user's page, 403); -1 answered (503). */
+static int change_check(struct console_ctx *c, const struct store_user *u, struct change *ch,
+                        const char *pw, const char *again)
+{
+	struct form f = {0};
+	struct ikm_err err = {0};
+	char msg[MSG_MAX];
+	int rc;
+
+	if (ch->kind == CH_ROLE) {
+		f.role = console_param(c, "peran");
+		f.unit = console_param(c, "unit");
+		if ((rc = pick_check(c, f.role, f.unit, &ch->p)) <= 0) {
+			f.e_role = ch->p.e_role;
+			f.e_unit = ch->p.e_unit;
+			if (rc == 0)
+				user_page(c, 422, u, &f);
+			return 0;
+		}
+	} else if (ch->kind == CH_PASSWORD) {
+		if (!password_check(&f, pw, again, u->username, msg)) {
+			user_page(c, 422, u, &f);
+			return 0;
+		}
+		if (auth_hash_password(pw, &c->a->console.cost, ch->hash, &err) < 0) {
+			console_store_fail(c, &err);
+			return -1;
+		}
 	}
-	console_fail(c, 409,
-	             "Pengguna ini adalah satu-satunya admin-kota yang aktif. Tambahkan atau "
-	             "aktifkan admin-kota lain lebih dulu, agar konsol tetap dapat dikelola.");
-	return 0;
+	return 1;
 }
 
 /* POST /admin/pengguna/ID/ACTION. */
-static void user_change(struct console_ctx *c, int64_t id, const char *action)
+static void user_change(struct console_ctx *c, int64_t id, enum change_kind kind)
 {
 	struct change ch = {0};
 	struct store_user t, before;
-	struct edit_form f = {0};
 	const char *pw = console_param(c, "sandi"), *again = console_param(c, "ulang");
-	char object[64], to[96];
-	const char *key;
-	int self = id == c->user.id;
+	char object[64], detail[160] = "", to[96];
+	int self = id == c->user.id, changed = 1;
 
-	ch.action = action;
+	ch.kind = kind;
 	if (target_load(c, id, &before) <= 0)
 		goto out;
-	if (self && (strcmp(action, "sandi") == 0 || strcmp(action, "nonaktif") == 0)) {
+	if (self && (kind == CH_PASSWORD || kind == CH_DISABLE)) {
 		console_fail(c, 409,
-		             strcmp(action, "sandi") == 0
+		             kind == CH_PASSWORD
 		                 ? "Kata sandi Anda sendiri diganti di halaman Ganti kata sandi."
 		                 : "Anda tidak dapat menonaktifkan akun Anda sendiri.");
 		goto out;
 	}
-	if (strcmp(action, "peran") == 0) {
-		int rc;
-
-		f.role = console_param(c, "peran");
-		f.unit = console_param(c, "unit");
-		if ((rc = pick_check(c, f.role, f.unit, &ch.p)) < 0)
-			goto out;
-		if (rc == 0) {
-			f.e_role = ch.p.e_role;
-			f.e_unit = ch.p.e_unit;
-			user_page(c, 422, &before, &f);
-			goto out;
-		}
-	} else if (strcmp(action, "sandi") == 0) {
-		char msg[MSG_MAX];
-		int again_field;
-		const char *problem =
-		    password_problem(pw, again, before.username, &again_field, msg);
-		struct ikm_err err = {0};
-
-		if (problem != NULL) {
-			if (again_field)
-				f.e_again = problem;
-			else
-				f.e_password = problem;
-			user_page(c, 422, &before, &f);
-			goto out;
-		}
-		if (auth_hash_password(pw, &c->a->console.cost, ch.hash, &err) < 0) {
-			console_store_fail(c, &err);
-			goto out;
-		}
-	}
-	if (change_apply(c, id, &ch, &t) <= 0)
+	if (change_check(c, &before, &ch, pw, again) <= 0 || change_apply(c, id, &ch, &t) <= 0)
 		goto out;
-	snprintf(object, sizeof(object), "user %s", t.username);
-	if (strcmp(action, "peran") == 0) {
-		key = "pengguna";
-		if (t.role != (enum store_role)ch.p.role || t.unit != ch.p.unit.id)
-			console_audit(c, "user.role", object, "role %s -> %s; unit %s -> %s",
-			              store_role_name(t.role), store_role_name(ch.p.role),
-			              t.unit_slug[0] != '\0' ? t.unit_slug : "-",
-			              ch.p.unit.id != 0 ? ch.p.unit.slug : "-");
-		/* Someone who gave up admin-kota may no longer see this page. */
-		if (self && ch.p.role != STORE_ROLE_ADMIN_KOTA && t.role == STORE_ROLE_ADMIN_KOTA) {
-			console_redirect(c, "/admin?ok=pengguna");
-			goto out;
-		}
-	} else if (strcmp(action, "sandi") == 0) {
-		key = "sandi-pengguna";
-		console_audit(c, "user.password.reset", object,
-		              "a new password set by an admin; every session of the user ended");
-	} else if (strcmp(action, "nonaktif") == 0) {
-		key = "nonaktif";
-		if (t.disabled == 0)
-			console_audit(c, "user.disable", object, "every session of the user ended");
-	} else if (strcmp(action, "aktif") == 0) {
-		key = "aktif";
-		if (t.disabled != 0)
-			console_audit(c, "user.enable", object, "%s", "");
+	if (kind == CH_ROLE) {
+		changed = t.role != (enum store_role)ch.p.role || t.unit != ch.p.unit.id;
+		snprintf(detail, sizeof(detail), "role %s -> %s; unit %s -> %s",
+		         store_role_name(t.role), store_role_name(ch.p.role),
+		         t.unit_slug[0] != '\0' ? t.unit_slug : "-",
+		         ch.p.unit.id != 0 ? ch.p.unit.slug : "-");
+	} else if (kind == CH_PASSWORD) {
+		snprintf(detail, sizeof(detail),
+		         "set by an admin; every session of the user ended");
+	} else if (kind == CH_DISABLE) {
+		changed = t.disabled == 0;
+		snprintf(detail, sizeof(detail), "every session of the user ended");
+	} else if (kind == CH_ENABLE) {
+		changed = t.disabled != 0;
 	} else {
-		key = "buka-kunci";
-		console_audit(c, "user.unlock", object, "%d failed sign-ins forgotten", t.failed);
+		snprintf(detail, sizeof(detail), "%d failed sign-ins forgotten", t.failed);
 	}
-	snprintf(to, sizeof(to), USERS_PATH "/%lld?ok=%s", (long long)id, key);
+	snprintf(object, sizeof(object), "user %s", t.username);
+	if (changed)
+		console_audit(c, changes[kind].audit, object, "%s", detail);
+	/* Someone who gave up admin-kota may no longer see the user's page. */
+	if (self && kind == CH_ROLE && ch.p.role != STORE_ROLE_ADMIN_KOTA)
+		snprintf(to, sizeof(to), "/admin?ok=%s", changes[kind].flash);
+	else
+		snprintf(to, sizeof(to), USERS_PATH "/%lld?ok=%s", (long long)id,
+		         changes[kind].flash);
 	console_redirect(c, to);
 out:
 	sodium_memzero(ch.hash, sizeof(ch.hash));
@@ -708,48 +655,33 @@ out:
 
 void console_users(struct console_ctx *c, const char *rest)
 {
-	static const char *const actions[] = {"peran", "sandi", "nonaktif", "aktif", "buka-kunci"};
-	const char *slash, *action = NULL;
+	static const struct form blank = {0};
+	const char *slash = rest[0] != '\0' ? strchr(rest + 1, '/') : NULL;
+	int kind = CH_COUNT; /* none: the user's page */
 	int64_t id = 0;
+	struct store_user u;
 
 	if (rest[0] == '\0') {
-		struct add_form f = {0};
-
 		if (c->post)
 			add_user(c);
 		else
-			list_page(c, 200, &f);
+			list_page(c, 200, &blank);
 		return;
 	}
-	slash = strchr(rest + 1, '/');
+	for (int k = 0; slash != NULL && k < CH_COUNT && kind == CH_COUNT; k++)
+		if (strcmp(slash + 1, changes[k].path) == 0)
+			kind = k;
 	if (!id_parse(rest + 1, slash != NULL ? (size_t)(slash - rest - 1) : strlen(rest + 1),
-	              &id)) {
+	              &id) ||
+	    (slash != NULL && kind == CH_COUNT))
 		console_fail(c, 404, not_found);
-		return;
-	}
-	if (slash != NULL) {
-		for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-			if (strcmp(slash + 1, actions[i]) == 0)
-				action = actions[i];
-		if (action == NULL) {
-			console_fail(c, 404, not_found);
-			return;
-		}
-	}
-	if (action == NULL && !c->post) {
-		struct store_user u;
-		struct edit_form f = {0};
-
-		if (target_load(c, id, &u) > 0)
-			user_page(c, 200, &u, &f);
-		return;
-	}
-	if (action == NULL || !c->post) {
+	else if (kind != CH_COUNT && c->post)
+		user_change(c, id, (enum change_kind)kind);
+	else if (kind != CH_COUNT || c->post) /* a change by GET, a POST to the page */
 		console_fail(c, 405,
 		             "Perubahan pengguna dikirim dengan tombol di halamannya (POST).");
-		return;
-	}
-	user_change(c, id, action);
+	else if (target_load(c, id, &u) > 0)
+		user_page(c, 200, &u, &blank);
 }
 
 /* ---- the audit log ------------------------------------------------------------- */
@@ -791,18 +723,13 @@ void console_audit_page(struct console_ctx *c, const char *rest)
 	int64_t before = 0;
 	int n = 0;
 
-	if (rest[0] != '\0') {
-		console_fail(c, 404, not_found);
+	if (rest[0] != '\0' || c->post) {
+		console_fail(c, rest[0] != '\0' ? 404 : 405,
+		             rest[0] != '\0' ? not_found : "Log audit hanya dapat dibaca.");
 		return;
 	}
-	if (c->post) {
-		console_fail(c, 405, "Log audit hanya dapat dibaca.");
-		return;
-	}
-	if (user == NULL)
-		user = "";
-	if (action == NULL)
-		action = "";
+	user = user != NULL ? user : "";
+	action = action != NULL ? action : "";
 	if (strlen(user) > STORE_USERNAME_MAX)
 		e_user = "Nama pengguna paling banyak 32 karakter.";
 	if (action[0] != '\0' && !action_ok(action))

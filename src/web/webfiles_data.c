@@ -389,7 +389,7 @@ static const char file_8[] =
 	"      <td>{{unit}}</td>\n"
 	"      <td>{{#disabled}}nonaktif sejak {{disabled_at}}{{/disabled}}{{^disabled}}aktif{{/d"
 	"isabled}}</td>\n"
-	"      <td>{{locked}}</td>\n"
+	"      <td>{{locked}}{{^locked}}-{{/locked}}</td>\n"
 	"      <td>{{#manage}}<a href=\"/admin/pengguna/{{id}}\">Kelola<span "
 	"class=\"sr-only\"> {{username}}</span></a>{{/manage}}</td>\n"
 	"    </tr>\n"
