@@ -461,17 +461,24 @@ int store_login_failures(struct store *s, const char *remote, int64_t since, int
 
 /* ---- audit log ------------------------------------------------------------ */
 
-/* Bind at most max bytes of text, cut at a UTF-8 character boundary. */
+/* Bind at most max bytes of text, cut at a UTF-8 character boundary: a
+ * character the limit would split, or one already split (a caller's
+ * snprintf into a buffer of the limit's size), is left out. */
 static void bind_cut(struct db_stmt *st, int i, const char *text, size_t max)
 {
-	size_t n = text != NULL ? strlen(text) : 0;
+	const unsigned char *t = (const unsigned char *)(text != NULL ? text : "");
+	size_t n = strnlen((const char *)t, max), lead = n;
 
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-			n--;
+	/* The last character's lead byte, and the bytes it needs. */
+	while (lead > 0 && (t[lead - 1] & 0xC0) == 0x80 && n - lead < 3)
+		lead--;
+	if (lead > 0 && t[lead - 1] >= 0xC0) {
+		size_t need = t[lead - 1] >= 0xF0 ? 4 : t[lead - 1] >= 0xE0 ? 3 : 2;
+
+		if (n - (lead - 1) < need)
+			n = lead - 1;
 	}
-	db_bind_text(st, i, text != NULL ? text : "", (ptrdiff_t)n);
+	db_bind_text(st, i, (const char *)t, (ptrdiff_t)n);
 }
 
 int store_audit_add(struct store *s, const struct store_audit *a, struct ikm_err *err)
