@@ -283,6 +283,30 @@ int store_user_login_result(struct store *s, int64_t id, int ok, int64_t locked_
 	                   id, NULL, locked_until, 0, 1, 0, err);
 }
 
+int store_user_lock_admins(struct store *s, int64_t *n, struct ikm_err *err)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (!db_in_transaction(s->db))
+		return err_set(err, IKM_EUSAGE,
+		               "store_user_lock_admins di luar transaksi / outside a transaction");
+	/* Another key than the migration lock's (store_schema.c). */
+	if (db_dialect(s->db) == DB_PG &&
+	    db_exec(s->db, "SELECT pg_advisory_xact_lock(4957342)", err) < 0)
+		return -1;
+	if (db_prepare(s->db,
+	               "SELECT COUNT(*) FROM app_user WHERE role = 'admin-kota' AND disabled = 0",
+	               &st, err) < 0)
+		return -1;
+	rc = db_step(st, err);
+	if (rc == DB_ROW)
+		*n = db_column_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
 int store_unit_within(struct store *s, int64_t unit, int64_t ancestor, int *within,
                       struct ikm_err *err)
 {
@@ -437,17 +461,24 @@ int store_login_failures(struct store *s, const char *remote, int64_t since, int
 
 /* ---- audit log ------------------------------------------------------------ */
 
-/* Bind at most max bytes of text, cut at a UTF-8 character boundary. */
+/* Bind at most max bytes of text, cut at a UTF-8 character boundary: a
+ * character the limit would split, or one already split (a caller's
+ * snprintf into a buffer of the limit's size), is left out. */
 static void bind_cut(struct db_stmt *st, int i, const char *text, size_t max)
 {
-	size_t n = text != NULL ? strlen(text) : 0;
+	const unsigned char *t = (const unsigned char *)(text != NULL ? text : "");
+	size_t n = strnlen((const char *)t, max), lead = n;
 
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-			n--;
+	/* The last character's lead byte, and the bytes it needs. */
+	while (lead > 0 && (t[lead - 1] & 0xC0) == 0x80 && n - lead < 3)
+		lead--;
+	if (lead > 0 && t[lead - 1] >= 0xC0) {
+		size_t need = t[lead - 1] >= 0xF0 ? 4 : t[lead - 1] >= 0xE0 ? 3 : 2;
+
+		if (n - (lead - 1) < need)
+			n = lead - 1;
 	}
-	db_bind_text(st, i, text != NULL ? text : "", (ptrdiff_t)n);
+	db_bind_text(st, i, (const char *)t, (ptrdiff_t)n);
 }
 
 int store_audit_add(struct store *s, const struct store_audit *a, struct ikm_err *err)
@@ -472,22 +503,42 @@ int store_audit_add(struct store *s, const struct store_audit *a, struct ikm_err
 int store_audit_list(struct store *s, int64_t before, int limit, struct store_audit **list, int *n,
                      struct ikm_err *err)
 {
+	return store_audit_search(s, NULL, NULL, before, limit, list, n, err);
+}
+
+int store_audit_search(struct store *s, const char *username, const char *action, int64_t before,
+                       int limit, struct store_audit **list, int *n, struct ikm_err *err)
+{
 	struct db_stmt *st;
 	struct store_audit *all;
+	char family[STORE_AUDIT_ACTION_MAX + 2];
 	int count = 0, rc = DB_DONE;
 
 	*list = NULL;
 	*n = 0;
 	if (limit < 1)
 		return 0;
+	if (username == NULL)
+		username = "";
+	if (action == NULL)
+		action = "";
+	snprintf(family, sizeof(family), "%s.", action);
 	if (db_prepare(
 		s->db,
 		"SELECT id, at, user_id, username, remote, action, object, detail FROM audit "
-		"WHERE id < ? ORDER BY id DESC LIMIT ?",
+		"WHERE id < ? AND (CAST(? AS TEXT) = '' OR username = ?) AND "
+		"(CAST(? AS TEXT) = '' OR action = ? OR substr(action, 1, CAST(? AS INTEGER)) = ?) "
+		"ORDER BY id DESC LIMIT ?",
 		&st, err) < 0)
 		return -1;
 	db_bind_int(st, 1, before > 0 ? before : INT64_MAX);
-	db_bind_int(st, 2, limit);
+	db_bind_text(st, 2, username, -1);
+	db_bind_text(st, 3, username, -1);
+	db_bind_text(st, 4, action, -1);
+	db_bind_text(st, 5, action, -1);
+	db_bind_int(st, 6, (int64_t)strlen(family));
+	db_bind_text(st, 7, family, -1);
+	db_bind_int(st, 8, limit);
 	all = xcalloc((size_t)limit, sizeof(*all));
 	while (count < limit && (rc = db_step(st, err)) == DB_ROW) {
 		struct store_audit *a = &all[count++];

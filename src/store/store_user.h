@@ -69,6 +69,13 @@ int store_user_set_disabled(struct store *s, int64_t id, int64_t at, struct ikm_
 int store_user_login_result(struct store *s, int64_t id, int ok, int64_t locked_until,
                             struct ikm_err *err);
 
+/* Inside store_begin, before a change that must leave an active
+ * admin-kota (disabling or demoting one): serialise such changes
+ * (PostgreSQL: a transaction lock; SQLite's write transaction already
+ * does) and count the active admin-kota users into *n. IKM_EUSAGE outside
+ * a transaction. */
+int store_user_lock_admins(struct store *s, int64_t *n, struct ikm_err *err);
+
 /* 1 when unit `unit` is `ancestor` or lies under it in the unit tree. */
 int store_unit_within(struct store *s, int64_t unit, int64_t ancestor, int *within,
                       struct ikm_err *err);
@@ -128,6 +135,11 @@ int store_audit_add(struct store *s, const struct store_audit *a, struct ikm_err
 /* Up to limit entries, newest first, with id < before (0: from the newest). */
 int store_audit_list(struct store *s, int64_t before, int limit, struct store_audit **list, int *n,
                      struct ikm_err *err);
+/* The same, only entries by username (NULL or "": anyone) whose action is
+ * action or in its family (NULL or "": any; "user" matches "user" and
+ * "user.add", not "users"). */
+int store_audit_search(struct store *s, const char *username, const char *action, int64_t before,
+                       int limit, struct store_audit **list, int *n, struct ikm_err *err);
 
 /* ---- review of flagged responses (store_review.c) ----------------------- */
 

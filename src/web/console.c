@@ -59,6 +59,10 @@ static const struct {
     {"versi", "Versi instrumen baru sudah disimpan. Tanggapan yang sudah masuk tetap memakai "
               "versinya sendiri."},
     {"sama", "Tidak ada yang berubah; versi instrumen tetap."},
+    {"sandi-pengguna", "Kata sandi pengguna sudah diganti; semua sesinya sudah diakhiri."},
+    {"nonaktif", "Pengguna sudah dinonaktifkan; semua sesinya sudah diakhiri."},
+    {"aktif", "Pengguna sudah diaktifkan kembali."},
+    {"buka-kunci", "Kunci akun sudah dibuka; pengguna dapat masuk lagi."},
 };
 
 /* The longest route whose prefix is path or a parent of it; NULL: none. */
@@ -227,7 +231,8 @@ out:
 void console_fail(struct console_ctx *c, int status, const char *text)
 {
 	struct tmpl_data *d = tmpl_data_new();
-	const char *title = status == 403   ? "Akses ditolak"
+	const char *title = status < 400    ? "Informasi"
+	                    : status == 403 ? "Akses ditolak"
 	                    : status == 404 ? "Halaman tidak ditemukan"
 	                    : status >= 500 ? "Terjadi gangguan"
 	                                    : "Tidak dapat diproses";
@@ -445,6 +450,8 @@ static void login_post(struct web_app *a, struct store *s, const struct store_or
 		    "lagi 15 menit lagi.",
 		    username, next);
 		res->retry_after = CONSOLE_IP_WINDOW;
+		audit_login(s, req, 0, username, "login.throttled",
+		            "too many failed sign-ins from this address");
 		goto out;
 	}
 	known = strlen(username) <= STORE_USERNAME_MAX && store_username_ok(username) &&
@@ -479,7 +486,15 @@ static void login_post(struct web_app *a, struct store *s, const struct store_or
 	if (store_user_login_result(s, u.id, 1, 0, &err) < 0 ||
 	    session_start(a, s, req, res, u.id, &err) < 0)
 		goto fail;
-	audit_login(s, req, u.id, u.username, "login", "");
+	{
+		char old[AUTH_TOKEN_HEX + 1];
+
+		audit_login(
+		    s, req, u.id, u.username, "login",
+		    auth_cookie_get(http_header(req, "Cookie"), COOKIE_SESSION, old, sizeof(old))
+			? "the session cookie the browser brought was replaced"
+			: "");
+	}
 	redirect(res, next_ok(next) ? next : "/admin");
 	goto out;
 fail:
@@ -524,8 +539,17 @@ static int session_load(struct console_ctx *c)
 		}
 	}
 	if (expired) {
+		struct store_user who = {0};
+		struct ikm_err ignored = {0};
+
 		if (store_session_delete(c->s, hash, &err) < 0)
 			goto fail;
+		(void)store_user_get_id(c->s, ss.user, &who, &ignored);
+		audit_login(c->s, c->req, ss.user, who.username, "session.expired",
+		            c->now - ss.created > a->console.absolute_s ? "absolute expiry"
+		            : c->now - ss.seen > a->console.idle_s
+		                ? "idle expiry"
+		                : "the user is disabled or gone");
 		set_cookie(a, c->res, COOKIE_SESSION, "", 0);
 		redirect(c->res, "/login?sebab=kedaluwarsa");
 		return 0;

@@ -64,7 +64,8 @@ void console_page(struct console_ctx *c, int status, const char *tpl, struct tmp
                   const char *title);
 /* 303 See Other to path (an absolute path of this site). */
 void console_redirect(struct console_ctx *c, const char *path);
-/* A message page in the console layout with status (403, 404, 422, 503). */
+/* A message page in the console layout with status (403, 404, 422, 503;
+ * 200 for a notice such as "nothing here yet"). */
 void console_fail(struct console_ctx *c, int status, const char *text);
 /* A store failure: logged to stderr, answered 503. */
 void console_store_fail(struct console_ctx *c, const struct ikm_err *err);

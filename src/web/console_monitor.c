@@ -113,7 +113,8 @@ int console_monitor_period(struct console_ctx *c, const char *slug, struct store
 			*p = all[n - 1];
 		free(all);
 		if (n == 0) {
-			console_fail(c, 404,
+			/* Not an error: nothing to monitor yet. */
+			console_fail(c, 200,
 			             "Belum ada periode survei. Admin kota menambahkannya di "
 			             "Pengaturan.");
 			return -1;

@@ -20,15 +20,3 @@ void console_results(struct console_ctx *c, const char *rest)
 	(void)rest;
 	pending(c);
 }
-
-void console_users(struct console_ctx *c, const char *rest)
-{
-	(void)rest;
-	pending(c);
-}
-
-void console_audit_page(struct console_ctx *c, const char *rest)
-{
-	(void)rest;
-	pending(c);
-}

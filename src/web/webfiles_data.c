@@ -265,8 +265,57 @@ static const char file_0[] =
 	"\tborder: 1px solid var(--line);\n"
 	"}\n";
 
-/* admin/home.html */
+/* admin/audit.html */
 static const char file_1[] =
+	"{{! The audit log (/admin/audit, admin-kota): newest first, a page "
+	"at a\n"
+	"    time, filtered by user and action. Every value is escaped; newest "
+	"and\n"
+	"    older are links built from percent-encoded filters. }}\n"
+	"<h1>Log audit</h1>\n"
+	"<p>Setiap perubahan di konsol dan setiap percobaan masuk: siapa, "
+	"kapan (waktu {{zone}}), apa, dan dari alamat mana.</p>\n"
+	"{{#has_errors}}<div class=\"errors\" role=\"alert\"><p>Saringan "
+	"belum dapat dipakai. Periksa isian yang ditandai di bawah.</p></div>{{/has_errors}}\n"
+	"<form method=\"get\" action=\"/admin/audit\" class=\"console-form\">\n"
+	"  <label for=\"pengguna\">Pengguna</label>\n"
+	"  {{#e_user}}<p class=\"field-error\" id=\"pengguna-error\">{{e_user}}</p>{{/e_user}}\n"
+	"  <input type=\"text\" id=\"pengguna\" name=\"pengguna\" value=\"{{f_user}}\" "
+	"maxlength=\"32\" autocapitalize=\"none\" spellcheck=\"false\"{{#e_user}} "
+	"aria-invalid=\"true\" aria-describedby=\"pengguna-error\"{{/e_user}}>\n"
+	"  <label for=\"aksi\">Aksi (misalnya <code>user</code>, <code>login.fail</code>)</label>"
+	"\n"
+	"  {{#e_action}}<p class=\"field-error\" id=\"aksi-error\">{{e_action}}</p>{{/e_action}}"
+	"\n"
+	"  <input type=\"text\" id=\"aksi\" name=\"aksi\" value=\"{{f_action}}\" "
+	"maxlength=\"48\" autocapitalize=\"none\" spellcheck=\"false\"{{#e_action}} "
+	"aria-invalid=\"true\" aria-describedby=\"aksi-error\"{{/e_action}}>\n"
+	"  {{#e_before}}<p class=\"field-error\">{{e_before}}</p>{{/e_before}}\n"
+	"  <p><button type=\"submit\">Saring</button> {{#filtered}}<a href=\"/admin/audit\">Hapus"
+	" saringan</a>{{/filtered}}</p>\n"
+	"</form>\n"
+	"{{#has_entries}}\n"
+	"<table class=\"data\">\n"
+	"  <thead>\n"
+	"    <tr><th scope=\"col\">Waktu</th><th scope=\"col\">Pengguna</th><th "
+	"scope=\"col\">Alamat</th><th scope=\"col\">Aksi</th><th scope=\"col\">Objek</th><th "
+	"scope=\"col\">Rincian</th></tr>\n"
+	"  </thead>\n"
+	"  <tbody>\n"
+	"    {{#entries}}<tr><td>{{at}}</td><td>{{who}}</td><td>{{remote}}</td><td>{{action}}</td"
+	"><td>{{object}}</td><td>{{detail}}</td></tr>\n"
+	"    {{/entries}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{/has_entries}}\n"
+	"{{^has_entries}}{{^has_errors}}<p>Tidak ada entri{{#filtered}} yang "
+	"cocok dengan saringan ini{{/filtered}}.</p>{{/has_errors}}{{/has_entries}}\n"
+	"<p class=\"pager\">{{#paged}}<a href=\"{{newest}}\">&laquo; Entri "
+	"terbaru</a> {{/paged}}{{#older}}<a href=\"{{older}}\" rel=\"next\">Entri "
+	"lebih lama &raquo;</a>{{/older}}</p>\n";
+
+/* admin/home.html */
+static const char file_2[] =
 	"{{! The console's home page. }}\n"
 	"<h1>Selamat datang, {{name}}</h1>\n"
 	"<p>Anda masuk sebagai <strong>{{role}}</strong>{{#unit}} untuk unit "
@@ -279,7 +328,7 @@ static const char file_1[] =
 	"</form>\n";
 
 /* admin/layout.html */
-static const char file_2[] =
+static const char file_3[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"id\">\n"
 	"<head>\n"
@@ -322,7 +371,7 @@ static const char file_2[] =
 	"</html>\n";
 
 /* admin/login.html */
-static const char file_3[] =
+static const char file_4[] =
 	"{{! Sign-in. csrf is the pre-session token's; next is a checked "
 	"/admin path. }}\n"
 	"<h1>Masuk konsol</h1>\n"
@@ -342,14 +391,14 @@ static const char file_3[] =
 	"</form>\n";
 
 /* admin/message.html */
-static const char file_4[] =
+static const char file_5[] =
 	"{{! A console message: refused, not found, not yet, a failure. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
 	"<p><a href=\"/admin\">Kembali ke beranda konsol</a></p>\n";
 
 /* admin/monitor-overview.html */
-static const char file_5[] =
+static const char file_6[] =
 	"{{! Monitoring: every unit (and service) the user may see in a period,\n"
 	"    responses so far against the Krejcie-Morgan minimum. }}\n"
 	"<h1>Pemantauan survei</h1>\n"
@@ -405,7 +454,7 @@ static const char file_5[] =
 	"{{/no_units}}\n";
 
 /* admin/monitor-review.html */
-static const char file_6[] =
+static const char file_7[] =
 	"{{! The flagged responses of a unit (and service) in a period, a "
 	"page at a\n"
 	"    time, with the current decision; admins accept or exclude one "
@@ -496,7 +545,7 @@ static const char file_6[] =
 	"{{/none}}\n";
 
 /* admin/monitor-unit.html */
-static const char file_7[] =
+static const char file_8[] =
 	"{{! Monitoring of one unit (or one of its services) in a period: "
 	"progress,\n"
 	"    counts by channel and by survey day (charts built server-side "
@@ -601,7 +650,7 @@ static const char file_7[] =
 	"{{/any_flagged}}\n";
 
 /* admin/password.html */
-static const char file_8[] =
+static const char file_9[] =
 	"{{! Change one's own password. }}\n"
 	"<h1>Ganti kata sandi</h1>\n"
 	"{{#error}}<div class=\"errors\" role=\"alert\"><p>{{error}}</p></div>{{/error}}\n"
@@ -621,7 +670,7 @@ static const char file_8[] =
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
 /* admin/setup-home.html */
-static const char file_9[] =
+static const char file_10[] =
 	"{{! The overview of the setup pages. kota: the signed-in user is "
 	"admin-kota. }}\n"
 	"<h1>Pengaturan</h1>\n"
@@ -645,7 +694,7 @@ static const char file_9[] =
 	"</ul>\n";
 
 /* admin/setup-instrument.html */
-static const char file_10[] =
+static const char file_11[] =
 	"{{! A unit's instrument version: units (picker), chosen with unit,\n"
 	"    unit_name, versi (its id, sent back by the forms), version, "
 	"own,\n"
@@ -793,7 +842,7 @@ static const char file_10[] =
 	"{{^chosen}}<p>Pilih unit untuk melihat instrumennya.</p>{{/chosen}}\n";
 
 /* admin/setup-periods.html */
-static const char file_11[] =
+static const char file_12[] =
 	"{{! Periods: today_text, current (the period holding today, current_closed),\n"
 	"    rows (slug, name, from, to, closed, today); kota: may change "
 	"them; the\n"
@@ -875,7 +924,7 @@ static const char file_11[] =
 	"kembali periode.</p>{{/kota}}\n";
 
 /* admin/setup-population.html */
-static const char file_12[] =
+static const char file_13[] =
 	"{{! Populations: units and periods (pickers), no_periods, chosen "
 	"with\n"
 	"    unit/unit_name/period/period_name and rows (service, label, "
@@ -944,7 +993,7 @@ static const char file_12[] =
 	"{{^chosen}}{{^no_periods}}<p>Pilih unit dan periode.</p>{{/no_periods}}{{/chosen}}\n";
 
 /* admin/setup-profile.html */
-static const char file_13[] =
+static const char file_14[] =
 	"{{! The office profile: fields (key, label, prose, max, value, error);\n"
 	"    logo (logo_version, logo_kib), logo_damaged, logo_error. }}\n"
 	"<h1>Profil kantor</h1>\n"
@@ -992,7 +1041,7 @@ static const char file_13[] =
 	"</form>\n";
 
 /* admin/setup-services.html */
-static const char file_14[] =
+static const char file_15[] =
 	"{{! The services of a unit: units (picker), chosen with unit/unit_name,\n"
 	"    rows (slug, name, value, error), the add form (slug, name, *_error). "
 	"}}\n"
@@ -1063,7 +1112,7 @@ static const char file_14[] =
 	"{{^chosen}}<p>Pilih unit untuk melihat dan mengatur layanannya.</p>{{/chosen}}\n";
 
 /* admin/setup-units.html */
-static const char file_15[] =
+static const char file_16[] =
 	"{{! The unit tree: rows (depth, slug, name, parent, value, error) "
 	"the user\n"
 	"    may reach, a rename form on each; the add form (slug, name, "
@@ -1130,8 +1179,191 @@ static const char file_15[] =
 	"  <p><button type=\"submit\">Tambah unit</button></p>\n"
 	"</form>\n";
 
+/* admin/users-edit.html */
+static const char file_17[] =
+	"{{! One user of the console (/admin/pengguna/ID): what is known, "
+	"and the\n"
+	"    changes the signed-in admin may make. Every value is escaped. "
+	"}}\n"
+	"<p><a href=\"/admin/pengguna\">&larr; Semua pengguna</a></p>\n"
+	"<h1>Pengguna {{username}}</h1>\n"
+	"<table class=\"data\">\n"
+	"  <tbody>\n"
+	"    <tr><th scope=\"row\">Nama lengkap</th><td>{{name}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Peran</th><td>{{role}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Unit</th><td>{{unit}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Status</th><td>{{#disabled}}nonaktif sejak "
+	"{{disabled_at}}{{/disabled}}{{^disabled}}aktif{{/disabled}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Dibuat</th><td>{{created}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Gagal masuk berturut-turut</th><td>{{failed}}{{#locked}} "
+	"(terkunci sampai {{locked}}){{/locked}}</td></tr>\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"\n"
+	"<h2 id=\"peran-unit\">Peran dan unit</h2>\n"
+	"{{#role_errors}}<div class=\"errors\" role=\"alert\"><p>Peran belum "
+	"diubah. Periksa isian yang ditandai di bawah.</p></div>{{/role_errors}}\n"
+	"<form method=\"post\" action=\"/admin/pengguna/{{id}}/peran\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"peran\">Peran</label>\n"
+	"  {{#e_role}}<p class=\"field-error\" id=\"peran-error\">{{e_role}}</p>{{/e_role}}\n"
+	"  <select id=\"peran\" name=\"peran\"{{#e_role}} aria-invalid=\"true\" "
+	"aria-describedby=\"peran-error\"{{/e_role}}>\n"
+	"    {{#roles}}<option value=\"{{value}}\"{{#selected}} selected{{/selected}}>{{label}}</"
+	"option>{{/roles}}\n"
+	"  </select>\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  {{#e_unit}}<p class=\"field-error\" id=\"unit-error\">{{e_unit}}</p>{{/e_unit}}\n"
+	"  <select id=\"unit\" name=\"unit\"{{#e_unit}} aria-invalid=\"true\" "
+	"aria-describedby=\"unit-error\"{{/e_unit}}>\n"
+	"    {{#units}}<option value=\"{{value}}\"{{#selected}} selected{{/selected}}>{{label}}</"
+	"option>{{/units}}\n"
+	"  </select>\n"
+	"  <p><button type=\"submit\">Simpan peran dan unit</button></p>\n"
+	"</form>\n"
+	"\n"
+	"{{#self}}\n"
+	"<p class=\"hint\">Ini akun Anda sendiri. Ganti kata sandi Anda di "
+	"halaman <a href=\"/admin/sandi\">Ganti kata sandi</a>; akun sendiri "
+	"tidak dapat dinonaktifkan.</p>\n"
+	"{{/self}}\n"
+	"{{^self}}\n"
+	"<h2 id=\"sandi-baru\">Atur ulang kata sandi</h2>\n"
+	"{{#password_errors}}<div class=\"errors\" role=\"alert\"><p>Kata "
+	"sandi belum diganti. Periksa isian yang ditandai di bawah.</p></div>{{/password_errors}}"
+	"\n"
+	"<form method=\"post\" action=\"/admin/pengguna/{{id}}/sandi\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"sandi\">Kata sandi baru (paling sedikit 10 karakter)</label>\n"
+	"  {{#e_password}}<p class=\"field-error\" id=\"sandi-error\">{{e_password}}</p>{{/e_pass"
+	"word}}\n"
+	"  <input type=\"password\" id=\"sandi\" name=\"sandi\" autocomplete=\"new-password\" "
+	"minlength=\"10\" maxlength=\"128\" required{{#e_password}} aria-invalid=\"true\" "
+	"aria-describedby=\"sandi-error\"{{/e_password}}>\n"
+	"  <label for=\"ulang\">Ulangi kata sandi baru</label>\n"
+	"  {{#e_again}}<p class=\"field-error\" id=\"ulang-error\">{{e_again}}</p>{{/e_again}}\n"
+	"  <input type=\"password\" id=\"ulang\" name=\"ulang\" autocomplete=\"new-password\" "
+	"minlength=\"10\" maxlength=\"128\" required{{#e_again}} aria-invalid=\"true\" "
+	"aria-describedby=\"ulang-error\"{{/e_again}}>\n"
+	"  <p class=\"hint\">Semua sesi pengguna ini berakhir; ia masuk lagi "
+	"dengan kata sandi baru.</p>\n"
+	"  <p><button type=\"submit\">Ganti kata sandi</button></p>\n"
+	"</form>\n"
+	"\n"
+	"<h2 id=\"status\">Status akun</h2>\n"
+	"{{#disabled}}\n"
+	"<form method=\"post\" action=\"/admin/pengguna/{{id}}/aktif\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <p><button type=\"submit\">Aktifkan kembali</button></p>\n"
+	"</form>\n"
+	"{{/disabled}}\n"
+	"{{^disabled}}\n"
+	"<form method=\"post\" action=\"/admin/pengguna/{{id}}/nonaktif\" "
+	"class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <p class=\"hint\">Pengguna nonaktif tidak dapat masuk, dan semua "
+	"sesinya berakhir. Catatan audit tetap tersimpan.</p>\n"
+	"  <p><button type=\"submit\" class=\"secondary\">Nonaktifkan</button></p>\n"
+	"</form>\n"
+	"{{/disabled}}\n"
+	"{{/self}}\n"
+	"{{#unlockable}}\n"
+	"<form method=\"post\" action=\"/admin/pengguna/{{id}}/buka-kunci\" "
+	"class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <p class=\"hint\">Menghapus hitungan gagal masuk dan kunci akun.</p>\n"
+	"  <p><button type=\"submit\" class=\"secondary\">Buka kunci</button></p>\n"
+	"</form>\n"
+	"{{/unlockable}}\n";
+
+/* admin/users-list.html */
+static const char file_18[] =
+	"{{! The users of the console (/admin/pengguna): the users the signed-in "
+	"admin\n"
+	"    may see, and the form to add one. Every value is escaped. }}\n"
+	"<h1>Pengguna</h1>\n"
+	"{{#kota}}<p>Anda mengelola semua pengguna konsol.</p>{{/kota}}\n"
+	"{{^kota}}<p>Anda mengelola operator dan pimpinan unit <strong>{{scope}}</strong> "
+	"dan unit di bawahnya.</p>{{/kota}}\n"
+	"{{#has_users}}\n"
+	"<table class=\"data\">\n"
+	"  <thead>\n"
+	"    <tr><th scope=\"col\">Nama pengguna</th><th scope=\"col\">Nama "
+	"lengkap</th><th scope=\"col\">Peran</th><th scope=\"col\">Unit</th><th "
+	"scope=\"col\">Status</th><th scope=\"col\">Terkunci sampai</th><th "
+	"scope=\"col\"><span class=\"sr-only\">Tindakan</span></th></tr>\n"
+	"  </thead>\n"
+	"  <tbody>\n"
+	"    {{#users}}<tr>\n"
+	"      <td>{{username}}{{#self}} (Anda){{/self}}</td>\n"
+	"      <td>{{name}}</td>\n"
+	"      <td>{{role}}</td>\n"
+	"      <td>{{unit}}</td>\n"
+	"      <td>{{#disabled}}nonaktif sejak {{disabled_at}}{{/disabled}}{{^disabled}}aktif{{/d"
+	"isabled}}</td>\n"
+	"      <td>{{locked}}{{^locked}}-{{/locked}}</td>\n"
+	"      <td>{{#manage}}<a href=\"/admin/pengguna/{{id}}\">Kelola<span "
+	"class=\"sr-only\"> {{username}}</span></a>{{/manage}}</td>\n"
+	"    </tr>\n"
+	"    {{/users}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{/has_users}}\n"
+	"{{^has_users}}<p>Belum ada pengguna yang dapat Anda lihat.</p>{{/has_users}}\n"
+	"\n"
+	"<h2 id=\"tambah\">Tambah pengguna</h2>\n"
+	"{{#has_errors}}<div class=\"errors\" role=\"alert\"><p>Pengguna "
+	"belum ditambahkan. Periksa isian yang ditandai di bawah.</p></div>{{/has_errors}}\n"
+	"<form method=\"post\" action=\"/admin/pengguna#tambah\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <label for=\"nama_pengguna\">Nama pengguna</label>\n"
+	"  {{#e_username}}<p class=\"field-error\" id=\"nama_pengguna-error\">{{e_username}}</p>{"
+	"{/e_username}}\n"
+	"  <input type=\"text\" id=\"nama_pengguna\" name=\"nama_pengguna\" "
+	"value=\"{{f_username}}\" maxlength=\"32\" autocomplete=\"off\" autocapitalize=\"none\" "
+	"spellcheck=\"false\" required{{#e_username}} aria-invalid=\"true\" "
+	"aria-describedby=\"nama_pengguna-error\"{{/e_username}}>\n"
+	"  <p class=\"hint\">Huruf kecil, angka, titik, garis bawah atau "
+	"minus, diawali huruf; paling banyak 32 karakter.</p>\n"
+	"  <label for=\"nama\">Nama lengkap</label>\n"
+	"  {{#e_name}}<p class=\"field-error\" id=\"nama-error\">{{e_name}}</p>{{/e_name}}\n"
+	"  <input type=\"text\" id=\"nama\" name=\"nama\" value=\"{{f_name}}\" "
+	"maxlength=\"255\" required{{#e_name}} aria-invalid=\"true\" aria-describedby=\"nama-erro"
+	"r\"{{/e_name}}>\n"
+	"  <label for=\"peran\">Peran</label>\n"
+	"  {{#e_role}}<p class=\"field-error\" id=\"peran-error\">{{e_role}}</p>{{/e_role}}\n"
+	"  <select id=\"peran\" name=\"peran\"{{#e_role}} aria-invalid=\"true\" "
+	"aria-describedby=\"peran-error\"{{/e_role}}>\n"
+	"    {{#roles}}<option value=\"{{value}}\"{{#selected}} selected{{/selected}}>{{label}}</"
+	"option>{{/roles}}\n"
+	"  </select>\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  {{#e_unit}}<p class=\"field-error\" id=\"unit-error\">{{e_unit}}</p>{{/e_unit}}\n"
+	"  <select id=\"unit\" name=\"unit\"{{#e_unit}} aria-invalid=\"true\" "
+	"aria-describedby=\"unit-error\"{{/e_unit}}>\n"
+	"    {{#units}}<option value=\"{{value}}\"{{#selected}} selected{{/selected}}>{{label}}</"
+	"option>{{/units}}\n"
+	"  </select>\n"
+	"  <p class=\"hint\">admin-unit dan operator memerlukan unit; admin-kota "
+	"tanpa unit; pimpinan dengan unit melihat unit itu dan unit di bawahnya.</p>\n"
+	"  <label for=\"sandi\">Kata sandi awal (paling sedikit 10 karakter)</label>\n"
+	"  {{#e_password}}<p class=\"field-error\" id=\"sandi-error\">{{e_password}}</p>{{/e_pass"
+	"word}}\n"
+	"  <input type=\"password\" id=\"sandi\" name=\"sandi\" autocomplete=\"new-password\" "
+	"minlength=\"10\" maxlength=\"128\" required{{#e_password}} aria-invalid=\"true\" "
+	"aria-describedby=\"sandi-error\"{{/e_password}}>\n"
+	"  <label for=\"ulang\">Ulangi kata sandi</label>\n"
+	"  {{#e_again}}<p class=\"field-error\" id=\"ulang-error\">{{e_again}}</p>{{/e_again}}\n"
+	"  <input type=\"password\" id=\"ulang\" name=\"ulang\" autocomplete=\"new-password\" "
+	"minlength=\"10\" maxlength=\"128\" required{{#e_again}} aria-invalid=\"true\" "
+	"aria-describedby=\"ulang-error\"{{/e_again}}>\n"
+	"  <p class=\"hint\">Sampaikan kata sandi awal secara langsung; pengguna "
+	"sebaiknya menggantinya setelah masuk pertama kali.</p>\n"
+	"  <p><button type=\"submit\">Tambah pengguna</button></p>\n"
+	"</form>\n";
+
 /* face-1.svg */
-static const char file_16[] =
+static const char file_19[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1140,7 +1372,7 @@ static const char file_16[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_17[] =
+static const char file_20[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1149,7 +1381,7 @@ static const char file_17[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_18[] =
+static const char file_21[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1158,7 +1390,7 @@ static const char file_18[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_19[] =
+static const char file_22[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1167,7 +1399,7 @@ static const char file_19[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_20[] =
+static const char file_23[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -1258,7 +1490,7 @@ static const char file_20[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_21[] =
+static const char file_24[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -1284,7 +1516,7 @@ static const char file_21[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_22[] =
+static const char file_25[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -1745,7 +1977,7 @@ static const char file_22[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_23[] =
+static const char file_26[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -1993,7 +2225,7 @@ static const char file_23[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_24[] =
+static const char file_27[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -2094,7 +2326,7 @@ static const char file_24[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_25[] =
+static const char file_28[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -2318,7 +2550,7 @@ static const char file_25[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_26[] =
+static const char file_29[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -2354,7 +2586,7 @@ static const char file_26[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_27[] =
+static const char file_30[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -2806,7 +3038,7 @@ static const char file_27[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_28[] =
+static const char file_31[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -2835,7 +3067,7 @@ static const char file_28[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_29[] =
+static const char file_32[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -2844,36 +3076,39 @@ static const char file_29[] =
 /* In byte order of the paths; a NULL entry ends the list. */
 const struct webfile webfiles[] = {
 	{"admin.css", file_0, sizeof(file_0) - 1, "text/css; charset=utf-8"},
-	{"admin/home.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
-	{"admin/layout.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
-	{"admin/login.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
-	{"admin/message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
-	{"admin/monitor-overview.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
-	{"admin/monitor-review.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
-	{"admin/monitor-unit.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
-	{"admin/password.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-home.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-instrument.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-periods.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-population.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-profile.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-services.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-units.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_16, sizeof(file_16) - 1, "image/svg+xml"},
-	{"face-2.svg", file_17, sizeof(file_17) - 1, "image/svg+xml"},
-	{"face-3.svg", file_18, sizeof(file_18) - 1, "image/svg+xml"},
-	{"face-4.svg", file_19, sizeof(file_19) - 1, "image/svg+xml"},
-	{"form.html", file_20, sizeof(file_20) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_22, sizeof(file_22) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_23, sizeof(file_23) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_24, sizeof(file_24) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_25, sizeof(file_25) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_26, sizeof(file_26) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_27, sizeof(file_27) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_28, sizeof(file_28) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_29, sizeof(file_29) - 1, "text/html; charset=utf-8"},
+	{"admin/audit.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
+	{"admin/home.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
+	{"admin/layout.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
+	{"admin/login.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
+	{"admin/message.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-overview.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-review.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-unit.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
+	{"admin/password.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-home.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-instrument.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-periods.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-population.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-profile.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-services.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-units.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
+	{"admin/users-edit.html", file_17, sizeof(file_17) - 1, "text/html; charset=utf-8"},
+	{"admin/users-list.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_19, sizeof(file_19) - 1, "image/svg+xml"},
+	{"face-2.svg", file_20, sizeof(file_20) - 1, "image/svg+xml"},
+	{"face-3.svg", file_21, sizeof(file_21) - 1, "image/svg+xml"},
+	{"face-4.svg", file_22, sizeof(file_22) - 1, "image/svg+xml"},
+	{"form.html", file_23, sizeof(file_23) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_24, sizeof(file_24) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_25, sizeof(file_25) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_26, sizeof(file_26) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_27, sizeof(file_27) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_28, sizeof(file_28) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_29, sizeof(file_29) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_30, sizeof(file_30) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_31, sizeof(file_31) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_32, sizeof(file_32) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 30;
+const size_t webfiles_count = 33;
 /* clang-format on */
