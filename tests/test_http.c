@@ -39,7 +39,8 @@ static atomic_int slow_entered;
 
 /* Echo the request as "key=value" lines, the body last; a few paths do
  * more: /slow sleeps 300 ms, /redirect sets Location and Set-Cookie,
- * /missing answers 404, /bad sets a header with a line break. */
+ * /missing answers 404, /bad sets a header with a line break, /download
+ * sets Content-Disposition, /bad-download one with a line break. */
 static void echo_handler(void *app, const struct http_request *req, struct http_response *res)
 {
 	const char *ua = http_header(req, "x-test");
@@ -67,6 +68,18 @@ static void echo_handler(void *app, const struct http_request *req, struct http_
 	}
 	if (strcmp(req->path, "/bad") == 0) {
 		snprintf(res->location, sizeof(res->location), "%s", "/a\r\nX-Evil: 1");
+		return;
+	}
+	if (strcmp(req->path, "/download") == 0) {
+		snprintf(res->content_type, sizeof(res->content_type), "%s", "text/csv");
+		snprintf(res->content_disposition, sizeof(res->content_disposition), "%s",
+		         "attachment; filename=\"skm-a-b.csv\"");
+		bytebuf_puts(&res->body, "a,b\r\n");
+		return;
+	}
+	if (strcmp(req->path, "/bad-download") == 0) {
+		snprintf(res->content_disposition, sizeof(res->content_disposition), "%s",
+		         "attachment; filename=\"a.csv\"\r\nX-Evil: 1");
 		return;
 	}
 	snprintf(res->content_type, sizeof(res->content_type), "%s", "text/plain");
@@ -486,6 +499,32 @@ static void test_location_cookie(void **state)
 	reply_free(&r);
 }
 
+static void test_content_disposition(void **state)
+{
+	struct fixture *f = *state;
+	char v[128];
+	struct reply r;
+
+	assert_int_equal(get(f->port, "/download", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(reply_header(&r, "Content-Disposition", v, sizeof(v)));
+	assert_string_equal(v, "attachment; filename=\"skm-a-b.csv\"");
+	assert_non_null(reply_header(&r, "Content-Type", v, sizeof(v)));
+	assert_string_equal(v, "text/csv");
+	assert_security_headers(&r);
+	reply_free(&r);
+	/* Not set: not sent. */
+	assert_int_equal(get(f->port, "/", &r), 0);
+	assert_null(reply_header(&r, "Content-Disposition", v, sizeof(v)));
+	reply_free(&r);
+	/* A line break: 500, nothing injected. */
+	assert_int_equal(get(f->port, "/bad-download", &r), 0);
+	assert_int_equal(r.status, 500);
+	assert_null(reply_header(&r, "X-Evil", v, sizeof(v)));
+	assert_null(reply_header(&r, "Content-Disposition", v, sizeof(v)));
+	reply_free(&r);
+}
+
 /* Two requests on one connection both answered: the response is queued
  * on the handler's second call, so it does not say Connection: close. */
 static void test_keep_alive(void **state)
@@ -781,6 +820,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_keep_alive, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stop_inflight, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_content_disposition, setup, teardown),
 	    cmocka_unit_test(test_bad_listen),
 	    cmocka_unit_test(test_trusted_proxy),
 	    cmocka_unit_test_setup_teardown(test_port_in_use, setup, teardown),

@@ -360,7 +360,8 @@ static enum MHD_Result send_response(struct req_state *st, struct MHD_Connection
 	    !header_ok(res->cache_control, sizeof(res->cache_control)) ||
 	    !header_ok(res->location, sizeof(res->location)) ||
 	    !header_ok(res->set_cookie, sizeof(res->set_cookie)) ||
-	    !header_ok(res->www_authenticate, sizeof(res->www_authenticate))) {
+	    !header_ok(res->www_authenticate, sizeof(res->www_authenticate)) ||
+	    !header_ok(res->content_disposition, sizeof(res->content_disposition))) {
 		bytebuf_free(&res->body);
 		response_init(res);
 		http_text(res, 500, text_500);
@@ -384,6 +385,9 @@ static enum MHD_Result send_response(struct req_state *st, struct MHD_Connection
 	if (ok && res->www_authenticate[0] != '\0')
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 		                             res->www_authenticate);
+	if (ok && res->content_disposition[0] != '\0')
+		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+		                             res->content_disposition);
 	if (ok && res->retry_after != 0) {
 		char v[16];
 

@@ -43,6 +43,7 @@ struct http_response {
 	char cache_control[64];       /* default "no-store" */
 	char set_cookie[512];         /* Set-Cookie header when not "" */
 	char www_authenticate[64];    /* WWW-Authenticate header when not "" (401) */
+	char content_disposition[256]; /* Content-Disposition header when not "" (downloads) */
 	unsigned retry_after;         /* Retry-After seconds when not 0 (429, 503) */
 };
 
