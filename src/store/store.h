@@ -172,6 +172,7 @@ struct store_response {
 	unsigned flags;                     /* quality flags (quality.h) */
 	char client_id[STORE_ID_MAX + 1];   /* "" = none; a repeat is stored once */
 	char ticket_hash[STORE_ID_MAX + 1]; /* keyed hash (hex), "" = none; one per unit */
+	int excluded; /* read back: left out of the results by a review (ignored on add) */
 };
 
 /* Store a response (and count its pattern). *dup = 1 (nothing stored) when
