@@ -26,7 +26,7 @@ struct scope_opts {
 /* The scope of the options; prints nothing (err set). */
 static int import_scope(struct store *s, const struct scope_opts *o, struct store_unit *u,
                         struct store_period *p, struct store_service *v, struct store_scope *sc,
-                      struct ikm_err *err)
+                        struct ikm_err *err)
 {
 	memset(v, 0, sizeof(*v));
 	if (store_unit_get(s, o->unit, u, err) < 0 || store_period_get(s, o->period, p, err) < 0)
@@ -441,8 +441,8 @@ int store_cli_compute(const char *db, const char *unit, const char *period, cons
 	char uname[STORE_NAME_MAX * 2 + 8];
 	int rc = CLI_EXIT_OK;
 
-	if (store_cli_open(db, &s, &err) < 0 || scope_find(s, unit, period, service, &sa, &err) < 0 ||
-	    scope_analyse(s, &sa, &err) < 0)
+	if (store_cli_open(db, &s, &err) < 0 ||
+	    scope_find(s, unit, period, service, &sa, &err) < 0 || scope_analyse(s, &sa, &err) < 0)
 		goto fail;
 	rep.rows = sa.tot.responses;
 	_Static_assert(QUALITY_NFLAGS <= sizeof(sa.tot.flags) / sizeof(sa.tot.flags[0]),

@@ -27,8 +27,8 @@ int scope_analyse(struct store *s, struct scope_analysis *a, struct ikm_err *err
 	score_acc_free(a->acc);
 	a->acc = NULL;
 	if (store_aggregate(s, &a->sc, &a->in, &a->acc, &a->tot, err) < 0 ||
-	    store_population_get(s, a->sc.unit, a->sc.service, a->sc.period, &a->population,
-	                         err) < 0 ||
+	    store_population_get(s, a->sc.unit, a->sc.service, a->sc.period, &a->population, err) <
+	        0 ||
 	    score_compute(a->acc, &a->in, &a->res, err) < 0)
 		return -1;
 	stats_ikm_ci(a->acc, &a->in, &a->res, a->population, &a->ci);
@@ -63,9 +63,10 @@ int scope_map_load(struct store *s, const struct store_scope *sc, struct scope_m
 	if (store_scope_versions(s, sc, ids, &m->nv, err) < 0)
 		goto fail;
 	if (m->nv == 0) {
-		err_set(err, IKM_EDATA,
-		        "belum ada tanggapan untuk unit dan periode ini / no responses in this unit "
-		        "and period");
+		err_set(
+		    err, IKM_EDATA,
+		    "belum ada tanggapan untuk unit dan periode ini / no responses in this unit "
+		    "and period");
 		goto fail;
 	}
 	if (store_instrument_get(s, ids[m->nv - 1], &m->in, err) < 0)
@@ -147,8 +148,8 @@ static int row_of(void *user, const struct store_response *r, struct ikm_err *er
 
 int scope_rows(struct store *s, const struct store_scope *sc, const struct scope_map *m,
                int with_excluded,
-               int (*fn)(void *user, const struct scope_row *row, struct ikm_err *err),
-               void *user, struct ikm_err *err)
+               int (*fn)(void *user, const struct scope_row *row, struct ikm_err *err), void *user,
+               struct ikm_err *err)
 {
 	struct rows_ctx c = {m, with_excluded, fn, user};
 

@@ -83,8 +83,8 @@ struct scope_row {
  * store; returning -1 stops with its err. */
 int scope_rows(struct store *s, const struct store_scope *sc, const struct scope_map *m,
                int with_excluded,
-               int (*fn)(void *user, const struct scope_row *row, struct ikm_err *err),
-               void *user, struct ikm_err *err);
+               int (*fn)(void *user, const struct scope_row *row, struct ikm_err *err), void *user,
+               struct ikm_err *err);
 
 /* Write the responses of sc as CSV to out (the columns `ikm import`
  * reads: No, Tanggal, profile, U1..Uk, Saran; a text that a spreadsheet
