@@ -1,6 +1,7 @@
 /* Unit tests of src/web/http.c: a server on 127.0.0.1:0 with an echoing
  * handler, driven by a tiny HTTP/1.1 client on plain sockets — query and
- * body delivered intact, 413 and 414 without calling the handler, the
+ * body delivered intact, 413 and 414 (and 400 for a NUL in the path)
+ * without calling the handler, the
  * security headers on every reply, Location and Set-Cookie, keep-alive
  * (the response is queued on the second handler call), 8 concurrent
  * clients, a graceful stop that finishes a slow request and then refuses
@@ -453,6 +454,23 @@ static void test_long_path(void **state)
 	assert_int_equal(atomic_load(&handler_calls), 1);
 }
 
+/* A NUL encoded in the path: 400, the handler not called. */
+static void test_nul_path(void **state)
+{
+	struct fixture *f = *state;
+	struct reply r;
+
+	assert_int_equal(get(f->port, "/unduh/a.pdf%00.html", &r), 0);
+	assert_int_equal(r.status, 400);
+	assert_security_headers(&r);
+	reply_free(&r);
+	assert_int_equal(atomic_load(&handler_calls), 0);
+	/* In the query it is the handler's to judge. */
+	assert_int_equal(get(f->port, "/a?x=%00", &r), 0);
+	assert_int_equal(r.status, 200);
+	reply_free(&r);
+}
+
 static void test_security_headers(void **state)
 {
 	struct fixture *f = *state;
@@ -821,6 +839,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stop_inflight, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_content_disposition, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nul_path, setup, teardown),
 	    cmocka_unit_test(test_bad_listen),
 	    cmocka_unit_test(test_trusted_proxy),
 	    cmocka_unit_test_setup_teardown(test_port_in_use, setup, teardown),

@@ -1,6 +1,7 @@
 /* scope: see scope.h. */
 #include "scope.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,4 +240,95 @@ int scope_csv_write(struct store *s, const struct store_scope *sc, FILE *out, in
 	if (rc == 0 && ferror(out))
 		rc = err_set(err, IKM_EIO, "gagal menulis / write failed");
 	return rc;
+}
+
+/* ---- the respondent profile and its groups ------------------------------------ */
+
+struct profile_ctx {
+	struct scope_profile *p;
+	struct score_acc *acc[SCOPE_GROUP_FIELDS][SCOPE_GROUPS_MAX];
+	uint64_t n[SCOPE_GROUP_FIELDS][SCOPE_GROUPS_MAX];
+};
+
+static int profile_row(void *user, const struct scope_row *row, struct ikm_err *err)
+{
+	struct profile_ctx *c = user;
+	int cat[RESP_NFIELDS];
+
+	(void)err;
+	if (row->answered == 0)
+		return 0; /* not a respondent (score.h) */
+	resp_add_classified(&c->p->rt, row->prof, row->prof_len, cat);
+	for (int f = 0; f < SCOPE_GROUP_FIELDS; f++) {
+		int g = cat[f];
+
+		if (g < 0)
+			continue;
+		if (g >= SCOPE_GROUPS_MAX) {
+			c->p->other[f]++;
+			continue;
+		}
+		if (c->acc[f][g] == NULL)
+			c->acc[f][g] = score_acc_new(row->k);
+		score_acc_add(c->acc[f][g], row->vals);
+		c->n[f][g]++;
+	}
+	return 0;
+}
+
+int scope_profile(struct store *s, const struct scope_analysis *a, const int *cut, int ncut,
+                  struct scope_profile *p, struct ikm_err *err)
+{
+	struct profile_ctx *c = xcalloc(1, sizeof(*c));
+	struct scope_map *m = NULL;
+	int cols[PROF_COUNT], rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	resp_init(&p->rt, cut, ncut);
+	for (int i = 0; i < PROF_COUNT; i++)
+		cols[i] = i == PROF_TIME ? -1 : i;
+	resp_columns(&p->rt, cols);
+	c->p = p;
+	if (scope_map_load(s, &a->sc, &m, err) < 0 ||
+	    scope_rows(s, &a->sc, m, 0, profile_row, c, err) < 0)
+		goto out;
+	/* Labels before resp_sorted reorders the categories. */
+	for (int f = 0; f < SCOPE_GROUP_FIELDS; f++) {
+		for (int g = 0; g < SCOPE_GROUPS_MAX && g < p->rt.t[f].ncat; g++) {
+			struct scope_group *sg;
+			struct score_result *res;
+			struct ikm_err ignored = {0};
+
+			if (c->n[f][g] == 0)
+				continue;
+			sg = &p->g[f][p->ngroups[f]++];
+			snprintf(sg->label, sizeof(sg->label), "%s", p->rt.t[f].cat[g].label);
+			sg->n = c->n[f][g];
+			res = xmalloc(sizeof(*res));
+			if (score_compute(c->acc[f][g], &a->in, res, &ignored) == 0) {
+				sg->computed = 1;
+				sg->ikm_e2 = res->ikm_e2;
+				sg->mutu = res->mutu;
+			}
+			free(res);
+		}
+	}
+	for (int t = 0; t < RESP_NFIELDS; t++)
+		p->rt.t[t].present = p->rt.t[t].missing < p->rt.rows;
+	p->rt.sugg_present = p->rt.sugg_rows + p->rt.sugg_none > 0;
+	resp_sorted(&p->rt);
+	rc = 0;
+out:
+	for (int f = 0; f < SCOPE_GROUP_FIELDS; f++)
+		for (int g = 0; g < SCOPE_GROUPS_MAX; g++)
+			score_acc_free(c->acc[f][g]);
+	free(c);
+	free(m);
+	return rc;
+}
+
+void scope_profile_free(struct scope_profile *p)
+{
+	if (p != NULL)
+		resp_free(&p->rt);
 }

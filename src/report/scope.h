@@ -15,6 +15,7 @@
 #include "colmap.h"
 #include "err.h"
 #include "instrument.h"
+#include "respondent.h"
 #include "score.h"
 #include "stats.h"
 #include "store.h"
@@ -93,5 +94,34 @@ int scope_rows(struct store *s, const struct store_scope *sc, const struct scope
  * scope has no response. */
 int scope_csv_write(struct store *s, const struct store_scope *sc, FILE *out, int with_excluded,
                     uint64_t *n, struct ikm_err *err);
+
+/* ---- the respondent profile and its groups ---- */
+
+#define SCOPE_GROUP_FIELDS 4  /* jenis kelamin, usia, pendidikan, pekerjaan (resp_field 0..3) */
+#define SCOPE_GROUPS_MAX   16 /* named limit: groups scored per field (the rest: other) */
+
+struct scope_group {
+	char label[RESP_LABEL_MAX + 1]; /* "Laki-laki", "20–29 tahun", "SMA" */
+	uint64_t n;                     /* respondents in the group */
+	int computed;                   /* ikm_e2 and mutu hold the group's index */
+	int64_t ikm_e2;
+	char mutu;
+};
+
+struct scope_profile {
+	struct resp_tally rt; /* the profile tables and the suggestions, sorted */
+	int ngroups[SCOPE_GROUP_FIELDS];
+	struct scope_group g[SCOPE_GROUP_FIELDS][SCOPE_GROUPS_MAX]; /* non-empty, in table order */
+	uint64_t other[SCOPE_GROUP_FIELDS]; /* respondents of groups beyond SCOPE_GROUPS_MAX */
+};
+
+/* Read the respondents of the analysed scope a (excluded ones left out):
+ * the profile tally with the suggestions (age bands cut, NULL/0: default),
+ * and the index of every group of each profile field, computed by the
+ * same core with the weights of a->in (computed 0 when the group left an
+ * element unanswered). Free with scope_profile_free, also on failure. */
+int scope_profile(struct store *s, const struct scope_analysis *a, const int *cut, int ncut,
+                  struct scope_profile *p, struct ikm_err *err);
+void scope_profile_free(struct scope_profile *p);
 
 #endif

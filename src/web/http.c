@@ -48,6 +48,7 @@ static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'sel
 static const char text_413[] = "Isi permintaan terlalu besar; kirim data yang lebih kecil / "
 			       "request body too large; send less data\n";
 static const char text_414[] = "Alamat halaman terlalu panjang / request URI too long\n";
+static const char text_400[] = "Alamat halaman tidak sah / bad request path\n";
 static const char text_500[] = "Terjadi kesalahan pada server; coba lagi nanti / internal server "
 			       "error; try again later\n";
 
@@ -430,6 +431,17 @@ static int declared_too_large(struct MHD_Connection *c, size_t body_max)
 	return errno == ERANGE || n > body_max;
 }
 
+/* 1 when the path of a raw request target encodes a NUL (%00): the
+ * decoded path handlers get would end there, so "/a.pdf%00.html" would
+ * pass for "/a.pdf". */
+static int path_has_nul(const char *uri)
+{
+	for (const char *p = uri; *p != '\0' && *p != '?'; p++)
+		if (p[0] == '%' && p[1] == '0' && p[2] == '0')
+			return 1;
+	return 0;
+}
+
 static enum MHD_Result call_handler(struct http_server *s, struct req_state *st,
                                     struct MHD_Connection *c, const char *url, const char *method)
 {
@@ -537,6 +549,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		forwarded_client(s, st, c);
 		if (st->uri == NULL)
 			return send_text(st, c, 414, text_414);
+		if (path_has_nul(st->uri))
+			return send_text(st, c, 400, text_400);
 		st->body_max = s->body_limit != NULL ? s->body_limit(s->app, url) : 0;
 		if (st->body_max == 0)
 			st->body_max = s->body_max;

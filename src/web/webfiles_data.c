@@ -218,8 +218,207 @@ static const char file_5[] =
 	"</form>\n"
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
-/* face-1.svg */
+/* admin/results-chooser.html */
 static const char file_6[] =
+	"{{! The scope chooser of the results and downloads pages (GET: nothing "
+	"changes). }}\n"
+	"<form method=\"get\" action=\"{{action}}\" class=\"console-form "
+	"scope-form\">\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  <select id=\"unit\" name=\"unit\" required>\n"
+	"    <option value=\"\">&#8212; pilih unit &#8212;</option>\n"
+	"    {{#units}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</op"
+	"tion>{{/units}}\n"
+	"  </select>\n"
+	"  <label for=\"periode\">Periode</label>\n"
+	"  <select id=\"periode\" name=\"periode\" required>\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</"
+	"option>{{/periods}}\n"
+	"  </select>\n"
+	"  <label for=\"layanan\">Layanan</label>\n"
+	"  <select id=\"layanan\" name=\"layanan\">\n"
+	"    <option value=\"\">Semua layanan</option>\n"
+	"    {{#services}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}<"
+	"/option>{{/services}}\n"
+	"  </select>\n"
+	"  <p class=\"hint\">Daftar layanan mengikuti unit yang sedang ditampilkan; "
+	"setelah mengganti unit, tekan Tampilkan lalu pilih layanannya.</p>\n"
+	"  <p><button type=\"submit\">Tampilkan</button></p>\n"
+	"</form>\n";
+
+/* admin/results-download.html */
+static const char file_7[] =
+	"{{! The downloads of one unit and period (console_download.c). }}\n"
+	"<h1>Unduhan</h1>\n"
+	"{{{chooser}}}\n"
+	"{{#scope}}\n"
+	"<h2>{{scope}} &middot; {{period}}</h2>\n"
+	"<p><a href=\"/admin/hasil\?{{query}}\">Lihat hasil cakupan ini</a></p>\n"
+	"{{/scope}}\n"
+	"{{#empty}}<p class=\"notice\">Belum ada dokumen: {{empty}}</p>{{/empty}}\n"
+	"{{#has_files}}\n"
+	"<ul class=\"downloads\">\n"
+	"{{#files}}<li><a href=\"{{href}}\" download>{{label}}</a></li>\n"
+	"{{/files}}\n"
+	"</ul>\n"
+	"<p class=\"hint\">Dokumen dibuat saat diunduh dari data tersimpan "
+	"dan profil kantor; tanggapan yang dikecualikan pada tinjauan tidak "
+	"dihitung. Berkas CSV dapat dibuka di lembar kerja dan diimpor kembali.</p>\n"
+	"{{/has_files}}\n"
+	"{{^scope}}<p>Pilih unit dan periode, lalu tekan Tampilkan.</p>{{/scope}}\n";
+
+/* admin/results-page.html */
+static const char file_8[] =
+	"{{! The results of one unit and period (console_results.c). Every "
+	"value is\n"
+	"    escaped; chooser and chart are markup built from escaped parts. "
+	"}}\n"
+	"<h1>Hasil survei</h1>\n"
+	"{{{chooser}}}\n"
+	"{{#scope}}\n"
+	"<h2>{{scope}} &middot; {{period}}</h2>\n"
+	"<p><a href=\"/admin/unduh\?{{query}}\">Unduh dokumen dan data untuk "
+	"cakupan ini</a></p>\n"
+	"{{/scope}}\n"
+	"{{#empty}}<p class=\"notice\">Belum ada hasil: {{empty}}</p>{{/empty}}\n"
+	"{{#results}}\n"
+	"<section aria-labelledby=\"ringkasan\">\n"
+	"  <h3 id=\"ringkasan\">Indeks Kepuasan Masyarakat</h3>\n"
+	"  <dl class=\"result-summary\">\n"
+	"    <dt>IKM</dt><dd class=\"ikm\">{{ikm}}</dd>\n"
+	"    <dt>Nilai indeks (NI)</dt><dd>{{ni}}</dd>\n"
+	"    <dt>Mutu pelayanan</dt><dd>{{mutu}}</dd>\n"
+	"    <dt>Kinerja unit pelayanan</dt><dd>{{kinerja}}</dd>\n"
+	"    <dt>Responden (n)</dt><dd>{{n}}</dd>\n"
+	"    <dt>Selang kepercayaan 95%</dt>\n"
+	"    <dd>{{#ci}}{{ci_low}} &#8211; {{ci_high}}{{/ci}}{{^ci}}tidak "
+	"dapat dihitung (kurang dari 2 responden){{/ci}}</dd>\n"
+	"  </dl>\n"
+	"  {{#ci}}{{#ci_other}}<p class=\"notice\">Selang kepercayaan melewati "
+	"batas mutu: mutu {{mutu}}, tetapi mutu {{ci_other}} belum dapat "
+	"dikesampingkan.</p>{{/ci_other}}{{^ci_other}}<p>Selang kepercayaan "
+	"berada di dalam satu mutu ({{mutu}}).</p>{{/ci_other}}{{/ci}}\n"
+	"  <h4>Kecukupan sampel</h4>\n"
+	"  {{#population}}<p>Populasi {{population_n}} orang; sampel minimum "
+	"(Krejcie&#8211;Morgan) {{required}} responden; diperoleh {{n}} responden:\n"
+	"  {{#sample_ok}}<strong>cukup</strong>.{{/sample_ok}}{{^sample_ok}}<strong>kurang "
+	"{{sample_short}} responden</strong>; hasil tetap dihitung, tetapi "
+	"perlu dibaca dengan hati-hati.{{/sample_ok}}</p>{{/population}}\n"
+	"  {{^population}}<p>Populasi pengguna layanan untuk periode ini "
+	"belum diisi, sehingga kecukupan sampel belum dapat dinilai.</p>{{/population}}\n"
+	"</section>\n"
+	"\n"
+	"<section aria-labelledby=\"unsur\">\n"
+	"  <h3 id=\"unsur\">Nilai per unsur</h3>\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Kode</th><th>Unsur</th><th class=\"num\">n</th><th "
+	"class=\"num\">NRR</th><th class=\"num\">NRR &#215; 25</th><th>Mutu</th><th "
+	"class=\"num\">Peringkat</th><th>Catatan</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#elements}}<tr{{#below}} class=\"below\"{{/below}}><td>{{code}}</td><td>{{name}}</"
+	"td><td class=\"num\">{{n}}</td><td class=\"num\">{{nrr}}</td><td "
+	"class=\"num\">{{converted}}</td><td>{{mutu}}</td><td class=\"num\">{{rank}}</td><td>{{#b"
+	"elow}}di bawah rata-rata{{/below}}</td></tr>\n"
+	"    {{/elements}}\n"
+	"    </tbody>\n"
+	"    <tfoot><tr><td></td><td>Rata-rata NRR unsur</td><td></td><td "
+	"class=\"num\">{{mean_nrr}}</td><td colspan=\"4\"></td></tr></tfoot>\n"
+	"  </table>\n"
+	"  <p>Peringkat 1 adalah NRR terendah.</p>\n"
+	"  <figure class=\"chart\">{{{chart}}}</figure>\n"
+	"  <h4>Unsur di bawah rata-rata (prioritas perbaikan)</h4>\n"
+	"  <ul class=\"below-list\">{{#below}}<li>{{name}} ({{nrr}})</li>{{/below}}{{^below}}<li>"
+	"Tidak ada.</li>{{/below}}</ul>\n"
+	"</section>\n"
+	"\n"
+	"{{#all_services}}\n"
+	"<section aria-labelledby=\"per-layanan\">\n"
+	"  <h3 id=\"per-layanan\">Menurut layanan</h3>\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Layanan</th><th class=\"num\">n</th><th class=\"num\">IKM</th><th>Mut"
+	"u</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#services_rows}}<tr><td>{{label}}</td><td class=\"num\">{{n}}</td>{{#suppressed}}<"
+	"td colspan=\"2\" class=\"suppressed\">{{suppressed}}</td>{{/suppressed}}{{^suppressed}}<"
+	"td class=\"num\">{{ikm}}</td><td>{{mutu}}</td>{{/suppressed}}</tr>\n"
+	"    {{/services_rows}}\n"
+	"    {{^services_rows}}<tr><td colspan=\"4\">Tidak ada tanggapan "
+	"yang tercatat pada layanan tertentu.</td></tr>{{/services_rows}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"</section>\n"
+	"{{/all_services}}\n"
+	"\n"
+	"<section aria-labelledby=\"per-profil\">\n"
+	"  <h3 id=\"per-profil\">Menurut profil responden</h3>\n"
+	"  <p class=\"hint\">Kelompok dengan kurang dari {{group_min}} responden "
+	"tidak ditampilkan nilainya: selang kepercayaannya terlalu lebar "
+	"untuk dibandingkan, dan jawaban kelompok sekecil itu dapat mengarah "
+	"ke orang tertentu.</p>\n"
+	"  {{#group_tables}}\n"
+	"  <table class=\"data\">\n"
+	"    <caption>{{title}}</caption>\n"
+	"    <thead><tr><th>Kelompok</th><th class=\"num\">n</th><th class=\"num\">IKM</th><th>Mu"
+	"tu</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#rows}}<tr><td>{{label}}</td><td class=\"num\">{{n}}</td>{{#suppressed}}<td "
+	"colspan=\"2\" class=\"suppressed\">{{suppressed}}</td>{{/suppressed}}{{^suppressed}}<td "
+	"class=\"num\">{{ikm}}</td><td>{{mutu}}</td>{{/suppressed}}</tr>\n"
+	"    {{/rows}}\n"
+	"    {{#other}}<tr><td>Kategori lain</td><td class=\"num\">{{other}}</td><td "
+	"colspan=\"2\" class=\"suppressed\">tidak dirinci</td></tr>{{/other}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"  {{/group_tables}}\n"
+	"  {{^group_tables}}<p>Responden tidak mengisi data profil.</p>{{/group_tables}}\n"
+	"</section>\n"
+	"\n"
+	"<section aria-labelledby=\"tren\">\n"
+	"  <h3 id=\"tren\">Tren antarperiode</h3>\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Periode</th><th class=\"num\">n</th><th class=\"num\">IKM</th><th>Mut"
+	"u</th><th>Selang 95%</th><th class=\"num\">Perubahan</th><th>Uji "
+	"perubahan</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#trend}}<tr{{#current}} class=\"current\"{{/current}}><td>{{period}}</td><td "
+	"class=\"num\">{{n}}</td><td class=\"num\">{{ikm}}</td><td>{{mutu}}</td><td>{{#low}}{{low"
+	"}} &#8211; {{high}}{{/low}}</td><td class=\"num\">{{change}}</td><td>{{#z}}{{#real}}nyat"
+	"a (z = {{z}}): lebih besar daripada variasi sampel{{/real}}{{^real}}belum "
+	"nyata (z = {{z}}): masih dalam variasi sampel{{/real}}{{/z}}{{^z}}{{test}}{{/z}}</td></t"
+	"r>\n"
+	"    {{/trend}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"  {{^trend_many}}<p>Baru ada satu periode dengan hasil; perubahan "
+	"dapat dibandingkan setelah periode berikutnya.</p>{{/trend_many}}\n"
+	"  <p class=\"hint\">Perubahan disebut nyata bila selisih IKM lebih "
+	"besar daripada 1,96 kali galat bakunya (&#8730;(SE&#8321;&#178; "
+	"+ SE&#8322;&#178;), taraf 95%).</p>\n"
+	"</section>\n"
+	"\n"
+	"<section aria-labelledby=\"saran\">\n"
+	"  <h3 id=\"saran\">Saran dan masukan</h3>\n"
+	"  <p>{{sugg_rows}} responden memberi saran; {{sugg_none}} menyatakan "
+	"tidak ada saran.</p>\n"
+	"  {{#has_sugg}}\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Saran</th><th class=\"num\">Jumlah</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#sugg}}<tr><td>{{text}}</td><td class=\"num\">{{count}}</td></tr>\n"
+	"    {{/sugg}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"  {{#sugg_pages}}<nav class=\"pager\" aria-label=\"Halaman saran\">{{#sugg_prev}}<a "
+	"href=\"{{sugg_prev}}\" rel=\"prev\">&#8592; Sebelumnya</a> {{/sugg_prev}}Halaman "
+	"{{sugg_page}} dari {{sugg_pages}}{{#sugg_next}} <a href=\"{{sugg_next}}\" "
+	"rel=\"next\">Berikutnya &#8594;</a>{{/sugg_next}}</nav>{{/sugg_pages}}\n"
+	"  {{/has_sugg}}\n"
+	"</section>\n"
+	"{{/results}}\n"
+	"{{^scope}}<p>Pilih unit dan periode, lalu tekan Tampilkan.</p>{{/scope}}\n";
+
+/* face-1.svg */
+static const char file_9[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -228,7 +427,7 @@ static const char file_6[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_7[] =
+static const char file_10[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -237,7 +436,7 @@ static const char file_7[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_8[] =
+static const char file_11[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -246,7 +445,7 @@ static const char file_8[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_9[] =
+static const char file_12[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -255,7 +454,7 @@ static const char file_9[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_10[] =
+static const char file_13[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -346,7 +545,7 @@ static const char file_10[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_11[] =
+static const char file_14[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -372,7 +571,7 @@ static const char file_11[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_12[] =
+static const char file_15[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -833,7 +1032,7 @@ static const char file_12[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_13[] =
+static const char file_16[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -1081,7 +1280,7 @@ static const char file_13[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_14[] =
+static const char file_17[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -1182,7 +1381,7 @@ static const char file_14[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_15[] =
+static const char file_18[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -1406,7 +1605,7 @@ static const char file_15[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_16[] =
+static const char file_19[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -1442,7 +1641,7 @@ static const char file_16[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_17[] =
+static const char file_20[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -1894,7 +2093,7 @@ static const char file_17[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_18[] =
+static const char file_21[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -1923,7 +2122,7 @@ static const char file_18[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_19[] =
+static const char file_22[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -1937,21 +2136,24 @@ const struct webfile webfiles[] = {
 	{"admin/login.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
 	{"admin/message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
 	{"admin/password.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_6, sizeof(file_6) - 1, "image/svg+xml"},
-	{"face-2.svg", file_7, sizeof(file_7) - 1, "image/svg+xml"},
-	{"face-3.svg", file_8, sizeof(file_8) - 1, "image/svg+xml"},
-	{"face-4.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
-	{"form.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_12, sizeof(file_12) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_13, sizeof(file_13) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_14, sizeof(file_14) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_15, sizeof(file_15) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_17, sizeof(file_17) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"admin/results-chooser.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
+	{"admin/results-download.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
+	{"admin/results-page.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
+	{"face-2.svg", file_10, sizeof(file_10) - 1, "image/svg+xml"},
+	{"face-3.svg", file_11, sizeof(file_11) - 1, "image/svg+xml"},
+	{"face-4.svg", file_12, sizeof(file_12) - 1, "image/svg+xml"},
+	{"form.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_15, sizeof(file_15) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_16, sizeof(file_16) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_17, sizeof(file_17) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_18, sizeof(file_18) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_20, sizeof(file_20) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_22, sizeof(file_22) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 20;
+const size_t webfiles_count = 23;
 /* clang-format on */
