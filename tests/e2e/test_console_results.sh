@@ -253,6 +253,31 @@ req l GET "/admin/hasil"
 expect_code "its own unit by default" 200
 expect_no_body "with nothing of the other unit" 'Kependudukan'
 
+# ---- ikm report --unit: the same documents from the command line ----
+run report --unit dispenduk --period 2022-s1 --db "$DB" -o "$T/surat.pdf"
+expect_rc "ikm report --unit --period writes the letter" 0
+magic_file() { if [ "$(head -c "${#2}" "$1")" = "$2" ]; then ok "$3"; else not_ok "$3"; fi; }
+magic_file "$T/surat.pdf" "%PDF" "a PDF"
+if command -v pdftotext >/dev/null 2>&1; then
+	if pdftotext "$T/surat.pdf" - 2>/dev/null | grep -q "96,89"; then ok "ikm report --unit: IKM 96,89"; else not_ok "ikm report --unit: IKM 96,89"; fi
+else
+	skip "ikm report --unit: IKM 96,89" "pdftotext (poppler-utils) not installed"
+fi
+run report --unit dispenduk --period 2022-s2 --service akta --kind olahdata --db "$DB" -o "$T/olah.xlsx"
+expect_rc "a service's workbook" 0
+magic_file "$T/olah.xlsx" "PK" "an XLSX (zip)"
+run report --unit dispenduk --period 2022-s2 --kind laporan --db "$DB" -o "$T/lap.html"
+expect_rc "the laporan of the second period" 0
+if grep -q "Semester I 2022" "$T/lap.html"; then ok "it compares with the period before"; else not_ok "it compares with the period before"; fi
+run report --unit tidakada --period 2022-s1 --db "$DB" -o "$T/x.pdf"
+expect_rc "an unknown unit: data error" 1
+expect_err "named" "tidakada"
+run report "$DEMO" --unit dispenduk --period 2022-s1 --db "$DB" -o "$T/y.pdf"
+expect_rc "files and --unit together: usage error" 2
+run report --unit dinkes --period 2022-s1 --db "$DB" -o "$T/z.pdf"
+expect_rc "a unit without responses: data error" 1
+if [ ! -e "$T/z.pdf" ] && [ ! -e "$T/z.pdf.tmp" ]; then ok "and no file"; else not_ok "and no file"; fi
+
 kill $pid 2>/dev/null
 wait $pid 2>/dev/null
 done_testing
