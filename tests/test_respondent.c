@@ -709,8 +709,10 @@ static void test_whole_row(void **state)
 /* The category each field of a row went to, for per-group results. */
 static void test_classified(void **state)
 {
-	const char *a[PROF_COUNT] = {[PROF_GENDER] = "L", [PROF_AGE] = "25", [PROF_JOB] = "Nelayan"};
-	const char *b[PROF_COUNT] = {[PROF_GENDER] = "Pria", [PROF_AGE] = "200", [PROF_JOB] = "nelayan"};
+	const char *a[PROF_COUNT] = {
+	    [PROF_GENDER] = "L", [PROF_AGE] = "25", [PROF_JOB] = "Nelayan"};
+	const char *b[PROF_COUNT] = {
+	    [PROF_GENDER] = "Pria", [PROF_AGE] = "200", [PROF_JOB] = "nelayan"};
 	size_t la[PROF_COUNT], lb[PROF_COUNT];
 	int ca[RESP_NFIELDS], cb[RESP_NFIELDS];
 	struct resp_tally t;

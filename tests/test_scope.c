@@ -35,7 +35,8 @@ static void fix_make(struct fix *f, const char *url)
 	struct instrument in;
 
 	f->st = storetest_open(url);
-	if (store_unit_add(f->st, "dispenduk", "Dinas <b>Kependudukan</b>", NULL, &f->u, &err) < 0 ||
+	if (store_unit_add(f->st, "dispenduk", "Dinas <b>Kependudukan</b>", NULL, &f->u, &err) <
+	        0 ||
 	    store_period_add(f->st, "2022-s1", 20220101, 20220630, "Semester I 2022", &f->p1,
 	                     &err) < 0 ||
 	    store_period_add(f->st, "2022-s2", 20220701, 20221231, "Semester II 2022", &f->p2,
@@ -239,8 +240,10 @@ static void test_excluded_and_csv(void **state)
 	sc = (struct store_scope){f.u.id, f.p1.id, 0};
 	csv = csv_of(&f, &sc, 0, &n);
 	assert_int_equal(n, 3);
-	assert_contains(csv, "No,Tanggal,Jenis Kelamin,Usia,Pendidikan,Pekerjaan,Jenis Layanan,U1,");
-	assert_contains(csv, "1,2022-01-05,L,30,,,,4,4,4,3,3,3,2,4,4,\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+	assert_contains(csv,
+	                "No,Tanggal,Jenis Kelamin,Usia,Pendidikan,Pekerjaan,Jenis Layanan,U1,");
+	assert_contains(csv,
+	                "1,2022-01-05,L,30,,,,4,4,4,3,3,3,2,4,4,\"'=HYPERLINK(\"\"x\"\")\"\r\n");
 	assert_contains(csv, "\"kata \"\"kutip\"\", koma\"");
 	assert_contains(csv, ",'+62,32,");
 	free(csv);

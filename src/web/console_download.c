@@ -118,7 +118,8 @@ static int slurp(const char *path, struct bytebuf *body, struct ikm_err *err)
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
 		total += n;
 		if (total > DOWNLOAD_MAX) {
-			rc = err_set(err, IKM_ELIMIT, "dokumen lebih dari %u MiB / document too large",
+			rc = err_set(err, IKM_ELIMIT,
+			             "dokumen lebih dari %u MiB / document too large",
 			             DOWNLOAD_MAX >> 20);
 			break;
 		}
@@ -150,7 +151,8 @@ static int make_document(struct console_ctx *c, const struct scope_analysis *a,
 	o.place_date = place_date;
 	o.lampiran_rows = LAPORAN_ROWS_DEFAULT;
 	snprintf(path, sizeof(path), "%s/%s", dir, dl->name);
-	if (scopedoc_save(c->s, a, dl->kind, &o, path, err) < 0 || slurp(path, &c->res->body, err) < 0)
+	if (scopedoc_save(c->s, a, dl->kind, &o, path, err) < 0 ||
+	    slurp(path, &c->res->body, err) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -213,8 +215,8 @@ static void one_file(struct console_ctx *c, struct results_req *r, const struct 
 		console_store_fail(c, &err);
 		return;
 	}
-	snprintf(object, sizeof(object), "%s/%s%s%s", r->unit, r->period,
-	         r->service[0] ? "/" : "", r->service);
+	snprintf(object, sizeof(object), "%s/%s%s%s", r->unit, r->period, r->service[0] ? "/" : "",
+	         r->service);
 	console_audit(c, "results.download", object, "%s", dl->name);
 	c->res->status = 200;
 	snprintf(c->res->content_type, sizeof(c->res->content_type), "%s", dl->mime);

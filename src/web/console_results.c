@@ -26,9 +26,9 @@
 #include "idfmt.h"
 #include "xalloc.h"
 
-#define RESULTS_GROUP_MIN 30 /* named limit: respondents a group needs to be shown */
-#define RESULTS_TREND_MAX 24 /* named limit: periods in the trend */
-#define RESULTS_SUGG_PAGE 20 /* suggestions per page */
+#define RESULTS_GROUP_MIN 30     /* named limit: respondents a group needs to be shown */
+#define RESULTS_TREND_MAX 24     /* named limit: periods in the trend */
+#define RESULTS_SUGG_PAGE 20     /* suggestions per page */
 #define RESULTS_PAGE_MAX  100000 /* named limit: ?halaman= */
 
 /* ---- the scope of a request ------------------------------------------------- */
@@ -44,9 +44,10 @@ static int slug_param(struct console_ctx *c, const char *name, char *out, int *g
 	if (v == NULL || v[0] == '\0')
 		return 1;
 	if (strlen(v) > STORE_SLUG_MAX || !store_slug_ok(v)) {
-		console_fail(c, 400,
-		             "Alamat tidak sah: unit, periode dan layanan ditulis dengan huruf kecil, "
-		             "angka dan tanda minus.");
+		console_fail(
+		    c, 400,
+		    "Alamat tidak sah: unit, periode dan layanan ditulis dengan huruf kecil, "
+		    "angka dan tanda minus.");
 		return 0;
 	}
 	snprintf(out, STORE_SLUG_MAX + 1, "%s", v);
@@ -121,8 +122,9 @@ int console_results_req(struct console_ctx *c, struct results_req *r)
 	if (scope_find(c->s, r->unit, r->period, gs ? r->service : NULL, &r->a, &err) < 0) {
 		if (err.kind != IKM_EDATA)
 			goto fail;
-		console_fail(c, 404, gs ? "Periode atau layanan itu tidak ada pada unit ini."
-		                        : "Periode itu tidak ada.");
+		console_fail(c, 404,
+		             gs ? "Periode atau layanan itu tidak ada pada unit ini."
+		                : "Periode itu tidak ada.");
 		return 0;
 	}
 	r->chosen = 1;
@@ -154,8 +156,7 @@ static int within(const struct store_unit *list, int n, int i, int64_t top)
 	return 0;
 }
 
-int console_results_chooser(struct console_ctx *c, const struct results_req *r,
-                            struct tmpl_data *d)
+int console_results_chooser(struct console_ctx *c, const struct results_req *r, struct tmpl_data *d)
 {
 	struct store_unit *units = NULL;
 	struct store_period *periods = NULL;
@@ -256,8 +257,9 @@ static void element_chart(struct bytebuf *b, const struct instrument *in,
 		               "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
 		               "fill=\"%s\"/><text x=\"%.1f\" y=\"%d\" font-size=\"13\" "
 		               "fill=\"#222\">%s</text>",
-		               label_w, y + 5, len, row_h - 10, e->below_mean ? "#b35c00" : "#426e9e",
-		               label_w + len + 6, y + 19, idfmt_fixed(v, sizeof(v), e->nrr_e4, 4));
+		               label_w, y + 5, len, row_h - 10,
+		               e->below_mean ? "#b35c00" : "#426e9e", label_w + len + 6, y + 19,
+		               idfmt_fixed(v, sizeof(v), e->nrr_e4, 4));
 	}
 	bytebuf_printf(b,
 	               "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#222\" "
@@ -286,8 +288,7 @@ static void summary(struct tmpl_data *d, const struct scope_analysis *a)
 		if (ci->crosses) {
 			char m[96], lo[2] = {ci->low_mutu, '\0'}, hi[2] = {ci->high_mutu, '\0'};
 
-			snprintf(m, sizeof(m), "%s",
-			         ci->low_mutu != res->mutu ? lo : hi);
+			snprintf(m, sizeof(m), "%s", ci->low_mutu != res->mutu ? lo : hi);
 			tmpl_set(d, "ci_other", m);
 		}
 	}
@@ -378,8 +379,9 @@ static int services(struct console_ctx *c, struct tmpl_data *d, const struct sco
 		}
 		if (sa->tot.responses > 0) {
 			row = tmpl_add(d, "services_rows");
-			group_row(row, list[i].name, rc == 0 ? sa->res.respondents : sa->tot.responses,
-			          rc == 0, sa->res.ikm_e2, sa->res.mutu);
+			group_row(row, list[i].name,
+			          rc == 0 ? sa->res.respondents : sa->tot.responses, rc == 0,
+			          sa->res.ikm_e2, sa->res.mutu);
 		}
 		err.kind = IKM_OK;
 		scope_free(sa);
@@ -523,15 +525,18 @@ static int trend(struct console_ctx *c, struct tmpl_data *d, const struct scope_
 			struct stats_change ch;
 			char diff[64], z[32];
 
-			stats_change(b->ikm_e2, b->ci ? b->se : 0, t->ikm_e2, t->ci ? t->se : 0, &ch);
+			stats_change(b->ikm_e2, b->ci ? b->se : 0, t->ikm_e2, t->ci ? t->se : 0,
+			             &ch);
 			snprintf(diff, sizeof(diff), "%s", ch.diff_e2 > 0 ? "+" : "");
-			idfmt_fixed(diff + strlen(diff), sizeof(diff) - strlen(diff), ch.diff_e2, 2);
+			idfmt_fixed(diff + strlen(diff), sizeof(diff) - strlen(diff), ch.diff_e2,
+			            2);
 			tmpl_set(row, "change", diff);
 			if (!ch.available) {
-				tmpl_set(row, "test", "tidak dapat diuji (selang kepercayaan tidak ada)");
+				tmpl_set(row, "test",
+				         "tidak dapat diuji (selang kepercayaan tidak ada)");
 			} else {
-				idfmt_fixed(z, sizeof(z), (int64_t)(ch.z * 100 + (ch.z < 0 ? -0.5 : 0.5)),
-				            2);
+				idfmt_fixed(z, sizeof(z),
+				            (int64_t)(ch.z * 100 + (ch.z < 0 ? -0.5 : 0.5)), 2);
 				tmpl_set_bool(row, "real", ch.real);
 				tmpl_set(row, "z", z);
 			}
@@ -618,8 +623,8 @@ void console_results(struct console_ctx *c, const char *rest)
 		d = NULL;
 		goto out;
 	}
-	snprintf(title, sizeof(title), "%s%s%s", r->a.unit.name, r->a.service.id ? " \xE2\x80\x93 " : "",
-	         r->a.service.id ? r->a.service.name : "");
+	snprintf(title, sizeof(title), "%s%s%s", r->a.unit.name,
+	         r->a.service.id ? " \xE2\x80\x93 " : "", r->a.service.id ? r->a.service.name : "");
 	tmpl_set(d, "scope", title);
 	tmpl_set(d, "period", r->a.period.name);
 	console_results_query(r, q, sizeof(q));

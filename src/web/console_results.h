@@ -10,7 +10,7 @@
 
 /* What a request names. */
 struct results_req {
-	int chosen;             /* a unit and a period are named (or defaulted) */
+	int chosen;              /* a unit and a period are named (or defaulted) */
 	struct scope_analysis a; /* found (not analysed) when chosen */
 	char unit[STORE_SLUG_MAX + 1], period[STORE_SLUG_MAX + 1], service[STORE_SLUG_MAX + 1];
 };
