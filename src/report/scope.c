@@ -302,7 +302,9 @@ int scope_profile(struct store *s, const struct scope_analysis *a, const int *cu
 			if (c->n[f][g] == 0)
 				continue;
 			sg = &p->g[f][p->ngroups[f]++];
-			snprintf(sg->label, sizeof(sg->label), "%s", p->rt.t[f].cat[g].label);
+			_Static_assert(sizeof(sg->label) == sizeof(p->rt.t[f].cat[g].label),
+			               "a group's label is a category's");
+			memcpy(sg->label, p->rt.t[f].cat[g].label, sizeof(sg->label));
 			sg->n = c->n[f][g];
 			res = xmalloc(sizeof(*res));
 			if (score_compute(c->acc[f][g], &a->in, res, &ignored) == 0) {

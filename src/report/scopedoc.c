@@ -119,9 +119,23 @@ int scopedoc_save(struct store *s, const struct scope_analysis *a, enum reportge
 
 	/* The office's profile speaks of the scope's unit (and service). */
 	*prof = *o->prof;
-	snprintf(prof->unit, sizeof(prof->unit), "%s%s%s", a->unit.name,
-	         a->service.id != 0 ? " \xE2\x80\x93 " : "",
-	         a->service.id != 0 ? a->service.name : "");
+	{
+		char name[STORE_NAME_MAX * 2 + 8];
+		size_t n;
+
+		snprintf(name, sizeof(name), "%s%s%s", a->unit.name,
+		         a->service.id != 0 ? " \xE2\x80\x93 " : "",
+		         a->service.id != 0 ? a->service.name : "");
+		/* At most what the profile holds, cut at a character boundary. */
+		n = strlen(name);
+		if (n >= sizeof(prof->unit)) {
+			n = sizeof(prof->unit) - 1;
+			while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(prof->unit, name, n);
+		prof->unit[n] = '\0';
+	}
 	resp_init(&rt, o->cut, o->ncut);
 	laporan_rows_init(&rows, o->lampiran_rows);
 	if (scope_map_load(s, &a->sc, &f.m, err) < 0)

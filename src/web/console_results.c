@@ -100,10 +100,6 @@ int console_results_req(struct console_ctx *c, struct results_req *r)
 		snprintf(r->unit, sizeof(r->unit), "%s", c->user.unit_slug);
 	if (r->unit[0] == '\0')
 		return 1; /* choose a unit first */
-	if (!gp && default_period(c, r->period) < 0)
-		return -1;
-	if (r->period[0] == '\0')
-		return 1;
 	if (store_unit_get(c->s, r->unit, &r->a.unit, &err) < 0) {
 		if (err.kind != IKM_EDATA)
 			goto fail;
@@ -119,6 +115,10 @@ int console_results_req(struct console_ctx *c, struct results_req *r)
 		console_fail(c, 403, "Unit itu berada di luar wewenang Anda.");
 		return 0;
 	}
+	if (!gp && default_period(c, r->period) < 0)
+		return -1;
+	if (r->period[0] == '\0')
+		return 1; /* no period yet: the unit's chooser */
 	if (scope_find(c->s, r->unit, r->period, gs ? r->service : NULL, &r->a, &err) < 0) {
 		if (err.kind != IKM_EDATA)
 			goto fail;

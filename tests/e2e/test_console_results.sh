@@ -158,6 +158,10 @@ req a GET /admin/hasil
 t=$(csrf)
 req a POST /admin/hasil "csrf=$t"
 expect_code "results are read-only: a POST is refused" 405
+req a POST /admin/unduh/laporan.pdf "csrf=$t&$S1"
+expect_code "so are downloads" 405
+req a POST /admin/hasil "unit=dispenduk"
+expect_code "a POST without the CSRF token: 403" 403
 
 # ---- downloads ----
 req a GET "/admin/unduh?$S1"
@@ -233,6 +237,8 @@ expect_code "its own unit by default" 200
 expect_body "its own unit by default: the results" '<dd class="ikm">'
 req k GET "/admin/hasil?unit=dinkes&periode=2022-s1"
 expect_code "a pimpinan of the unit: another unit is refused" 403
+req k GET "/admin/hasil?unit=dinkes"
+expect_code "also without a period (no services of it listed)" 403
 login o opd
 req o GET "/admin/hasil?$S1"
 expect_code "an operator reads its unit's results" 200
