@@ -220,7 +220,8 @@ for q in "unit=../../etc&periode=2022-s1" "unit=%2e%2e%2fetc&periode=2022-s1" \
 	req a GET "/admin/hasil?$q"
 	expect_code "the same on the results page: $q" 400
 done
-if [ -z "$(ls -A "$T/tmp")" ]; then ok "the private folders are removed"; else not_ok "the private folders are removed" "$(ls -la "$T/tmp")"; fi
+# (valgrind keeps files of its own there.)
+if [ -z "$(ls -A "$T/tmp" | grep -v '^vgdb-')" ]; then ok "the private folders are removed"; else not_ok "the private folders are removed" "$(ls -la "$T/tmp")"; fi
 
 # ---- roles and subtrees ----
 login p pusat
