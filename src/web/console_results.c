@@ -285,12 +285,10 @@ static void summary(struct tmpl_data *d, const struct scope_analysis *a)
 		tmpl_set_bool(d, "ci", 1);
 		set_fixed(d, "ci_low", ci->low_e2, 2);
 		set_fixed(d, "ci_high", ci->high_e2, 2);
-		if (ci->crosses) {
-			char m[96], lo[2] = {ci->low_mutu, '\0'}, hi[2] = {ci->high_mutu, '\0'};
-
-			snprintf(m, sizeof(m), "%s", ci->low_mutu != res->mutu ? lo : hi);
-			tmpl_set(d, "ci_other", m);
-		}
+		/* The grade the interval reaches besides the result's. */
+		if (ci->crosses)
+			set_mutu(d, "ci_other",
+			         ci->low_mutu != res->mutu ? ci->low_mutu : ci->high_mutu);
 	}
 	if (a->population > 0) {
 		tmpl_set_bool(d, "population", 1);

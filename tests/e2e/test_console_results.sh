@@ -44,6 +44,12 @@ w.writerow(head)
 w.writerows(body)
 PY
 ikm import "$T/s2.csv" --unit dispenduk --period 2022-s2 --service akta
+# Ten respondents of another unit: an interval wide enough to cross a grade.
+{
+	echo "U1,U2,U3,U4,U5,U6,U7,U8,U9"
+	for i in 1 2 3 4 5; do echo "4,4,4,4,4,4,4,4,4"; echo "3,3,3,3,3,3,3,3,4"; done
+} >"$T/dinkes.csv"
+ikm import "$T/dinkes.csv" --unit dinkes --period 2022-s2
 for u in "admin admin-kota" "pusat pimpinan" "kepala pimpinan dispenduk" "opd operator dispenduk" \
 	"lain admin-unit dinkes"; do
 	set -- $u
@@ -151,6 +157,9 @@ expect_code "an unknown service: 404" 404
 req a GET "/admin/hasil?unit=dinkes&periode=2022-s1"
 expect_code "a unit without responses" 200
 expect_body "says there are none yet" 'Belum ada hasil'
+req a GET "/admin/hasil?unit=dinkes&periode=2022-s2"
+expect_code "ten respondents" 200
+expect_body "an interval across a grade boundary is said" 'melewati batas mutu'
 req a GET "/admin/hasil"
 expect_code "no unit chosen: the chooser" 200
 expect_body "the chooser lists the units" '<option value="dinkes"'
