@@ -1,6 +1,7 @@
 /* Unit tests of src/web/http.c: a server on 127.0.0.1:0 with an echoing
  * handler, driven by a tiny HTTP/1.1 client on plain sockets — query and
- * body delivered intact, 413 and 414 without calling the handler, the
+ * body delivered intact, 413 and 414 (and 400 for a NUL in the path)
+ * without calling the handler, the
  * security headers on every reply, Location and Set-Cookie, keep-alive
  * (the response is queued on the second handler call), 8 concurrent
  * clients, a graceful stop that finishes a slow request and then refuses
@@ -39,7 +40,8 @@ static atomic_int slow_entered;
 
 /* Echo the request as "key=value" lines, the body last; a few paths do
  * more: /slow sleeps 300 ms, /redirect sets Location and Set-Cookie,
- * /missing answers 404, /bad sets a header with a line break. */
+ * /missing answers 404, /bad sets a header with a line break, /download
+ * sets Content-Disposition, /bad-download one with a line break. */
 static void echo_handler(void *app, const struct http_request *req, struct http_response *res)
 {
 	const char *ua = http_header(req, "x-test");
@@ -67,6 +69,18 @@ static void echo_handler(void *app, const struct http_request *req, struct http_
 	}
 	if (strcmp(req->path, "/bad") == 0) {
 		snprintf(res->location, sizeof(res->location), "%s", "/a\r\nX-Evil: 1");
+		return;
+	}
+	if (strcmp(req->path, "/download") == 0) {
+		snprintf(res->content_type, sizeof(res->content_type), "%s", "text/csv");
+		snprintf(res->content_disposition, sizeof(res->content_disposition), "%s",
+		         "attachment; filename=\"skm-a-b.csv\"");
+		bytebuf_puts(&res->body, "a,b\r\n");
+		return;
+	}
+	if (strcmp(req->path, "/bad-download") == 0) {
+		snprintf(res->content_disposition, sizeof(res->content_disposition), "%s",
+		         "attachment; filename=\"a.csv\"\r\nX-Evil: 1");
 		return;
 	}
 	snprintf(res->content_type, sizeof(res->content_type), "%s", "text/plain");
@@ -440,6 +454,23 @@ static void test_long_path(void **state)
 	assert_int_equal(atomic_load(&handler_calls), 1);
 }
 
+/* A NUL encoded in the path: 400, the handler not called. */
+static void test_nul_path(void **state)
+{
+	struct fixture *f = *state;
+	struct reply r;
+
+	assert_int_equal(get(f->port, "/unduh/a.pdf%00.html", &r), 0);
+	assert_int_equal(r.status, 400);
+	assert_security_headers(&r);
+	reply_free(&r);
+	assert_int_equal(atomic_load(&handler_calls), 0);
+	/* In the query it is the handler's to judge. */
+	assert_int_equal(get(f->port, "/a?x=%00", &r), 0);
+	assert_int_equal(r.status, 200);
+	reply_free(&r);
+}
+
 static void test_security_headers(void **state)
 {
 	struct fixture *f = *state;
@@ -483,6 +514,32 @@ static void test_location_cookie(void **state)
 	assert_int_equal(get(f->port, "/", &r), 0);
 	assert_null(reply_header(&r, "Location", v, sizeof(v)));
 	assert_null(reply_header(&r, "Set-Cookie", v, sizeof(v)));
+	reply_free(&r);
+}
+
+static void test_content_disposition(void **state)
+{
+	struct fixture *f = *state;
+	char v[128];
+	struct reply r;
+
+	assert_int_equal(get(f->port, "/download", &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(reply_header(&r, "Content-Disposition", v, sizeof(v)));
+	assert_string_equal(v, "attachment; filename=\"skm-a-b.csv\"");
+	assert_non_null(reply_header(&r, "Content-Type", v, sizeof(v)));
+	assert_string_equal(v, "text/csv");
+	assert_security_headers(&r);
+	reply_free(&r);
+	/* Not set: not sent. */
+	assert_int_equal(get(f->port, "/", &r), 0);
+	assert_null(reply_header(&r, "Content-Disposition", v, sizeof(v)));
+	reply_free(&r);
+	/* A line break: 500, nothing injected. */
+	assert_int_equal(get(f->port, "/bad-download", &r), 0);
+	assert_int_equal(r.status, 500);
+	assert_null(reply_header(&r, "X-Evil", v, sizeof(v)));
+	assert_null(reply_header(&r, "Content-Disposition", v, sizeof(v)));
 	reply_free(&r);
 }
 
@@ -781,6 +838,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_keep_alive, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stop_inflight, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_content_disposition, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nul_path, setup, teardown),
 	    cmocka_unit_test(test_bad_listen),
 	    cmocka_unit_test(test_trusted_proxy),
 	    cmocka_unit_test_setup_teardown(test_port_in_use, setup, teardown),

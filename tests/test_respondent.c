@@ -706,6 +706,37 @@ static void test_whole_row(void **state)
 	resp_free(&t);
 }
 
+/* The category each field of a row went to, for per-group results. */
+static void test_classified(void **state)
+{
+	const char *a[PROF_COUNT] = {
+	    [PROF_GENDER] = "L", [PROF_AGE] = "25", [PROF_JOB] = "Nelayan"};
+	const char *b[PROF_COUNT] = {
+	    [PROF_GENDER] = "Pria", [PROF_AGE] = "200", [PROF_JOB] = "nelayan"};
+	size_t la[PROF_COUNT], lb[PROF_COUNT];
+	int ca[RESP_NFIELDS], cb[RESP_NFIELDS];
+	struct resp_tally t;
+
+	(void)state;
+	for (int p = 0; p < PROF_COUNT; p++) {
+		la[p] = a[p] != NULL ? strlen(a[p]) : 0;
+		lb[p] = b[p] != NULL ? strlen(b[p]) : 0;
+	}
+	resp_init(&t, NULL, 0);
+	resp_add_classified(&t, a, la, ca);
+	resp_add_classified(&t, b, lb, cb);
+	assert_int_equal(t.rows, 2);
+	assert_string_equal(t.t[RESP_GENDER].cat[ca[RESP_GENDER]].label, "Laki-laki");
+	assert_int_equal(cb[RESP_GENDER], ca[RESP_GENDER]);
+	assert_string_equal(t.t[RESP_AGE].cat[ca[RESP_AGE]].label, "20" EN_DASH "29 tahun");
+	assert_true(cb[RESP_AGE] != ca[RESP_AGE]); /* kept as given, not a band */
+	assert_int_equal(ca[RESP_EDUCATION], -1);
+	assert_string_equal(t.t[RESP_JOB].cat[ca[RESP_JOB]].label, "Nelayan");
+	assert_int_equal(cb[RESP_JOB], ca[RESP_JOB]);
+	assert_int_equal(t.t[RESP_JOB].cat[ca[RESP_JOB]].count, 2);
+	resp_free(&t);
+}
+
 static void test_field_titles(void **state)
 {
 	(void)state;
@@ -737,6 +768,7 @@ int main(void)
 	    cmocka_unit_test(test_suggestions_dropped),
 	    cmocka_unit_test(test_utf8_truncation),
 	    cmocka_unit_test(test_whole_row),
+	    cmocka_unit_test(test_classified),
 	    cmocka_unit_test(test_field_titles),
 	};
 

@@ -14,6 +14,7 @@
 #include "quality.h"
 #include "respdate.h"
 #include "sample.h"
+#include "scope.h"
 #include "stats.h"
 #include "store_cli.h"
 #include "store_monitor.h"
@@ -24,9 +25,9 @@ struct scope_opts {
 };
 
 /* The scope of the options; prints nothing (err set). */
-static int scope_find(struct store *s, const struct scope_opts *o, struct store_unit *u,
-                      struct store_period *p, struct store_service *v, struct store_scope *sc,
-                      struct ikm_err *err)
+static int import_scope(struct store *s, const struct scope_opts *o, struct store_unit *u,
+                        struct store_period *p, struct store_service *v, struct store_scope *sc,
+                        struct ikm_err *err)
 {
 	memset(v, 0, sizeof(*v));
 	if (store_unit_get(s, o->unit, u, err) < 0 || store_period_get(s, o->period, p, err) < 0)
@@ -244,7 +245,7 @@ int cmd_import(int argc, char **argv)
 		                "menyimpan / --legacy-weight is not for import\n");
 		return CLI_EXIT_USAGE;
 	}
-	if (store_cli_open(so.db, &s, &err) < 0 || scope_find(s, &so, &u, &p, &v, &sc, &err) < 0)
+	if (store_cli_open(so.db, &s, &err) < 0 || import_scope(s, &so, &u, &p, &v, &sc, &err) < 0)
 		goto fail;
 	if (p.closed) {
 		err_set(
@@ -310,87 +311,6 @@ out:
 
 /* ---- export ------------------------------------------------------------ */
 
-struct version {
-	int64_t id;
-	int map[INSTR_MAX_ELEMENTS]; /* element j of the version -> column, or -1 */
-};
-
-struct exporter {
-	FILE *out;
-	const struct instrument *in; /* the newest version: the columns */
-	struct version v[STORE_MAX_VERSIONS];
-	int nv;
-	uint64_t n;
-};
-
-/* 1 when a spreadsheet would read text starting with c as a formula. */
-static int formula_start(char c)
-{
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-/* A CSV field, quoted when it holds a separator, a quote or a line end,
- * and with a leading apostrophe when it would start a formula (CSV
- * injection); import takes the apostrophe off again. */
-static void csv_field(FILE *out, const char *s)
-{
-	const char *lead = formula_start(s[0]) ? "'" : "";
-
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(lead, out);
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	fputs(lead, out);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
-static int export_row(void *user, const struct store_response *r, struct ikm_err *err)
-{
-	struct exporter *ex = user;
-	uint8_t vals[INSTR_MAX_ELEMENTS] = {0};
-	int k = ex->in->k;
-
-	const struct version *v = &ex->v[0];
-
-	for (int i = 0; i < ex->nv; i++)
-		if (ex->v[i].id == r->instrument)
-			v = &ex->v[i];
-	for (int j = 0; j < r->k; j++)
-		if (v->map[j] >= 0)
-			vals[v->map[j]] = r->answers[j];
-	fprintf(ex->out, "%llu,", (unsigned long long)++ex->n);
-	if (r->date != 0)
-		fprintf(ex->out, "%04d-%02d-%02d", r->date / 10000, r->date / 100 % 100,
-		        r->date % 100);
-	fputc(',', ex->out);
-	csv_field(ex->out, r->gender);
-	fputc(',', ex->out);
-	if (r->age >= 0)
-		fprintf(ex->out, "%d", r->age);
-	fputc(',', ex->out);
-	csv_field(ex->out, r->education);
-	fputc(',', ex->out);
-	csv_field(ex->out, r->job);
-	fputc(',', ex->out);
-	csv_field(ex->out, r->service_text);
-	for (int j = 0; j < k; j++) {
-		fputc(',', ex->out);
-		if (vals[j] != 0)
-			fputc('0' + vals[j], ex->out);
-	}
-	fputc(',', ex->out);
-	csv_field(ex->out, r->suggestion);
-	fputs("\r\n", ex->out);
-	return ferror(ex->out) ? err_set(err, IKM_EIO, "gagal menulis / write failed") : 0;
-}
-
 static const char export_usage[] =
     "Penggunaan / usage: ikm export --unit SLUG --period SLUG [--service SLUG] -o BERKAS.csv\n"
     "                    [--db URL]\n"
@@ -455,14 +375,10 @@ int cmd_export(int argc, char **argv)
 {
 	struct scope_opts so = {0};
 	struct store *s = NULL;
-	struct store_unit u;
-	struct store_period p;
-	struct store_service v;
-	struct store_scope sc;
-	struct exporter *ex = NULL;
-	struct instrument in;
+	struct scope_analysis sa = {0};
 	struct ikm_err err = {0};
-	int64_t ids[STORE_MAX_VERSIONS];
+	FILE *out = NULL;
+	uint64_t n = 0;
 	char tmp[4096];
 	int rc = CLI_EXIT_OK, h = scope_parse(argc, argv, &so, NULL, export_usage);
 
@@ -476,66 +392,38 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "ikm export: nama berkas terlalu panjang / path too long\n");
 		return CLI_EXIT_USAGE;
 	}
-	ex = calloc(1, sizeof(*ex));
-	if (ex == NULL)
-		abort();
-	if (store_cli_open(so.db, &s, &err) < 0 || scope_find(s, &so, &u, &p, &v, &sc, &err) < 0 ||
-	    store_scope_versions(s, &sc, ids, &ex->nv, &err) < 0)
+	if (store_cli_open(so.db, &s, &err) < 0 ||
+	    scope_find(s, so.unit, so.period, so.service, &sa, &err) < 0)
 		goto fail;
-	if (ex->nv == 0) {
-		err_set(
-		    &err, IKM_EDATA,
-		    "belum ada tanggapan untuk unit dan periode ini / no responses in this unit "
-		    "and period");
-		goto fail;
-	}
-	if (store_instrument_get(s, ids[ex->nv - 1], &in, &err) < 0)
-		goto fail;
-	ex->in = &in;
-	for (int i = 0; i < ex->nv; i++) {
-		struct instrument ver;
-
-		if (store_instrument_get(s, ids[i], &ver, &err) < 0)
-			goto fail;
-		ex->v[i].id = ids[i];
-		for (int j = 0; j < ver.k; j++) {
-			ex->v[i].map[j] = -1;
-			for (int l = 0; l < in.k; l++)
-				if (strcmp(ver.el[j].id, in.el[l].id) == 0)
-					ex->v[i].map[j] = l;
-		}
-	}
-	ex->out = fopen(tmp, "w");
-	if (ex->out == NULL) {
+	out = fopen(tmp, "w");
+	if (out == NULL) {
 		err_set(&err, IKM_EIO, "%s: tidak dapat ditulis / cannot write: %s", so.output,
 		        strerror(errno));
 		goto fail;
 	}
-	fputs("No,Tanggal,Jenis Kelamin,Usia,Pendidikan,Pekerjaan,Jenis Layanan", ex->out);
-	for (int j = 0; j < in.k; j++)
-		fprintf(ex->out, ",%s", in.el[j].code);
-	fputs(",Saran\r\n", ex->out);
-	if (store_responses_each(s, &sc, export_row, ex, &err) < 0)
+	/* The responses that count: excluded ones are left out (said below), so
+	 * the file recomputes to the same IKM. */
+	if (scope_csv_write(s, &sa.sc, out, 0, &n, &err) < 0)
 		goto fail;
-	if (fclose(ex->out) != 0) {
-		ex->out = NULL;
+	if (fclose(out) != 0) {
+		out = NULL;
 		err_set(&err, IKM_EIO, "%s: gagal menulis / write failed: %s", so.output,
 		        strerror(errno));
 		goto fail;
 	}
-	ex->out = NULL;
+	out = NULL;
 	if (rename(tmp, so.output) != 0) {
 		err_set(&err, IKM_EIO, "%s: tidak dapat ditulis / cannot write: %s", so.output,
 		        strerror(errno));
 		goto fail;
 	}
-	fprintf(stderr, "ikm: %llu tanggapan ditulis ke %s / written\n", (unsigned long long)ex->n,
+	fprintf(stderr, "ikm: %llu tanggapan ditulis ke %s / written\n", (unsigned long long)n,
 	        so.output);
 	{
 		/* Excluded by a review: not written, as no aggregate counts them. */
 		struct store_counts cnt;
 
-		if (store_scope_counts(s, &sc, &cnt, &err) == 0 && cnt.excluded > 0)
+		if (store_scope_counts(s, &sa.sc, &cnt, &err) == 0 && cnt.excluded > 0)
 			fprintf(
 			    stderr,
 			    "ikm: %llu tanggapan yang dikecualikan hasil tinjauan tidak ditulis / "
@@ -545,13 +433,12 @@ int cmd_export(int argc, char **argv)
 	}
 	goto out;
 fail:
-	if (ex != NULL && ex->out != NULL) {
-		fclose(ex->out);
+	if (out != NULL) {
+		fclose(out);
 		remove(tmp);
 	}
 	rc = cli_fail(&err);
 out:
-	free(ex);
 	store_close(s);
 	return rc;
 }
@@ -561,44 +448,32 @@ out:
 int store_cli_compute(const char *db, const char *unit, const char *period, const char *service,
                       int json)
 {
-	struct scope_opts so = {db, unit, period, service, NULL};
 	struct store *s = NULL;
-	struct store_unit u;
-	struct store_period p;
-	struct store_service v;
-	struct store_scope sc;
-	struct store_totals tot;
-	struct instrument in;
-	struct score_acc *acc = NULL;
-	struct score_result res;
-	struct stats_ci ci;
+	struct scope_analysis sa = {0};
 	struct load_report rep = {0};
 	struct compute_view view = {0};
 	struct ikm_err err = {0};
 	char uname[STORE_NAME_MAX * 2 + 8];
-	int64_t population = 0;
 	int rc = CLI_EXIT_OK;
 
-	if (store_cli_open(db, &s, &err) < 0 || scope_find(s, &so, &u, &p, &v, &sc, &err) < 0 ||
-	    store_aggregate(s, &sc, &in, &acc, &tot, &err) < 0 ||
-	    store_population_get(s, u.id, v.id, p.id, &population, &err) < 0 ||
-	    score_compute(acc, &in, &res, &err) < 0)
+	if (store_cli_open(db, &s, &err) < 0 ||
+	    scope_find(s, unit, period, service, &sa, &err) < 0 || scope_analyse(s, &sa, &err) < 0)
 		goto fail;
-	stats_ikm_ci(acc, &in, &res, population, &ci);
-	rep.rows = tot.responses;
-	_Static_assert(QUALITY_NFLAGS <= sizeof(tot.flags) / sizeof(tot.flags[0]),
+	rep.rows = sa.tot.responses;
+	_Static_assert(QUALITY_NFLAGS <= sizeof(sa.tot.flags) / sizeof(sa.tot.flags[0]),
 	               "the store counts every quality flag");
 	for (int b = 0; b < QUALITY_NFLAGS; b++)
-		rep.quality.count[b] = tot.flags[b];
-	snprintf(uname, sizeof(uname), "%s%s%s", u.name, v.id ? " - " : "", v.id ? v.name : "");
-	view.in = &in;
-	view.res = &res;
-	view.ci = &ci;
+		rep.quality.count[b] = sa.tot.flags[b];
+	snprintf(uname, sizeof(uname), "%s%s%s", sa.unit.name, sa.service.id ? " - " : "",
+	         sa.service.id ? sa.service.name : "");
+	view.in = &sa.in;
+	view.res = &sa.res;
+	view.ci = &sa.ci;
 	view.rep = &rep;
-	view.population = population;
-	view.required = population > 0 ? sample_krejcie_morgan(population) : 0;
+	view.population = sa.population;
+	view.required = sa.required;
 	view.unit = uname;
-	view.period = p.name;
+	view.period = sa.period.name;
 	view_warnings(&view);
 	if (json)
 		view_print_json(&view, stdout);
@@ -612,7 +487,7 @@ int store_cli_compute(const char *db, const char *unit, const char *period, cons
 fail:
 	rc = cli_fail(&err);
 out:
-	score_acc_free(acc);
+	scope_free(&sa);
 	store_close(s);
 	return rc;
 }

@@ -4,27 +4,27 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
 #include "analysis.h"
 #include "catalog.h"
 #include "cli.h"
-#include "doc_html.h"
-#include "doc_pdf.h"
-#include "idfmt.h"
-#include "doc_docx.h"
-#include "infographic.h"
-#include "letter.h"
-#include "olahdata.h"
+#include "office.h"
 #include "profile.h"
 #include "report_laporan.h"
+#include "reportgen.h"
+#include "scopedoc.h"
+#include "store_cli.h"
 
 static void usage(FILE *out)
 {
 	fputs("Penggunaan / usage: ikm report FILE... --kind JENIS -o KELUARAN [opsi]\n"
+	      "       ikm report --unit SLUG --period SLUG [--service SLUG] [--db URL]\n"
+	      "                  --kind JENIS -o KELUARAN [opsi]\n"
 	      "\n"
-	      "Menulis dokumen dari data survei (angka sama dengan ikm compute).\n"
+	      "Menulis dokumen dari data survei (angka sama dengan ikm compute). Tanpa\n"
+	      "berkas, dari tanggapan tersimpan unit dan periode itu; profil kantor dari\n"
+	      "basis data (kecuali --profile), periode sebelumnya yang berhasil untuk\n"
+	      "perubahan pada laporan.\n"
 	      "  --kind rekomendasi   surat Rekomendasi dan Tindak Lanjut (bawaan), "
 	      ".pdf/.html/.docx\n"
 	      "  --kind laporan       Laporan SKM lengkap (Bab I-V, lampiran), "
@@ -34,7 +34,7 @@ static void usage(FILE *out)
 	      "  -o, --output BERKAS  berkas keluaran; format mengikuti ekstensi\n"
 	      "  --profile BERKAS     profil kantor (kop surat, penandatangan), INI;\n"
 	      "                       contoh: examples/mojokerto.ini, examples/office.ini\n"
-	      "  --period TEKS        periode, mis. \"Semester I 2022\"\n"
+	      "  --period TEKS        periode, mis. \"Semester I 2022\" (dari basis data: SLUG)\n"
 	      "  --date YYYY-MM-DD    tanggal surat (bawaan: hari ini)\n"
 	      "  --catalog BERKAS     katalog rekomendasi dan tindak lanjut kantor sendiri\n"
 	      "                       (format share/rekomendasi.ini; bawaan: katalog bawaan)\n",
@@ -44,99 +44,56 @@ static void usage(FILE *out)
 	fputs("  --help               bantuan ini\n", out);
 }
 
-enum format { FMT_NONE, FMT_PDF, FMT_HTML, FMT_XLSX, FMT_PNG, FMT_SVG, FMT_DOCX };
-
-static enum format format_of(const char *path)
+/* `ikm report --unit --period`: the documents of a stored scope, with the
+ * office profile from the store unless --profile gave one. */
+static int report_stored(const char *db, const char *unit, const char *period, const char *service,
+                         enum reportgen_kind kind, const char *output, const char *profile_path,
+                         const char *date, const struct catalog *cat,
+                         const struct laporan_args *largs)
 {
-	const char *dot = strrchr(path, '.');
+	struct store *s = NULL;
+	struct scope_analysis sa = {0};
+	struct profile prof;
+	struct scopedoc_opts o = {0};
+	struct ikm_err err = {0};
+	char dir[SCOPEDOC_DIR_MAX] = "", place_date[512];
+	int rc = CLI_EXIT_OK;
 
-	if (dot == NULL)
-		return FMT_NONE;
-	if (strcasecmp(dot, ".pdf") == 0)
-		return FMT_PDF;
-	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
-		return FMT_HTML;
-	if (strcasecmp(dot, ".xlsx") == 0)
-		return FMT_XLSX;
-	if (strcasecmp(dot, ".docx") == 0)
-		return FMT_DOCX;
-	if (strcasecmp(dot, ".png") == 0)
-		return FMT_PNG;
-	if (strcasecmp(dot, ".svg") == 0)
-		return FMT_SVG;
-	return FMT_NONE;
-}
-
-static int kind_known(const char *kind)
-{
-	return strcmp(kind, "rekomendasi") == 0 || strcmp(kind, "laporan") == 0 ||
-	       strcmp(kind, "olahdata") == 0 || strcmp(kind, "infografis") == 0;
-}
-
-static const char *kind_formats(const char *kind)
-{
-	if (strcmp(kind, "olahdata") == 0)
-		return ".xlsx";
-	if (strcmp(kind, "infografis") == 0)
-		return ".pdf|.png|.svg";
-	return ".pdf|.html|.docx";
-}
-
-static int kind_accepts(const char *kind, enum format fmt)
-{
-	if (strcmp(kind, "olahdata") == 0)
-		return fmt == FMT_XLSX;
-	if (strcmp(kind, "infografis") == 0)
-		return fmt == FMT_PDF || fmt == FMT_PNG || fmt == FMT_SVG;
-	if (strcmp(kind, "rekomendasi") == 0 || strcmp(kind, "laporan") == 0)
-		return fmt == FMT_PDF || fmt == FMT_HTML || fmt == FMT_DOCX;
-	return 0;
-}
-
-/* The poster's follow-up line: the elements to improve first. */
-static void follow_up(char *buf, size_t size, const struct instrument *in,
-                      const struct score_result *res)
-{
-	size_t o = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < res->nbelow && o < size; i++) {
-		char v[32];
-		int j = res->below[i];
-
-		const char *sep = i == 0                 ? "peningkatan unsur "
-		                  : i + 1 == res->nbelow ? " dan "
-		                                         : ", ";
-
-		o += (size_t)snprintf(buf + o, size - o, "%s%s (%s)", sep, in->el[j].name,
-		                      idfmt_fixed(v, sizeof(v), res->el[j].nrr_e2, 2));
+	if (store_cli_open(db, &s, &err) < 0 || scope_find(s, unit, period, service, &sa, &err) < 0)
+		goto fail;
+	if (profile_path != NULL) {
+		if (profile_load(profile_path, &prof, &err) < 0)
+			goto fail;
+	} else if (scopedoc_tmpdir(dir, &err) < 0 || office_profile_load(s, dir, &prof, &err) < 0) {
+		goto fail;
 	}
-}
-
-/* "Mojokerto, 23 November 2026" from --date (or today) and the city; the
- * year into *year. */
-static int date_line(char *buf, size_t size, const char *city, const char *date, int *year)
-{
-	int y, m, d;
-	char when[64], extra;
-
-	if (date != NULL) {
-		if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 ||
-		    d < 1 || d > 31)
-			return -1;
-	} else {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		localtime_r(&now, &tm);
-		y = tm.tm_year + 1900;
-		m = tm.tm_mon + 1;
-		d = tm.tm_mday;
+	if (reportgen_place_date(&prof, date, place_date, sizeof(place_date), &o.year) < 0) {
+		fprintf(stderr,
+		        "ikm report: --date \"%s\" tidak sah; tulis YYYY-MM-DD / --date must "
+		        "be YYYY-MM-DD\n",
+		        date);
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
-	idfmt_date(when, sizeof(when), y, m, d);
-	*year = y;
-	snprintf(buf, size, "%s%s%s", city, city[0] ? ", " : "", when);
-	return 0;
+	if (scope_analyse(s, &sa, &err) < 0)
+		goto fail;
+	o.prof = &prof;
+	o.cat = cat;
+	o.place_date = place_date;
+	o.cut = largs->ncut > 0 ? largs->cut : NULL;
+	o.ncut = largs->ncut;
+	o.lampiran_rows = (uint64_t)largs->lampiran_rows;
+	if (scopedoc_save(s, &sa, kind, &o, output, &err) < 0)
+		goto fail;
+	fprintf(stderr, "ikm: %s ditulis / written\n", output);
+	goto out;
+fail:
+	rc = cli_fail(&err);
+out:
+	scopedoc_tmpdir_remove(dir);
+	scope_free(&sa);
+	store_close(s);
+	return rc;
 }
 
 int cmd_report(int argc, char **argv)
@@ -148,22 +105,27 @@ int cmd_report(int argc, char **argv)
 	    {"period", required_argument, NULL, 'p'},
 	    {"date", required_argument, NULL, 'D'},
 	    {"catalog", required_argument, NULL, 'C'},
+	    {"unit", required_argument, NULL, 'u'},
+	    {"service", required_argument, NULL, 'v'},
+	    {"db", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
 	    DATA_LONGOPTS,
 	    REPORT_LAPORAN_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
-	const char *kind = "rekomendasi", *output = NULL, *profile_path = NULL;
+	const char *kind_name = "rekomendasi", *output = NULL, *profile_path = NULL;
 	const char *period = "", *date = NULL, *catalog_path = NULL;
+	const char *unit = NULL, *service = NULL, *db = NULL;
 	struct data_opts dopts;
 	struct laporan_args largs;
 	struct analysis an = {0};
 	struct profile prof;
 	struct catalog *cat = NULL;
-	struct doc *doc = NULL;
+	struct reportgen_input ri = {0};
+	struct olahdata_files files = {0};
 	struct ikm_err err = {0};
+	enum reportgen_kind kind;
 	char place_date[512];
-	enum format fmt;
 	int c, year = 0, rc = CLI_EXIT_OK;
 
 	data_opts_init(&dopts);
@@ -184,7 +146,7 @@ int cmd_report(int argc, char **argv)
 			continue;
 		switch (c) {
 		case 'k':
-			kind = optarg;
+			kind_name = optarg;
 			break;
 		case 'o':
 			output = optarg;
@@ -201,6 +163,15 @@ int cmd_report(int argc, char **argv)
 		case 'C':
 			catalog_path = optarg;
 			break;
+		case 'u':
+			unit = optarg;
+			break;
+		case 'v':
+			service = optarg;
+			break;
+		case 'd':
+			db = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return CLI_EXIT_OK;
@@ -212,20 +183,37 @@ int cmd_report(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	fmt = output != NULL ? format_of(output) : FMT_NONE;
-	if (!kind_accepts(kind, fmt)) {
-		if (!kind_known(kind))
-			fprintf(stderr,
-			        "ikm report: jenis dokumen \"%s\" tidak dikenal; yang tersedia: "
-			        "rekomendasi, laporan, olahdata, infografis / unknown document "
-			        "kind\n",
-			        kind);
-		else
-			fprintf(
-			    stderr,
-			    "ikm report: --kind %s ditulis ke -o BERKAS%s / --kind %s is written "
-			    "to OUT%s\n",
-			    kind, kind_formats(kind), kind, kind_formats(kind));
+	if (reportgen_kind_of(kind_name, &kind) < 0) {
+		fprintf(stderr,
+		        "ikm report: jenis dokumen \"%s\" tidak dikenal; yang tersedia: "
+		        "rekomendasi, laporan, olahdata, infografis / unknown document "
+		        "kind\n",
+		        kind_name);
+		return CLI_EXIT_USAGE;
+	}
+	if (!reportgen_accepts(kind, reportgen_format_of(output))) {
+		fprintf(stderr,
+		        "ikm report: --kind %s ditulis ke -o BERKAS%s / --kind %s is written "
+		        "to OUT%s\n",
+		        kind_name, reportgen_formats(kind), kind_name, reportgen_formats(kind));
+		return CLI_EXIT_USAGE;
+	}
+	if (optind >= argc && unit != NULL && period[0] != '\0') {
+		if ((catalog_path != NULL ? catalog_load_file(catalog_path, &cat, &err)
+		                          : catalog_load_default(&cat, &err)) < 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+		rc = report_stored(db, unit, period, service, kind, output, profile_path, date, cat,
+		                   &largs);
+		goto out;
+	}
+	if (unit != NULL || service != NULL || db != NULL) {
+		fprintf(
+		    stderr,
+		    "ikm report: --unit, --service dan --db untuk data tersimpan (tanpa berkas, "
+		    "dengan --unit dan --period) / --unit, --service and --db are for stored "
+		    "data (no files; give --unit and --period)\n");
 		return CLI_EXIT_USAGE;
 	}
 	if (optind >= argc) {
@@ -235,7 +223,7 @@ int cmd_report(int argc, char **argv)
 	profile_default(&prof);
 	if (profile_path != NULL && profile_load(profile_path, &prof, &err) < 0)
 		goto fail;
-	if (date_line(place_date, sizeof(place_date), prof.kota, date, &year) < 0) {
+	if (reportgen_place_date(&prof, date, place_date, sizeof(place_date), &year) < 0) {
 		fprintf(stderr,
 		        "ikm report: --date \"%s\" tidak sah; tulis YYYY-MM-DD / --date must "
 		        "be YYYY-MM-DD\n",
@@ -248,68 +236,41 @@ int cmd_report(int argc, char **argv)
 	if ((catalog_path != NULL ? catalog_load_file(catalog_path, &cat, &err)
 	                          : catalog_load_default(&cat, &err)) < 0)
 		goto fail;
-	if (strcmp(kind, "laporan") == 0) {
-		if (report_laporan(&largs, &dopts, argv + optind, argc - optind, &prof, cat, period,
-		                   place_date, year, &doc, &err) < 0)
+	ri.prof = &prof;
+	ri.cat = cat;
+	ri.period = period;
+	ri.place_date = place_date;
+	ri.year = year;
+	ri.cut = largs.ncut > 0 ? largs.cut : NULL;
+	ri.ncut = largs.ncut;
+	if (kind == REPORTGEN_LAPORAN) {
+		if (report_laporan(&largs, &dopts, argv + optind, argc - optind, &ri, output,
+		                   &err) < 0)
 			goto fail;
-		goto save;
+		goto written;
 	}
 	if (analysis_run(&an, &dopts, argv + optind, argc - optind, &err) < 0)
 		goto fail;
-	if (strcmp(kind, "infografis") == 0) {
-		char fu[1024];
-		struct infographic_info ii = {
-		    prof.pemerintah, prof.instansi[0] ? prof.instansi : prof.unit, period, fu};
-
-		follow_up(fu, sizeof(fu), &an.in, &an.res);
-		if (infographic_save(&ii, &an.in, &an.res, output, &err) < 0)
-			goto fail;
-		fprintf(stderr, "ikm: %s ditulis / written\n", output);
-		goto out;
-	}
-	if (fmt == FMT_XLSX) {
-		if (olahdata_save(output, argv + optind, argc - optind, &an.in, &an.res,
-		                  &dopts.load, period, largs.ncut > 0 ? largs.cut : NULL,
-		                  largs.ncut, &err) < 0)
-			goto fail;
-		fprintf(stderr, "ikm: %s ditulis / written\n", output);
-		goto out;
-	}
-	{
-		char phone[600], web[600], rank_nip[600];
-		struct letter_info li = {0};
-
-		profile_phone_line(&prof, phone, sizeof(phone));
-		profile_web_line(&prof, web, sizeof(web));
-		snprintf(rank_nip, sizeof(rank_nip), "%s%s%s%s", prof.pangkat,
-		         prof.pangkat[0] && prof.nip[0] ? "\n" : "", prof.nip[0] ? "NIP. " : "",
-		         prof.nip);
-		li.government = prof.pemerintah;
-		li.agency = prof.instansi;
-		li.lines[0] = prof.alamat;
-		li.lines[1] = phone;
-		li.lines[2] = web;
-		li.logo = prof.logo[0] ? prof.logo : NULL;
-		li.unit = prof.unit;
-		li.period = period;
-		li.place_date = place_date;
-		li.position = prof.jabatan;
-		li.name = prof.nama;
-		li.rank_nip = rank_nip;
-		li.legacy = an.in.method != INSTR_METHOD_STANDARD;
-		doc = letter_build(&li, &an.in, &an.res, cat);
-	}
-save:
-	if ((fmt == FMT_PDF    ? doc_pdf_save(doc, output, &err)
-	     : fmt == FMT_DOCX ? doc_docx_save(doc, output, &err)
-	                       : doc_html_save(doc, output, &err)) < 0)
+	ri.in = &an.in;
+	ri.res = &an.res;
+	ri.ci = &an.ci;
+	ri.population = an.population;
+	ri.required = an.required;
+	ri.skipped = an.rep.skipped;
+	files.paths = argv + optind;
+	files.n = argc - optind;
+	files.in = &an.in;
+	files.opts = &dopts.load;
+	ri.feed = olahdata_files_feed;
+	ri.feed_user = &files;
+	if (reportgen_save(kind, &ri, output, &err) < 0)
 		goto fail;
+written:
 	fprintf(stderr, "ikm: %s ditulis / written\n", output);
 	goto out;
 fail:
 	rc = cli_fail(&err);
 out:
-	doc_free(doc);
 	catalog_free(cat);
 	analysis_free(&an);
 	return rc;

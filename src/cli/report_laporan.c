@@ -75,19 +75,18 @@ static void element_se(const struct analysis *an, double *se)
 }
 
 int report_laporan(const struct laporan_args *la, const struct data_opts *dopts, char *const *paths,
-                   int n, const struct profile *prof, const struct catalog *cat, const char *period,
-                   const char *place_date, int year, struct doc **out, struct ikm_err *err)
+                   int n, const struct reportgen_input *base, const char *output,
+                   struct ikm_err *err)
 {
 	struct data_opts o = *dopts;
 	struct analysis an = {0}, prev = {0};
 	struct resp_tally rt;
 	struct laporan_rows rows;
-	struct laporan_info li = {0};
+	struct reportgen_input ri = *base;
 	struct laporan_previous pv = {0};
 	double se[INSTR_MAX_ELEMENTS], prev_se[INSTR_MAX_ELEMENTS];
 	int rc = -1;
 
-	*out = NULL;
 	resp_init(&rt, la->ncut > 0 ? la->cut : NULL, la->ncut);
 	laporan_rows_init(&rows, (uint64_t)la->lampiran_rows);
 	o.load.visit = laporan_rows_visit;
@@ -113,21 +112,20 @@ int report_laporan(const struct laporan_args *la, const struct data_opts *dopts,
 		pv.res = &prev.res;
 		pv.ci = &prev.ci;
 		pv.el_se = prev_se;
-		li.prev = &pv;
+		ri.prev = &pv;
 	}
-	li.prof = prof;
-	li.period = period;
-	li.place_date = place_date;
-	li.year = year;
-	li.population = an.population;
-	li.required = an.required;
-	li.ci = &an.ci;
-	li.el_se = se;
-	li.skipped = an.rep.skipped;
-	li.empty = an.rep.quality.count[quality_bit(QUALITY_EMPTY)];
-	li.straight = an.rep.quality.count[quality_bit(QUALITY_STRAIGHT)];
-	*out = laporan_build(&li, &an.in, &an.res, &rt, &rows, cat);
-	rc = 0;
+	ri.in = &an.in;
+	ri.res = &an.res;
+	ri.population = an.population;
+	ri.required = an.required;
+	ri.ci = &an.ci;
+	ri.el_se = se;
+	ri.skipped = an.rep.skipped;
+	ri.empty = an.rep.quality.count[quality_bit(QUALITY_EMPTY)];
+	ri.straight = an.rep.quality.count[quality_bit(QUALITY_STRAIGHT)];
+	ri.rt = &rt;
+	ri.rows = &rows;
+	rc = reportgen_save(REPORTGEN_LAPORAN, &ri, output, err);
 out:
 	laporan_rows_free(&rows);
 	resp_free(&rt);

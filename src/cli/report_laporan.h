@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "laporan.h"
 #include "profile.h"
+#include "reportgen.h"
 
 #define REPORT_MAX_PREVIOUS LOAD_MAX_FILES /* named limit: --previous files */
 
@@ -45,10 +46,11 @@ enum {
 /* Help lines of the laporan options (Indonesian). */
 extern const char laporan_opts_help[];
 
-/* Analyse the files (and the previous period) and build the report into
- * *out (caller frees with doc_free). */
+/* Analyse the files (and the previous period) and write the report to
+ * output: ri gives the office, the period and the date (the rest is
+ * filled here). */
 int report_laporan(const struct laporan_args *la, const struct data_opts *dopts, char *const *paths,
-                   int n, const struct profile *prof, const struct catalog *cat, const char *period,
-                   const char *place_date, int year, struct doc **out, struct ikm_err *err);
+                   int n, const struct reportgen_input *ri, const char *output,
+                   struct ikm_err *err);
 
 #endif

@@ -574,6 +574,12 @@ void resp_columns(struct resp_tally *t, const int prof_col[PROF_COUNT])
 void resp_add(struct resp_tally *t, const char *const field[PROF_COUNT],
               const size_t len[PROF_COUNT])
 {
+	resp_add_classified(t, field, len, NULL);
+}
+
+void resp_add_classified(struct resp_tally *t, const char *const field[PROF_COUNT],
+                         const size_t len[PROF_COUNT], int cat[RESP_NFIELDS])
+{
 	struct resp_index *ix = t->index;
 
 	t->rows++;
@@ -583,11 +589,15 @@ void resp_add(struct resp_tally *t, const char *const field[PROF_COUNT],
 		struct resp_table *tb = &t->t[f];
 		int c;
 
+		if (cat != NULL)
+			cat[f] = -1;
 		if (s == NULL || n == 0) {
 			tb->missing++;
 			continue;
 		}
 		c = lookup(t, ix, f, s, n);
+		if (cat != NULL)
+			cat[f] = c >= 0 ? c : -1;
 		if (c >= 0)
 			tb->cat[c].count++;
 		else if (c == CAT_OTHER)

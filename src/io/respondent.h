@@ -78,6 +78,12 @@ void resp_columns(struct resp_tally *t, const int prof_col[PROF_COUNT]);
 void resp_add(struct resp_tally *t, const char *const field[PROF_COUNT],
               const size_t len[PROF_COUNT]);
 
+/* The same, and the category of each field into cat[f]: an index into
+ * t->t[f].cat valid until resp_sorted, or -1 (empty, or beyond
+ * RESP_MAX_CATEGORIES). */
+void resp_add_classified(struct resp_tally *t, const char *const field[PROF_COUNT],
+                         const size_t len[PROF_COUNT], int cat[RESP_NFIELDS]);
+
 /* Sort categories for display: fixed regulation order for gender,
  * education and job (known first, then others by count), bands in order for
  * age, count descending for service; suggestions by count descending then

@@ -191,16 +191,41 @@ static void grade_formula(char *buf, size_t size, const char *at, int kinerja)
 		o += (size_t)snprintf(buf + o, size - o, ")");
 }
 
+int olahdata_files_feed(void *user, olahdata_visit visit_fn, void *visit_user,
+                        struct resp_tally *prof, struct ikm_err *err)
+{
+	const struct olahdata_files *ff = user;
+	struct instrument copy = *ff->in;
+	struct load_opts lo = *ff->opts;
+	struct load_report rep;
+	struct score_acc *acc = NULL;
+	int rc;
+
+	lo.visit = visit_fn;
+	lo.visit_user = visit_user;
+	lo.resp = prof;
+	lo.add_extras = 0;
+	rc = load_files(ff->paths, ff->n, &copy, &lo, &acc, &rep, err);
+	score_acc_free(acc);
+	load_report_free(&rep);
+	return rc;
+}
+
 int olahdata_save(const char *path, char *const *paths, int n, const struct instrument *in,
                   const struct score_result *res, const struct load_opts *opts, const char *period,
                   const int *cut, int ncut, struct ikm_err *err)
 {
+	struct olahdata_files ff = {paths, n, in, opts};
+
+	return olahdata_write(path, in, res, period, cut, ncut, olahdata_files_feed, &ff, err);
+}
+
+int olahdata_write(const char *path, const struct instrument *in, const struct score_result *res,
+                   const char *period, const int *cut, int ncut, olahdata_feed feed,
+                   void *feed_user, struct ikm_err *err)
+{
 	lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = 0};
 	char tmp[4096], a[32], b[32], f[512];
-	struct instrument copy = *in;
-	struct load_opts lo = *opts;
-	struct load_report rep;
-	struct score_acc *acc = NULL;
 	struct writer w = {0};
 	struct ctx c = {in, res, FIRST_DATA_ROW, 0, 0, 0, 0, 0};
 	struct resp_tally prof;
@@ -238,14 +263,10 @@ int olahdata_save(const char *path, char *const *paths, int n, const struct inst
 		worksheet_write_string(w.ws, 3, (lxw_col_t)(FIRST_U_COL + j), in->el[j].code, bold);
 	worksheet_freeze_panes(w.ws, FIRST_DATA_ROW, FIRST_U_COL);
 
-	/* Second pass over the files, in order, writing each respondent and
-	 * tallying the profile for the Profil sheet. */
+	/* The respondents, in order: each written, and the profile tallied
+	 * for the Profil sheet. */
 	w.row = FIRST_DATA_ROW;
-	lo.visit = visit;
-	lo.visit_user = &w;
-	lo.resp = &prof;
-	lo.add_extras = 0;
-	if (load_files(paths, n, &copy, &lo, &acc, &rep, err) < 0)
+	if (feed(feed_user, visit, &w, &prof, err) < 0)
 		goto out;
 	if (w.overflow) {
 		err_set(err, IKM_ELIMIT,
@@ -336,8 +357,6 @@ xlsx_fail:
 out:
 	if (wb != NULL)
 		workbook_close(wb);
-	score_acc_free(acc);
-	load_report_free(&rep);
 	resp_free(&prof);
 	if (rc < 0)
 		remove(tmp);

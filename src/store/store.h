@@ -193,6 +193,7 @@ struct store_response {
 	unsigned flags;                     /* quality flags (quality.h) */
 	char client_id[STORE_ID_MAX + 1];   /* "" = none; a repeat is stored once */
 	char ticket_hash[STORE_ID_MAX + 1]; /* keyed hash (hex), "" = none; one per unit */
+	int excluded; /* read back: left out of the results by a review (ignored on add) */
 };
 
 /* Store a response (and count its pattern). *dup = 1 (nothing stored) when
@@ -230,10 +231,10 @@ int store_aggregate(struct store *s, const struct store_scope *sc, struct instru
 int store_scope_versions(struct store *s, const struct store_scope *sc, int64_t *ids, int *n,
                          struct ikm_err *err);
 
-/* Call fn for every counted response of the scope in insertion order
- * (streaming: fn must not use the store); fn returning -1 stops with its
- * err. Responses a review excluded (store_user.h) are left out, as every
- * aggregate leaves them out: what fn sees computes to store_aggregate. */
+/* Call fn for every response of the scope in insertion order (streaming:
+ * fn must not use the store); fn returning -1 stops with its err. Responses
+ * a review excluded (store_user.h) come with r->excluded set: callers that
+ * compute skip them (scope_rows does), as every aggregate leaves them out. */
 int store_responses_each(struct store *s, const struct store_scope *sc,
                          int (*fn)(void *user, const struct store_response *r, struct ikm_err *err),
                          void *user, struct ikm_err *err);

@@ -702,8 +702,8 @@ int store_responses_each(struct store *s, const struct store_scope *sc,
 		s->db,
 		"SELECT unit_id, service_id, period_id, instrument_id, channel, submitted_at, "
 		"survey_date, answers, gender, age, education, job, service_text, suggestion, "
-		"flags, COALESCE(ticket_hash, ''), COALESCE(client_id, '') FROM response "
-		"WHERE " SCOPE_WHERE " AND excluded = 0 ORDER BY id",
+		"flags, COALESCE(ticket_hash, ''), COALESCE(client_id, ''), excluded FROM response "
+		"WHERE " SCOPE_WHERE " ORDER BY id",
 		&st, err) < 0) {
 		free(r);
 		return -1;
@@ -738,6 +738,7 @@ int store_responses_each(struct store *s, const struct store_scope *sc,
 		r->flags = (unsigned)db_column_int(st, 14);
 		store_column_copy(st, 15, r->ticket_hash, sizeof(r->ticket_hash));
 		store_column_copy(st, 16, r->client_id, sizeof(r->client_id));
+		r->excluded = db_column_int(st, 17) != 0;
 		if (fn(user, r, err) < 0) {
 			rc = DB_FAIL;
 			break;

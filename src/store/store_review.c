@@ -3,7 +3,7 @@
  * excluded response has response.excluded = 1 and is taken out of the
  * `tally` and `flag_tally` counts of its scope in the same transaction,
  * so every aggregate (store_aggregate, `ikm compute --unit`) leaves it
- * out, and store_responses_each skips it. Accepting it again puts its
+ * out, and store_responses_each marks it (r->excluded). Accepting it again puts its
  * counts back. The flip of response.excluded is a conditional update, so
  * deciding the same twice (or two staff at once on PostgreSQL) changes
  * the counts once. */

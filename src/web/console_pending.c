@@ -14,9 +14,3 @@ void console_entry(struct console_ctx *c, const char *rest)
 	(void)rest;
 	pending(c);
 }
-
-void console_results(struct console_ctx *c, const char *rest)
-{
-	(void)rest;
-	pending(c);
-}

@@ -48,6 +48,7 @@ static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'sel
 static const char text_413[] = "Isi permintaan terlalu besar; kirim data yang lebih kecil / "
 			       "request body too large; send less data\n";
 static const char text_414[] = "Alamat halaman terlalu panjang / request URI too long\n";
+static const char text_400[] = "Alamat halaman tidak sah / bad request path\n";
 static const char text_500[] = "Terjadi kesalahan pada server; coba lagi nanti / internal server "
 			       "error; try again later\n";
 
@@ -360,7 +361,8 @@ static enum MHD_Result send_response(struct req_state *st, struct MHD_Connection
 	    !header_ok(res->cache_control, sizeof(res->cache_control)) ||
 	    !header_ok(res->location, sizeof(res->location)) ||
 	    !header_ok(res->set_cookie, sizeof(res->set_cookie)) ||
-	    !header_ok(res->www_authenticate, sizeof(res->www_authenticate))) {
+	    !header_ok(res->www_authenticate, sizeof(res->www_authenticate)) ||
+	    !header_ok(res->content_disposition, sizeof(res->content_disposition))) {
 		bytebuf_free(&res->body);
 		response_init(res);
 		http_text(res, 500, text_500);
@@ -384,6 +386,9 @@ static enum MHD_Result send_response(struct req_state *st, struct MHD_Connection
 	if (ok && res->www_authenticate[0] != '\0')
 		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 		                             res->www_authenticate);
+	if (ok && res->content_disposition[0] != '\0')
+		ok = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+		                             res->content_disposition);
 	if (ok && res->retry_after != 0) {
 		char v[16];
 
@@ -424,6 +429,17 @@ static int declared_too_large(struct MHD_Connection *c, size_t body_max)
 	errno = 0;
 	n = strtoull(v, NULL, 10);
 	return errno == ERANGE || n > body_max;
+}
+
+/* 1 when the path of a raw request target encodes a NUL (%00): the
+ * decoded path handlers get would end there, so "/a.pdf%00.html" would
+ * pass for "/a.pdf". */
+static int path_has_nul(const char *uri)
+{
+	for (const char *p = uri; *p != '\0' && *p != '?'; p++)
+		if (p[0] == '%' && p[1] == '0' && p[2] == '0')
+			return 1;
+	return 0;
 }
 
 static enum MHD_Result call_handler(struct http_server *s, struct req_state *st,
@@ -533,6 +549,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		forwarded_client(s, st, c);
 		if (st->uri == NULL)
 			return send_text(st, c, 414, text_414);
+		if (path_has_nul(st->uri))
+			return send_text(st, c, 400, text_400);
 		st->body_max = s->body_limit != NULL ? s->body_limit(s->app, url) : 0;
 		if (st->body_max == 0)
 			st->body_max = s->body_max;

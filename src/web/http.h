@@ -36,14 +36,15 @@ const char *http_header(const struct http_request *req, const char *name);
 /* A status outside 200..599, or a header field with a control character
  * or without its NUL, turns the reply into a plain 500. */
 struct http_response {
-	int status;                   /* default 200 */
-	char content_type[96];        /* default "text/html; charset=utf-8" */
-	struct bytebuf body;          /* freed by the server after sending */
-	char location[HTTP_PATH_MAX]; /* Location header when not "" (redirects) */
-	char cache_control[64];       /* default "no-store" */
-	char set_cookie[512];         /* Set-Cookie header when not "" */
-	char www_authenticate[64];    /* WWW-Authenticate header when not "" (401) */
-	unsigned retry_after;         /* Retry-After seconds when not 0 (429, 503) */
+	int status;                    /* default 200 */
+	char content_type[96];         /* default "text/html; charset=utf-8" */
+	struct bytebuf body;           /* freed by the server after sending */
+	char location[HTTP_PATH_MAX];  /* Location header when not "" (redirects) */
+	char cache_control[64];        /* default "no-store" */
+	char set_cookie[512];          /* Set-Cookie header when not "" */
+	char www_authenticate[64];     /* WWW-Authenticate header when not "" (401) */
+	char content_disposition[256]; /* Content-Disposition header when not "" (downloads) */
+	unsigned retry_after;          /* Retry-After seconds when not 0 (429, 503) */
 };
 
 /* Handle one request; fill res (the server sends it, then frees the body).

@@ -263,6 +263,67 @@ static const char file_0[] =
 	"\theight: auto;\n"
 	"\tmax-height: 6rem;\n"
 	"\tborder: 1px solid var(--line);\n"
+	"/* The results page (console_results.c). */\n"
+	".result-summary {\n"
+	"\tdisplay: grid;\n"
+	"\tgrid-template-columns: max-content 1fr;\n"
+	"\tgap: 0.25rem 1.5rem;\n"
+	"\tmargin: 0.5rem 0 1rem;\n"
+	"}\n"
+	"\n"
+	".result-summary dt {\n"
+	"\tcolor: var(--muted);\n"
+	"}\n"
+	"\n"
+	".result-summary dd {\n"
+	"\tmargin: 0;\n"
+	"\tfont-weight: 600;\n"
+	"\tfont-variant-numeric: tabular-nums;\n"
+	"}\n"
+	"\n"
+	".result-summary dd.ikm {\n"
+	"\tfont-size: 2rem;\n"
+	"\tline-height: 1.1;\n"
+	"}\n"
+	"\n"
+	"table.data caption {\n"
+	"\ttext-align: left;\n"
+	"\tfont-weight: 600;\n"
+	"\tpadding: 0.25rem 0;\n"
+	"}\n"
+	"\n"
+	"table.data tr.below td,\n"
+	"table.data tr.current td {\n"
+	"\tbackground: #fdf3e7;\n"
+	"}\n"
+	"\n"
+	"table.data td.suppressed {\n"
+	"\tcolor: var(--muted);\n"
+	"\tfont-style: italic;\n"
+	"}\n"
+	"\n"
+	"figure.chart {\n"
+	"\tmargin: 0.5rem 0 1rem;\n"
+	"}\n"
+	"\n"
+	"figure.chart svg {\n"
+	"\twidth: 100%;\n"
+	"\tmax-width: 48rem;\n"
+	"\theight: auto;\n"
+	"}\n"
+	"\n"
+	".notice {\n"
+	"\tpadding: 0.5rem 1rem;\n"
+	"\tborder-left: 4px solid #b35c00;\n"
+	"\tbackground: #fdf3e7;\n"
+	"}\n"
+	"\n"
+	".pager a {\n"
+	"\tmargin: 0 0.5rem;\n"
+	"}\n"
+	"\n"
+	"ul.downloads li {\n"
+	"\tmargin: 0.375rem 0;\n"
 	"}\n";
 
 /* admin/audit.html */
@@ -669,8 +730,207 @@ static const char file_9[] =
 	"</form>\n"
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
-/* admin/setup-home.html */
+/* admin/results-chooser.html */
 static const char file_10[] =
+	"{{! The scope chooser of the results and downloads pages (GET: nothing "
+	"changes). }}\n"
+	"<form method=\"get\" action=\"{{action}}\" class=\"console-form "
+	"scope-form\">\n"
+	"  <label for=\"unit\">Unit</label>\n"
+	"  <select id=\"unit\" name=\"unit\" required>\n"
+	"    <option value=\"\">&#8212; pilih unit &#8212;</option>\n"
+	"    {{#units}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</op"
+	"tion>{{/units}}\n"
+	"  </select>\n"
+	"  <label for=\"periode\">Periode</label>\n"
+	"  <select id=\"periode\" name=\"periode\" required>\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}</"
+	"option>{{/periods}}\n"
+	"  </select>\n"
+	"  <label for=\"layanan\">Layanan</label>\n"
+	"  <select id=\"layanan\" name=\"layanan\">\n"
+	"    <option value=\"\">Semua layanan</option>\n"
+	"    {{#services}}<option value=\"{{slug}}\"{{#selected}} selected{{/selected}}>{{name}}<"
+	"/option>{{/services}}\n"
+	"  </select>\n"
+	"  <p class=\"hint\">Daftar layanan mengikuti unit yang sedang ditampilkan; "
+	"setelah mengganti unit, tekan Tampilkan lalu pilih layanannya.</p>\n"
+	"  <p><button type=\"submit\">Tampilkan</button></p>\n"
+	"</form>\n";
+
+/* admin/results-download.html */
+static const char file_11[] =
+	"{{! The downloads of one unit and period (console_download.c). }}\n"
+	"<h1>Unduhan</h1>\n"
+	"{{{chooser}}}\n"
+	"{{#scope}}\n"
+	"<h2>{{scope}} &middot; {{period}}</h2>\n"
+	"<p><a href=\"/admin/hasil\?{{query}}\">Lihat hasil cakupan ini</a></p>\n"
+	"{{/scope}}\n"
+	"{{#empty}}<p class=\"notice\">Belum ada dokumen: {{empty}}</p>{{/empty}}\n"
+	"{{#has_files}}\n"
+	"<ul class=\"downloads\">\n"
+	"{{#files}}<li><a href=\"{{href}}\" download>{{label}}</a></li>\n"
+	"{{/files}}\n"
+	"</ul>\n"
+	"<p class=\"hint\">Dokumen dibuat saat diunduh dari data tersimpan "
+	"dan profil kantor; tanggapan yang dikecualikan pada tinjauan tidak "
+	"dihitung. Berkas CSV dapat dibuka di lembar kerja dan diimpor kembali.</p>\n"
+	"{{/has_files}}\n"
+	"{{^scope}}<p>Pilih unit dan periode, lalu tekan Tampilkan.</p>{{/scope}}\n";
+
+/* admin/results-page.html */
+static const char file_12[] =
+	"{{! The results of one unit and period (console_results.c). Every "
+	"value is\n"
+	"    escaped; chooser and chart are markup built from escaped parts. "
+	"}}\n"
+	"<h1>Hasil survei</h1>\n"
+	"{{{chooser}}}\n"
+	"{{#scope}}\n"
+	"<h2>{{scope}} &middot; {{period}}</h2>\n"
+	"<p><a href=\"/admin/unduh\?{{query}}\">Unduh dokumen dan data untuk "
+	"cakupan ini</a></p>\n"
+	"{{/scope}}\n"
+	"{{#empty}}<p class=\"notice\">Belum ada hasil: {{empty}}</p>{{/empty}}\n"
+	"{{#results}}\n"
+	"<section aria-labelledby=\"ringkasan\">\n"
+	"  <h3 id=\"ringkasan\">Indeks Kepuasan Masyarakat</h3>\n"
+	"  <dl class=\"result-summary\">\n"
+	"    <dt>IKM</dt><dd class=\"ikm\">{{ikm}}</dd>\n"
+	"    <dt>Nilai indeks (NI)</dt><dd>{{ni}}</dd>\n"
+	"    <dt>Mutu pelayanan</dt><dd>{{mutu}}</dd>\n"
+	"    <dt>Kinerja unit pelayanan</dt><dd>{{kinerja}}</dd>\n"
+	"    <dt>Responden (n)</dt><dd>{{n}}</dd>\n"
+	"    <dt>Selang kepercayaan 95%</dt>\n"
+	"    <dd>{{#ci}}{{ci_low}} &#8211; {{ci_high}}{{/ci}}{{^ci}}tidak "
+	"dapat dihitung (kurang dari 2 responden){{/ci}}</dd>\n"
+	"  </dl>\n"
+	"  {{#ci}}{{#ci_other}}<p class=\"notice\">Selang kepercayaan melewati "
+	"batas mutu: mutu {{mutu}}, tetapi mutu {{ci_other}} belum dapat "
+	"dikesampingkan.</p>{{/ci_other}}{{^ci_other}}<p>Selang kepercayaan "
+	"berada di dalam satu mutu ({{mutu}}).</p>{{/ci_other}}{{/ci}}\n"
+	"  <h4>Kecukupan sampel</h4>\n"
+	"  {{#population}}<p>Populasi {{population_n}} orang; sampel minimum "
+	"(Krejcie&#8211;Morgan) {{required}} responden; diperoleh {{n}} responden:\n"
+	"  {{#sample_ok}}<strong>cukup</strong>.{{/sample_ok}}{{^sample_ok}}<strong>kurang "
+	"{{sample_short}} responden</strong>; hasil tetap dihitung, tetapi "
+	"perlu dibaca dengan hati-hati.{{/sample_ok}}</p>{{/population}}\n"
+	"  {{^population}}<p>Populasi pengguna layanan untuk periode ini "
+	"belum diisi, sehingga kecukupan sampel belum dapat dinilai.</p>{{/population}}\n"
+	"</section>\n"
+	"\n"
+	"<section aria-labelledby=\"unsur\">\n"
+	"  <h3 id=\"unsur\">Nilai per unsur</h3>\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Kode</th><th>Unsur</th><th class=\"num\">n</th><th "
+	"class=\"num\">NRR</th><th class=\"num\">NRR &#215; 25</th><th>Mutu</th><th "
+	"class=\"num\">Peringkat</th><th>Catatan</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#elements}}<tr{{#below}} class=\"below\"{{/below}}><td>{{code}}</td><td>{{name}}</"
+	"td><td class=\"num\">{{n}}</td><td class=\"num\">{{nrr}}</td><td "
+	"class=\"num\">{{converted}}</td><td>{{mutu}}</td><td class=\"num\">{{rank}}</td><td>{{#b"
+	"elow}}di bawah rata-rata{{/below}}</td></tr>\n"
+	"    {{/elements}}\n"
+	"    </tbody>\n"
+	"    <tfoot><tr><td></td><td>Rata-rata NRR unsur</td><td></td><td "
+	"class=\"num\">{{mean_nrr}}</td><td colspan=\"4\"></td></tr></tfoot>\n"
+	"  </table>\n"
+	"  <p>Peringkat 1 adalah NRR terendah.</p>\n"
+	"  <figure class=\"chart\">{{{chart}}}</figure>\n"
+	"  <h4>Unsur di bawah rata-rata (prioritas perbaikan)</h4>\n"
+	"  <ul class=\"below-list\">{{#below}}<li>{{name}} ({{nrr}})</li>{{/below}}{{^below}}<li>"
+	"Tidak ada.</li>{{/below}}</ul>\n"
+	"</section>\n"
+	"\n"
+	"{{#all_services}}\n"
+	"<section aria-labelledby=\"per-layanan\">\n"
+	"  <h3 id=\"per-layanan\">Menurut layanan</h3>\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Layanan</th><th class=\"num\">n</th><th class=\"num\">IKM</th><th>Mut"
+	"u</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#services_rows}}<tr><td>{{label}}</td><td class=\"num\">{{n}}</td>{{#suppressed}}<"
+	"td colspan=\"2\" class=\"suppressed\">{{suppressed}}</td>{{/suppressed}}{{^suppressed}}<"
+	"td class=\"num\">{{ikm}}</td><td>{{mutu}}</td>{{/suppressed}}</tr>\n"
+	"    {{/services_rows}}\n"
+	"    {{^services_rows}}<tr><td colspan=\"4\">Tidak ada tanggapan "
+	"yang tercatat pada layanan tertentu.</td></tr>{{/services_rows}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"</section>\n"
+	"{{/all_services}}\n"
+	"\n"
+	"<section aria-labelledby=\"per-profil\">\n"
+	"  <h3 id=\"per-profil\">Menurut profil responden</h3>\n"
+	"  <p class=\"hint\">Kelompok dengan kurang dari {{group_min}} responden "
+	"tidak ditampilkan nilainya: selang kepercayaannya terlalu lebar "
+	"untuk dibandingkan, dan jawaban kelompok sekecil itu dapat mengarah "
+	"ke orang tertentu.</p>\n"
+	"  {{#group_tables}}\n"
+	"  <table class=\"data\">\n"
+	"    <caption>{{title}}</caption>\n"
+	"    <thead><tr><th>Kelompok</th><th class=\"num\">n</th><th class=\"num\">IKM</th><th>Mu"
+	"tu</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#rows}}<tr><td>{{label}}</td><td class=\"num\">{{n}}</td>{{#suppressed}}<td "
+	"colspan=\"2\" class=\"suppressed\">{{suppressed}}</td>{{/suppressed}}{{^suppressed}}<td "
+	"class=\"num\">{{ikm}}</td><td>{{mutu}}</td>{{/suppressed}}</tr>\n"
+	"    {{/rows}}\n"
+	"    {{#other}}<tr><td>Kategori lain</td><td class=\"num\">{{other}}</td><td "
+	"colspan=\"2\" class=\"suppressed\">tidak dirinci</td></tr>{{/other}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"  {{/group_tables}}\n"
+	"  {{^group_tables}}<p>Responden tidak mengisi data profil.</p>{{/group_tables}}\n"
+	"</section>\n"
+	"\n"
+	"<section aria-labelledby=\"tren\">\n"
+	"  <h3 id=\"tren\">Tren antarperiode</h3>\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Periode</th><th class=\"num\">n</th><th class=\"num\">IKM</th><th>Mut"
+	"u</th><th>Selang 95%</th><th class=\"num\">Perubahan</th><th>Uji "
+	"perubahan</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#trend}}<tr{{#current}} class=\"current\"{{/current}}><td>{{period}}</td><td "
+	"class=\"num\">{{n}}</td><td class=\"num\">{{ikm}}</td><td>{{mutu}}</td><td>{{#low}}{{low"
+	"}} &#8211; {{high}}{{/low}}</td><td class=\"num\">{{change}}</td><td>{{#z}}{{#real}}nyat"
+	"a (z = {{z}}): lebih besar daripada variasi sampel{{/real}}{{^real}}belum "
+	"nyata (z = {{z}}): masih dalam variasi sampel{{/real}}{{/z}}{{^z}}{{test}}{{/z}}</td></t"
+	"r>\n"
+	"    {{/trend}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"  {{^trend_many}}<p>Baru ada satu periode dengan hasil; perubahan "
+	"dapat dibandingkan setelah periode berikutnya.</p>{{/trend_many}}\n"
+	"  <p class=\"hint\">Perubahan disebut nyata bila selisih IKM lebih "
+	"besar daripada 1,96 kali galat bakunya (&#8730;(SE&#8321;&#178; "
+	"+ SE&#8322;&#178;), taraf 95%).</p>\n"
+	"</section>\n"
+	"\n"
+	"<section aria-labelledby=\"saran\">\n"
+	"  <h3 id=\"saran\">Saran dan masukan</h3>\n"
+	"  <p>{{sugg_rows}} responden memberi saran; {{sugg_none}} menyatakan "
+	"tidak ada saran.</p>\n"
+	"  {{#has_sugg}}\n"
+	"  <table class=\"data\">\n"
+	"    <thead><tr><th>Saran</th><th class=\"num\">Jumlah</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#sugg}}<tr><td>{{text}}</td><td class=\"num\">{{count}}</td></tr>\n"
+	"    {{/sugg}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"  {{#sugg_pages}}<nav class=\"pager\" aria-label=\"Halaman saran\">{{#sugg_prev}}<a "
+	"href=\"{{sugg_prev}}\" rel=\"prev\">&#8592; Sebelumnya</a> {{/sugg_prev}}Halaman "
+	"{{sugg_page}} dari {{sugg_pages}}{{#sugg_next}} <a href=\"{{sugg_next}}\" "
+	"rel=\"next\">Berikutnya &#8594;</a>{{/sugg_next}}</nav>{{/sugg_pages}}\n"
+	"  {{/has_sugg}}\n"
+	"</section>\n"
+	"{{/results}}\n"
+	"{{^scope}}<p>Pilih unit dan periode, lalu tekan Tampilkan.</p>{{/scope}}\n";
+
+/* admin/setup-home.html */
+static const char file_13[] =
 	"{{! The overview of the setup pages. kota: the signed-in user is "
 	"admin-kota. }}\n"
 	"<h1>Pengaturan</h1>\n"
@@ -694,7 +954,7 @@ static const char file_10[] =
 	"</ul>\n";
 
 /* admin/setup-instrument.html */
-static const char file_11[] =
+static const char file_14[] =
 	"{{! A unit's instrument version: units (picker), chosen with unit,\n"
 	"    unit_name, versi (its id, sent back by the forms), version, "
 	"own,\n"
@@ -842,7 +1102,7 @@ static const char file_11[] =
 	"{{^chosen}}<p>Pilih unit untuk melihat instrumennya.</p>{{/chosen}}\n";
 
 /* admin/setup-periods.html */
-static const char file_12[] =
+static const char file_15[] =
 	"{{! Periods: today_text, current (the period holding today, current_closed),\n"
 	"    rows (slug, name, from, to, closed, today); kota: may change "
 	"them; the\n"
@@ -924,7 +1184,7 @@ static const char file_12[] =
 	"kembali periode.</p>{{/kota}}\n";
 
 /* admin/setup-population.html */
-static const char file_13[] =
+static const char file_16[] =
 	"{{! Populations: units and periods (pickers), no_periods, chosen "
 	"with\n"
 	"    unit/unit_name/period/period_name and rows (service, label, "
@@ -993,7 +1253,7 @@ static const char file_13[] =
 	"{{^chosen}}{{^no_periods}}<p>Pilih unit dan periode.</p>{{/no_periods}}{{/chosen}}\n";
 
 /* admin/setup-profile.html */
-static const char file_14[] =
+static const char file_17[] =
 	"{{! The office profile: fields (key, label, prose, max, value, error);\n"
 	"    logo (logo_version, logo_kib), logo_damaged, logo_error. }}\n"
 	"<h1>Profil kantor</h1>\n"
@@ -1041,7 +1301,7 @@ static const char file_14[] =
 	"</form>\n";
 
 /* admin/setup-services.html */
-static const char file_15[] =
+static const char file_18[] =
 	"{{! The services of a unit: units (picker), chosen with unit/unit_name,\n"
 	"    rows (slug, name, value, error), the add form (slug, name, *_error). "
 	"}}\n"
@@ -1112,7 +1372,7 @@ static const char file_15[] =
 	"{{^chosen}}<p>Pilih unit untuk melihat dan mengatur layanannya.</p>{{/chosen}}\n";
 
 /* admin/setup-units.html */
-static const char file_16[] =
+static const char file_19[] =
 	"{{! The unit tree: rows (depth, slug, name, parent, value, error) "
 	"the user\n"
 	"    may reach, a rename form on each; the add form (slug, name, "
@@ -1180,7 +1440,7 @@ static const char file_16[] =
 	"</form>\n";
 
 /* admin/users-edit.html */
-static const char file_17[] =
+static const char file_20[] =
 	"{{! One user of the console (/admin/pengguna/ID): what is known, "
 	"and the\n"
 	"    changes the signed-in admin may make. Every value is escaped. "
@@ -1277,7 +1537,7 @@ static const char file_17[] =
 	"{{/unlockable}}\n";
 
 /* admin/users-list.html */
-static const char file_18[] =
+static const char file_21[] =
 	"{{! The users of the console (/admin/pengguna): the users the signed-in "
 	"admin\n"
 	"    may see, and the form to add one. Every value is escaped. }}\n"
@@ -1363,7 +1623,7 @@ static const char file_18[] =
 	"</form>\n";
 
 /* face-1.svg */
-static const char file_19[] =
+static const char file_22[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1372,7 +1632,7 @@ static const char file_19[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_20[] =
+static const char file_23[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1381,7 +1641,7 @@ static const char file_20[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_21[] =
+static const char file_24[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1390,7 +1650,7 @@ static const char file_21[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_22[] =
+static const char file_25[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1399,7 +1659,7 @@ static const char file_22[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_23[] =
+static const char file_26[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -1490,7 +1750,7 @@ static const char file_23[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_24[] =
+static const char file_27[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -1516,7 +1776,7 @@ static const char file_24[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_25[] =
+static const char file_28[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -1977,7 +2237,7 @@ static const char file_25[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_26[] =
+static const char file_29[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -2225,7 +2485,7 @@ static const char file_26[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_27[] =
+static const char file_30[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -2326,7 +2586,7 @@ static const char file_27[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_28[] =
+static const char file_31[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -2550,7 +2810,7 @@ static const char file_28[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_29[] =
+static const char file_32[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -2586,7 +2846,7 @@ static const char file_29[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_30[] =
+static const char file_33[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -3038,7 +3298,7 @@ static const char file_30[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_31[] =
+static const char file_34[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -3067,7 +3327,7 @@ static const char file_31[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_32[] =
+static const char file_35[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -3085,30 +3345,33 @@ const struct webfile webfiles[] = {
 	{"admin/monitor-review.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
 	{"admin/monitor-unit.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
 	{"admin/password.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-home.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-instrument.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-periods.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-population.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-profile.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-services.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-units.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
-	{"admin/users-edit.html", file_17, sizeof(file_17) - 1, "text/html; charset=utf-8"},
-	{"admin/users-list.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_19, sizeof(file_19) - 1, "image/svg+xml"},
-	{"face-2.svg", file_20, sizeof(file_20) - 1, "image/svg+xml"},
-	{"face-3.svg", file_21, sizeof(file_21) - 1, "image/svg+xml"},
-	{"face-4.svg", file_22, sizeof(file_22) - 1, "image/svg+xml"},
-	{"form.html", file_23, sizeof(file_23) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_24, sizeof(file_24) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_25, sizeof(file_25) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_26, sizeof(file_26) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_27, sizeof(file_27) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_28, sizeof(file_28) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_29, sizeof(file_29) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_30, sizeof(file_30) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_31, sizeof(file_31) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_32, sizeof(file_32) - 1, "text/html; charset=utf-8"},
+	{"admin/results-chooser.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
+	{"admin/results-download.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
+	{"admin/results-page.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-home.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-instrument.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-periods.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-population.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-profile.html", file_17, sizeof(file_17) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-services.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-units.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"admin/users-edit.html", file_20, sizeof(file_20) - 1, "text/html; charset=utf-8"},
+	{"admin/users-list.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_22, sizeof(file_22) - 1, "image/svg+xml"},
+	{"face-2.svg", file_23, sizeof(file_23) - 1, "image/svg+xml"},
+	{"face-3.svg", file_24, sizeof(file_24) - 1, "image/svg+xml"},
+	{"face-4.svg", file_25, sizeof(file_25) - 1, "image/svg+xml"},
+	{"form.html", file_26, sizeof(file_26) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_27, sizeof(file_27) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_28, sizeof(file_28) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_29, sizeof(file_29) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_30, sizeof(file_30) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_31, sizeof(file_31) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_32, sizeof(file_32) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_33, sizeof(file_33) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_34, sizeof(file_34) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_35, sizeof(file_35) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 33;
+const size_t webfiles_count = 36;
 /* clang-format on */
