@@ -21,12 +21,6 @@ void console_monitor(struct console_ctx *c, const char *rest)
 	pending(c);
 }
 
-void console_entry(struct console_ctx *c, const char *rest)
-{
-	(void)rest;
-	pending(c);
-}
-
 void console_results(struct console_ctx *c, const char *rest)
 {
 	(void)rest;

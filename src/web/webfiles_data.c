@@ -115,8 +115,295 @@ static const char file_0[] =
 	"\tfont-variant-numeric: tabular-nums;\n"
 	"}\n";
 
-/* admin/home.html */
+/* admin/entry-choose.html */
 static const char file_1[] =
+	"{{! The units a user may enter or import sheets for (paper entry, "
+	"import). }}\n"
+	"<h1>{{heading}}</h1>\n"
+	"<p>{{intro}}</p>\n"
+	"{{#has_units}}\n"
+	"<table class=\"data\">\n"
+	"  <thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Kode</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#units}}<tr><td><a href=\"{{href}}\">{{name}}</a></td><td>{{slug}}</td></tr>{{/units"
+	"}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{/has_units}}\n"
+	"{{^has_units}}<p>Belum ada unit yang dapat Anda pilih. Minta admin "
+	"menambahkan unit terlebih dahulu.</p>{{/has_units}}\n";
+
+/* admin/entry-form.html */
+static const char file_2[] =
+	"{{! Paper entry: one sheet at a time, by keyboard (digits 1-4, Tab, "
+	"Enter).\n"
+	"    Works without JavaScript; entry.js only moves the focus on after "
+	"a\n"
+	"    digit. Names of list items (el_error, chosen, focus) are not "
+	"used at the\n"
+	"    root, so a missing one never falls through to a root value. "
+	"}}\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin/entry.css\">\n"
+	"<h1>Entri kuesioner kertas</h1>\n"
+	"<p class=\"entry-unit\">Unit: <strong>{{unit_name}}</strong> &middot; "
+	"<a href=\"/admin/entri\">Ganti unit</a> &middot; <a href=\"/admin/impor\?unit={{unit}}\""
+	">Impor berkas</a></p>\n"
+	"{{#notice}}<p class=\"flash\" role=\"status\">{{notice}}</p>{{/notice}}\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"{{#has_mismatch}}\n"
+	"<div class=\"errors\" role=\"alert\">\n"
+	"  <p>Entri ini berbeda dengan entri pertama lembar nomor {{sheet}}. "
+	"Periksa lembarnya, perbaiki isian di bawah, lalu simpan lagi. Bila "
+	"entri pertama yang keliru, pilih &ldquo;Ganti entri pertama&rdquo;.</p>\n"
+	"  <table class=\"data entry-compare\">\n"
+	"    <caption>Isian yang berbeda</caption>\n"
+	"    <thead><tr><th scope=\"col\">Isian</th><th scope=\"col\">Entri "
+	"pertama</th><th scope=\"col\">Entri ini</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#mismatch}}<tr><th scope=\"row\">{{label}}</th><td>{{first}}</td><td>{{second}}</t"
+	"d></tr>{{/mismatch}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"</div>\n"
+	"{{/has_mismatch}}\n"
+	"<form method=\"post\" action=\"/admin/entri\" class=\"console-form "
+	"entry-form\" autocomplete=\"off\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <input type=\"hidden\" name=\"formulir\" value=\"{{form_id}}\">\n"
+	"  <input type=\"hidden\" name=\"instrumen\" value=\"{{instr}}\">\n"
+	"  <div class=\"entry-head\">\n"
+	"    <p class=\"entry-field{{#sheet_error}} invalid{{/sheet_error}}\">\n"
+	"      <label for=\"lembar\">Nomor lembar</label>\n"
+	"      <input type=\"text\" id=\"lembar\" name=\"lembar\" value=\"{{sheet}}\" "
+	"maxlength=\"20\" required pattern=\"[0-9A-Za-z.\\/\\-]{1,20}\" spellcheck=\"false\"{{#sh"
+	"eet_focus}} autofocus{{/sheet_focus}}{{#sheet_error}} aria-invalid=\"true\" "
+	"aria-describedby=\"lembar-error\"{{/sheet_error}}>\n"
+	"      {{#sheet_error}}<span class=\"field-error\" id=\"lembar-error\">{{sheet_error}}</s"
+	"pan>{{/sheet_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#date_error}} invalid{{/date_error}}\">\n"
+	"      <label for=\"tanggal\">Tanggal survei</label>\n"
+	"      <input type=\"date\" id=\"tanggal\" name=\"tanggal\" value=\"{{date}}\" "
+	"required{{#date_focus}} autofocus{{/date_focus}}{{#date_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"tanggal-error\"{{/date_error}}>\n"
+	"      {{#date_error}}<span class=\"field-error\" id=\"tanggal-error\">{{date_error}}</sp"
+	"an>{{/date_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#service_error}} invalid{{/service_error}}\">\n"
+	"      <label for=\"layanan\">Layanan</label>\n"
+	"      <select id=\"layanan\" name=\"layanan\"{{#service_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"layanan-error\"{{/service_error}}>\n"
+	"        <option value=\"\">(tanpa layanan tertentu)</option>\n"
+	"        {{#services}}<option value=\"{{slug}}\"{{#chosen}} selected{{/chosen}}>{{name}}<"
+	"/option>{{/services}}\n"
+	"      </select>\n"
+	"      {{#service_error}}<span class=\"field-error\" id=\"layanan-error\">{{service_error"
+	"}}</span>{{/service_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field\">\n"
+	"      <label class=\"check\"><input type=\"checkbox\" name=\"ganda\" "
+	"value=\"1\"{{#double}} checked{{/double}}> Entri ganda: lembar baru "
+	"dihitung setelah diketik dua kali dan cocok</label>\n"
+	"    </p>\n"
+	"  </div>\n"
+	"  <fieldset class=\"entry-answers\">\n"
+	"    <legend>Jawaban: ketik 1, 2, 3 atau 4 untuk setiap unsur</legend>\n"
+	"    {{#elements}}\n"
+	"    <p class=\"entry-cell{{#el_error}} invalid{{/el_error}}\">\n"
+	"      <label for=\"{{field}}\"><span class=\"code\">{{code}}</span> "
+	"{{name}}</label>\n"
+	"      <input type=\"text\" class=\"entry-digit\" id=\"{{field}}\" "
+	"name=\"{{field}}\" value=\"{{value}}\" inputmode=\"numeric\" maxlength=\"1\" "
+	"pattern=\"[1-4]\" size=\"2\" required{{#focus}} autofocus{{/focus}}{{#el_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"{{field}}-error\"{{/el_error}}>\n"
+	"      {{#el_error}}<span class=\"field-error\" id=\"{{field}}-error\">{{el_error}}</span"
+	">{{/el_error}}\n"
+	"    </p>\n"
+	"    {{/elements}}\n"
+	"  </fieldset>\n"
+	"  <fieldset class=\"entry-profile\">\n"
+	"    <legend>Profil responden (boleh dikosongkan)</legend>\n"
+	"    <p class=\"entry-field{{#gender_error}} invalid{{/gender_error}}\">\n"
+	"      <label for=\"jk\">Jenis kelamin (L/P)</label>\n"
+	"      <input type=\"text\" id=\"jk\" name=\"jk\" value=\"{{gender}}\" "
+	"maxlength=\"1\" pattern=\"[LlPp]\" size=\"2\" data-after-answers{{#gender_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"jk-error\"{{/gender_error}}>\n"
+	"      {{#gender_error}}<span class=\"field-error\" id=\"jk-error\">{{gender_error}}</spa"
+	"n>{{/gender_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#age_error}} invalid{{/age_error}}\">\n"
+	"      <label for=\"usia\">Usia (tahun)</label>\n"
+	"      <input type=\"text\" id=\"usia\" name=\"usia\" value=\"{{age}}\" "
+	"inputmode=\"numeric\" maxlength=\"3\" pattern=\"[0-9]{2,3}\" size=\"4\"{{#age_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"usia-error\"{{/age_error}}>\n"
+	"      {{#age_error}}<span class=\"field-error\" id=\"usia-error\">{{age_error}}</span>{{"
+	"/age_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#education_error}} invalid{{/education_error}}\">\n"
+	"      <label for=\"pendidikan\">Pendidikan</label>\n"
+	"      <select id=\"pendidikan\" name=\"pendidikan\"{{#education_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"pendidikan-error\"{{/education_error}}>\n"
+	"        <option value=\"\">&mdash;</option>\n"
+	"        {{#educations}}<option value=\"{{value}}\"{{#chosen}} selected{{/chosen}}>{{valu"
+	"e}}</option>{{/educations}}\n"
+	"      </select>\n"
+	"      {{#education_error}}<span class=\"field-error\" id=\"pendidikan-error\">{{educatio"
+	"n_error}}</span>{{/education_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#job_error}} invalid{{/job_error}}\">\n"
+	"      <label for=\"pekerjaan\">Pekerjaan</label>\n"
+	"      <select id=\"pekerjaan\" name=\"pekerjaan\"{{#job_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"pekerjaan-error\"{{/job_error}}>\n"
+	"        <option value=\"\">&mdash;</option>\n"
+	"        {{#jobs}}<option value=\"{{value}}\"{{#chosen}} selected{{/chosen}}>{{value}}</o"
+	"ption>{{/jobs}}\n"
+	"      </select>\n"
+	"      {{#job_error}}<span class=\"field-error\" id=\"pekerjaan-error\">{{job_error}}</sp"
+	"an>{{/job_error}}\n"
+	"    </p>\n"
+	"  </fieldset>\n"
+	"  <p class=\"entry-field{{#suggestion_error}} invalid{{/suggestion_error}}\">\n"
+	"    <label for=\"saran\">Saran</label>\n"
+	"    <textarea id=\"saran\" name=\"saran\" rows=\"3\" maxlength=\"2000\"{{#suggestion_err"
+	"or}} aria-invalid=\"true\" aria-describedby=\"saran-error\"{{/suggestion_error}}>{{sugge"
+	"stion}}</textarea>\n"
+	"    {{#suggestion_error}}<span class=\"field-error\" id=\"saran-error\">{{suggestion_err"
+	"or}}</span>{{/suggestion_error}}\n"
+	"  </p>\n"
+	"  <p>\n"
+	"    <button type=\"submit\">Simpan lembar</button>\n"
+	"    {{#has_mismatch}}<button type=\"submit\" name=\"aksi\" value=\"ganti\" "
+	"class=\"secondary\">Ganti entri pertama</button>{{/has_mismatch}}\n"
+	"  </p>\n"
+	"  <p class=\"hint\">Enter menyimpan lembar; Tab pindah ke isian "
+	"berikutnya. Pada entri ganda, saran cukup diketik sekali.</p>\n"
+	"</form>\n"
+	"{{#has_pending}}\n"
+	"<p>Lembar yang menunggu entri kedua pada periode {{period_name}}: "
+	"{{pending}}{{#pending_more}}, &hellip;{{/pending_more}}</p>\n"
+	"{{/has_pending}}\n"
+	"<script src=\"/static/admin/entry.js\" defer></script>\n";
+
+/* admin/entry.css */
+static const char file_3[] =
+	"/* entry.css: the paper entry and import pages of the console, on "
+	"top of\n"
+	" * ikm.css and admin.css. Compact: many small answer boxes per screen. "
+	"*/\n"
+	"\n"
+	".entry-form {\n"
+	"\tmax-width: 60rem;\n"
+	"}\n"
+	"\n"
+	".entry-head {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 0 1.5rem;\n"
+	"}\n"
+	"\n"
+	".entry-field {\n"
+	"\tmargin: 0 0 0.75rem;\n"
+	"}\n"
+	"\n"
+	".entry-field label {\n"
+	"\tdisplay: block;\n"
+	"}\n"
+	"\n"
+	".entry-field label.check {\n"
+	"\tdisplay: inline;\n"
+	"}\n"
+	"\n"
+	".entry-answers {\n"
+	"\tdisplay: grid;\n"
+	"\tgrid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));\n"
+	"\tgap: 0.25rem 1rem;\n"
+	"}\n"
+	"\n"
+	".entry-answers legend {\n"
+	"\tfont-weight: 600;\n"
+	"}\n"
+	"\n"
+	".entry-cell {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\talign-items: center;\n"
+	"\tgap: 0.25rem 0.5rem;\n"
+	"\tmargin: 0.25rem 0;\n"
+	"}\n"
+	"\n"
+	".entry-cell label {\n"
+	"\tflex: 1 1 8rem;\n"
+	"}\n"
+	"\n"
+	".entry-cell .code {\n"
+	"\tfont-weight: 700;\n"
+	"}\n"
+	"\n"
+	".entry-form input.entry-digit {\n"
+	"\twidth: 2.75rem;\n"
+	"\ttext-align: center;\n"
+	"\tfont-size: 1.25rem;\n"
+	"\tfont-variant-numeric: tabular-nums;\n"
+	"}\n"
+	"\n"
+	".entry-cell .field-error,\n"
+	".entry-field .field-error {\n"
+	"\tdisplay: block;\n"
+	"\tflex-basis: 100%;\n"
+	"}\n"
+	"\n"
+	".entry-profile {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 0 1.5rem;\n"
+	"}\n"
+	"\n"
+	".entry-compare caption {\n"
+	"\ttext-align: left;\n"
+	"\tfont-weight: 600;\n"
+	"}\n"
+	"\n"
+	".import-errors td.num,\n"
+	".import-map td.num {\n"
+	"\twhite-space: nowrap;\n"
+	"}\n";
+
+/* admin/entry.js */
+static const char file_4[] =
+	"/* entry.js: paper entry in the console. After a digit 1-4 in an "
+	"answer\n"
+	" * box, the focus moves to the next box (after the last one, to "
+	"the\n"
+	" * profile). Nothing else: the form works the same without this "
+	"script. */\n"
+	"(function () {\n"
+	"\t'use strict';\n"
+	"\tvar form = document.querySelector('form.entry-form');\n"
+	"\tif (!form) {\n"
+	"\t\treturn;\n"
+	"\t}\n"
+	"\tvar boxes = Array.prototype.slice.call(form.querySelectorAll('input.entry-digit'));\n"
+	"\tvar after = form.querySelector('[data-after-answers]');\n"
+	"\tboxes.forEach(function (box, i) {\n"
+	"\t\tbox.addEventListener('input', function () {\n"
+	"\t\t\tif (!/^[1-4]$/.test(box.value)) {\n"
+	"\t\t\t\treturn;\n"
+	"\t\t\t}\n"
+	"\t\t\tvar next = i + 1 < boxes.length \? boxes[i + 1] : after;\n"
+	"\t\t\tif (next) {\n"
+	"\t\t\t\tnext.focus();\n"
+	"\t\t\t\tif (next.select) {\n"
+	"\t\t\t\t\tnext.select();\n"
+	"\t\t\t\t}\n"
+	"\t\t\t}\n"
+	"\t\t});\n"
+	"\t});\n"
+	"})();\n";
+
+/* admin/home.html */
+static const char file_5[] =
 	"{{! The console's home page. }}\n"
 	"<h1>Selamat datang, {{name}}</h1>\n"
 	"<p>Anda masuk sebagai <strong>{{role}}</strong>{{#unit}} untuk unit "
@@ -128,8 +415,132 @@ static const char file_1[] =
 	"perangkat</button>\n"
 	"</form>\n";
 
+/* admin/import-form.html */
+static const char file_6[] =
+	"{{! Import: the upload form of one unit (multipart/form-data). }}\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin/entry.css\">\n"
+	"<h1>Impor berkas kuesioner</h1>\n"
+	"<p>Unit: <strong>{{unit_name}}</strong> &middot; <a href=\"/admin/impor\">Ganti "
+	"unit</a> &middot; <a href=\"/admin/entri\?unit={{unit}}\">Entri "
+	"kuesioner kertas</a></p>\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"{{#has_periods}}\n"
+	"<form method=\"post\" action=\"/admin/impor\" enctype=\"multipart/form-data\" "
+	"class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <label for=\"periode\">Periode survei</label>\n"
+	"  <select id=\"periode\" name=\"periode\" required>\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#chosen}} selected{{/chosen}}>{{name}}</opti"
+	"on>{{/periods}}\n"
+	"  </select>\n"
+	"  <label for=\"layanan\">Layanan</label>\n"
+	"  <select id=\"layanan\" name=\"layanan\">\n"
+	"    <option value=\"\">(tanpa layanan tertentu)</option>\n"
+	"    {{#services}}<option value=\"{{slug}}\"{{#chosen}} selected{{/chosen}}>{{name}}</opt"
+	"ion>{{/services}}\n"
+	"  </select>\n"
+	"  <p class=\"entry-field{{#file_error}} invalid{{/file_error}}\">\n"
+	"    <label for=\"berkas\">Berkas CSV atau XLSX</label>\n"
+	"    <input type=\"file\" id=\"berkas\" name=\"berkas\" accept=\".csv,.xlsx,text/csv,appl"
+	"ication/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" "
+	"required{{#file_error}} aria-invalid=\"true\" aria-describedby=\"berkas-error\"{{/file_e"
+	"rror}}>\n"
+	"    {{#file_error}}<span class=\"field-error\" id=\"berkas-error\">{{file_error}}</span>"
+	"{{/file_error}}\n"
+	"  </p>\n"
+	"  <p class=\"hint\">Paling besar 10 MB. Baris pertama berisi judul "
+	"kolom: U1 sampai U9 (atau nama unsurnya), dan bila ada Tanggal, "
+	"Jenis Kelamin, Usia, Pendidikan, Pekerjaan dan Saran. Berkas diperiksa "
+	"dulu; belum ada yang disimpan sebelum Anda menekan &ldquo;Simpan&rdquo; "
+	"pada pratinjau.</p>\n"
+	"  <p><button type=\"submit\">Periksa berkas</button></p>\n"
+	"</form>\n"
+	"{{/has_periods}}\n"
+	"{{^has_periods}}<p>Tidak ada periode survei yang sedang dibuka, "
+	"jadi belum ada data yang dapat diimpor. Minta admin membuka atau "
+	"menambahkan periode.</p>{{/has_periods}}\n";
+
+/* admin/import-preview.html */
+static const char file_7[] =
+	"{{! Import: the preview of an uploaded file (mapping, counts, row "
+	"errors)\n"
+	"    and its commit; after a commit that skipped rows, the same page "
+	"lists\n"
+	"    them (done). }}\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin/entry.css\">\n"
+	"{{#done}}<h1>Impor selesai</h1>\n"
+	"<p class=\"flash\" role=\"status\">{{ready}} tanggapan dari berkas "
+	"<strong>{{file}}</strong> sudah disimpan; {{bad}} baris yang salah "
+	"dilewati (daftarnya di bawah).</p>{{/done}}\n"
+	"{{^done}}<h1>Pratinjau impor</h1>{{/done}}\n"
+	"<p>Berkas <strong>{{file}}</strong> ({{format}}) untuk unit <strong>{{unit_name}}</stron"
+	"g>{{#service_name}}, layanan <strong>{{service_name}}</strong>{{/service_name}}, "
+	"periode <strong>{{period_name}}</strong>.</p>\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"<h2>Kolom yang dikenali</h2>\n"
+	"<table class=\"data import-map\">\n"
+	"  <thead><tr><th scope=\"col\" class=\"num\">Kolom</th><th scope=\"col\">Judul "
+	"di berkas</th><th scope=\"col\">Dibaca sebagai</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#columns}}<tr><td class=\"num\">{{col}}</td><td>{{header}}</td><td>{{use}}</td></tr>"
+	"{{/columns}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#has_ignored}}<p>Kolom yang diabaikan: {{ignored}}</p>{{/has_ignored}}\n"
+	"<h2>Ringkasan</h2>\n"
+	"<table class=\"data\">\n"
+	"  <tbody>\n"
+	"    <tr><th scope=\"row\">Baris data</th><td class=\"num\">{{rows}}</td></tr>\n"
+	"    <tr><th scope=\"row\">{{#done}}Tanggapan disimpan{{/done}}{{^done}}Baris "
+	"yang dapat disimpan{{/done}}</th><td class=\"num\">{{ready}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Baris tanpa jawaban (tidak disimpan)</th><td "
+	"class=\"num\">{{empty}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Baris yang salah</th><td class=\"num\">{{bad}}</td></tr>\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#has_errors}}\n"
+	"<h2>Baris yang salah</h2>\n"
+	"<table class=\"data import-errors\">\n"
+	"  <thead><tr><th scope=\"col\" class=\"num\">Baris</th><th scope=\"col\">Keterangan</th>"
+	"</tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#errors}}<tr><td class=\"num\">{{line}}</td><td>{{msg}}</td></tr>{{/errors}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#errors_more}}<p>&hellip; dan {{errors_more}} baris salah lainnya "
+	"(tidak ditampilkan).</p>{{/errors_more}}\n"
+	"{{/has_errors}}\n"
+	"{{^done}}\n"
+	"{{#can_save}}\n"
+	"<form method=\"post\" action=\"/admin/impor/simpan\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unggahan\" value=\"{{token}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <input type=\"hidden\" name=\"layanan\" value=\"{{service}}\">\n"
+	"  <input type=\"hidden\" name=\"periode\" value=\"{{period}}\">\n"
+	"  {{#has_errors}}<p><label class=\"check\"><input type=\"checkbox\" "
+	"name=\"lewati\" value=\"1\"> Lewati baris yang salah dan simpan "
+	"baris lainnya</label></p>{{/has_errors}}\n"
+	"  <p><button type=\"submit\">Simpan</button></p>\n"
+	"</form>\n"
+	"{{/can_save}}\n"
+	"{{^can_save}}<p>Tidak ada baris yang dapat disimpan dari berkas "
+	"ini.</p>{{/can_save}}\n"
+	"<form method=\"post\" action=\"/admin/impor/batal\" class=\"inline-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unggahan\" value=\"{{token}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <button type=\"submit\" class=\"secondary\">Batal</button>\n"
+	"</form>\n"
+	"{{/done}}\n"
+	"{{#done}}<p><a href=\"/admin/impor\?unit={{unit}}\">Impor berkas "
+	"lain</a></p>{{/done}}\n";
+
 /* admin/layout.html */
-static const char file_2[] =
+static const char file_8[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"id\">\n"
 	"<head>\n"
@@ -172,7 +583,7 @@ static const char file_2[] =
 	"</html>\n";
 
 /* admin/login.html */
-static const char file_3[] =
+static const char file_9[] =
 	"{{! Sign-in. csrf is the pre-session token's; next is a checked "
 	"/admin path. }}\n"
 	"<h1>Masuk konsol</h1>\n"
@@ -192,14 +603,14 @@ static const char file_3[] =
 	"</form>\n";
 
 /* admin/message.html */
-static const char file_4[] =
+static const char file_10[] =
 	"{{! A console message: refused, not found, not yet, a failure. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
 	"<p><a href=\"/admin\">Kembali ke beranda konsol</a></p>\n";
 
 /* admin/password.html */
-static const char file_5[] =
+static const char file_11[] =
 	"{{! Change one's own password. }}\n"
 	"<h1>Ganti kata sandi</h1>\n"
 	"{{#error}}<div class=\"errors\" role=\"alert\"><p>{{error}}</p></div>{{/error}}\n"
@@ -219,7 +630,7 @@ static const char file_5[] =
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
 /* face-1.svg */
-static const char file_6[] =
+static const char file_12[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -228,7 +639,7 @@ static const char file_6[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_7[] =
+static const char file_13[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -237,7 +648,7 @@ static const char file_7[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_8[] =
+static const char file_14[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -246,7 +657,7 @@ static const char file_8[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_9[] =
+static const char file_15[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -255,7 +666,7 @@ static const char file_9[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_10[] =
+static const char file_16[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -346,7 +757,7 @@ static const char file_10[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_11[] =
+static const char file_17[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -372,7 +783,7 @@ static const char file_11[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_12[] =
+static const char file_18[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -833,7 +1244,7 @@ static const char file_12[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_13[] =
+static const char file_19[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -1081,7 +1492,7 @@ static const char file_13[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_14[] =
+static const char file_20[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -1182,7 +1593,7 @@ static const char file_14[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_15[] =
+static const char file_21[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -1406,7 +1817,7 @@ static const char file_15[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_16[] =
+static const char file_22[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -1442,7 +1853,7 @@ static const char file_16[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_17[] =
+static const char file_23[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -1894,7 +2305,7 @@ static const char file_17[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_18[] =
+static const char file_24[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -1923,7 +2334,7 @@ static const char file_18[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_19[] =
+static const char file_25[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -1932,26 +2343,32 @@ static const char file_19[] =
 /* In byte order of the paths; a NULL entry ends the list. */
 const struct webfile webfiles[] = {
 	{"admin.css", file_0, sizeof(file_0) - 1, "text/css; charset=utf-8"},
-	{"admin/home.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
-	{"admin/layout.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
-	{"admin/login.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
-	{"admin/message.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
-	{"admin/password.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_6, sizeof(file_6) - 1, "image/svg+xml"},
-	{"face-2.svg", file_7, sizeof(file_7) - 1, "image/svg+xml"},
-	{"face-3.svg", file_8, sizeof(file_8) - 1, "image/svg+xml"},
-	{"face-4.svg", file_9, sizeof(file_9) - 1, "image/svg+xml"},
-	{"form.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_12, sizeof(file_12) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_13, sizeof(file_13) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_14, sizeof(file_14) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_15, sizeof(file_15) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_17, sizeof(file_17) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"admin/entry-choose.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
+	{"admin/entry-form.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
+	{"admin/entry.css", file_3, sizeof(file_3) - 1, "text/css; charset=utf-8"},
+	{"admin/entry.js", file_4, sizeof(file_4) - 1, "text/javascript; charset=utf-8"},
+	{"admin/home.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
+	{"admin/import-form.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
+	{"admin/import-preview.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
+	{"admin/layout.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
+	{"admin/login.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
+	{"admin/message.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
+	{"admin/password.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_12, sizeof(file_12) - 1, "image/svg+xml"},
+	{"face-2.svg", file_13, sizeof(file_13) - 1, "image/svg+xml"},
+	{"face-3.svg", file_14, sizeof(file_14) - 1, "image/svg+xml"},
+	{"face-4.svg", file_15, sizeof(file_15) - 1, "image/svg+xml"},
+	{"form.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_17, sizeof(file_17) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_18, sizeof(file_18) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_19, sizeof(file_19) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_20, sizeof(file_20) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_21, sizeof(file_21) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_22, sizeof(file_22) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_23, sizeof(file_23) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_24, sizeof(file_24) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_25, sizeof(file_25) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 20;
+const size_t webfiles_count = 26;
 /* clang-format on */
