@@ -233,6 +233,7 @@ static void on_reject(void *user, int file, uint64_t line, const char *msg)
 static void test_memory_and_every_reject(void **state)
 {
 	static const unsigned char ole2[64] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+	static unsigned char xlsx[1 << 16];
 	char data[8192], path[512], *names[] = {"unggahan <1>.csv"};
 	struct load_source src;
 	struct load_opts o = {0};
@@ -268,22 +269,18 @@ static void test_memory_and_every_reject(void **state)
 	load_report_free(&rep);
 
 	/* An XLSX in memory. */
-	{
-		static unsigned char xlsx[1 << 16];
-
-		f = fopen(path_of(path, sizeof(path), "tests/data/google-forms-sample.xlsx"), "rb");
-		assert_non_null(f);
-		src.len = fread(xlsx, 1, sizeof(xlsx), f);
-		fclose(f);
-		assert_true(src.len > 0 && src.len < sizeof(xlsx));
-		src.data = xlsx;
-		o.reject = NULL;
-		assert_int_equal(load_files(names, 1, &in, &o, &acc, &rep, &err), 0);
-		assert_string_equal(rep.files[0].format, "XLSX");
-		assert_int_equal(score_acc_respondents(acc), 5);
-		score_acc_free(acc);
-		load_report_free(&rep);
-	}
+	f = fopen(path_of(path, sizeof(path), "tests/data/google-forms-sample.xlsx"), "rb");
+	assert_non_null(f);
+	src.len = fread(xlsx, 1, sizeof(xlsx), f);
+	fclose(f);
+	assert_true(src.len > 0 && src.len < sizeof(xlsx));
+	src.data = xlsx;
+	o.reject = NULL;
+	assert_int_equal(load_files(names, 1, &in, &o, &acc, &rep, &err), 0);
+	assert_string_equal(rep.files[0].format, "XLSX");
+	assert_int_equal(score_acc_respondents(acc), 5);
+	score_acc_free(acc);
+	load_report_free(&rep);
 
 	/* A legacy .xls in memory: refused by content, named. */
 	src.data = ole2;
