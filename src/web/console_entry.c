@@ -132,7 +132,7 @@ struct entry {
 	struct store_response r; /* the response it makes */
 	const char *e_ans[INSTR_MAX_ELEMENTS], *e_sheet, *e_date, *e_service, *e_gender, *e_age,
 	    *e_education, *e_job, *e_suggestion;
-	char e_date_buf[STORE_SLUG_MAX + 128];
+	char e_date_buf[STORE_NAME_MAX + 128];
 	int errors;
 };
 
@@ -574,7 +574,7 @@ static void entry_hold(struct console_ctx *c, const struct sheet_form *f, struct
 	struct store_pending *p = xcalloc(1, sizeof(*p));
 	struct ikm_err err = {0};
 
-	snprintf(p->sheet, sizeof(p->sheet), "%s", e->sheet);
+	snprintf(p->sheet, sizeof(p->sheet), "%.*s", STORE_SHEET_MAX, e->sheet);
 	snprintf(p->form_id, sizeof(p->form_id), "%s", e->form_id);
 	p->user = c->user.id;
 	p->created = c->now;
