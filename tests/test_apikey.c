@@ -130,7 +130,7 @@ static void test_migrate_from_v1(void **state)
 		            "DROP TABLE api_key; DROP TABLE upload; DROP TABLE user_session; "
 		            "DROP TABLE app_user; DROP TABLE login_failure; "
 		            "DROP TABLE audit; DROP TABLE review; "
-		            "DROP TABLE office_profile; "
+		            "DROP TABLE office_profile; DROP TABLE entry_pending; "
 		            "ALTER TABLE response DROP COLUMN excluded; "
 		            "DELETE FROM schema_migrations WHERE version >= 2",
 		            &err),

@@ -1,7 +1,8 @@
 /* Unit tests of src/io/load.c (with table.c): data files into a score
  * accumulator — the demo file, invalid values (stop or skip), blank and
- * unanswered rows, short rows, pooled files, labels, extras, and the file
- * errors (missing, legacy .xls, empty, unterminated quote). */
+ * unanswered rows, short rows, pooled files, labels, extras, files in
+ * memory with every rejected row reported, and the file errors (missing,
+ * legacy .xls, empty, unterminated quote). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,6 +209,88 @@ static void test_skip_invalid_keeps_bounded_messages(void **state)
 	assert_int_equal(score_acc_respondents(r.acc), 25);
 	assert_int_equal(score_acc_sum(r.acc, 8), 75);
 	done(&r);
+}
+
+struct rejected {
+	int n;
+	uint64_t last;
+	char first[LOAD_MESSAGE_MAX];
+};
+
+static void on_reject(void *user, int file, uint64_t line, const char *msg)
+{
+	struct rejected *rj = user;
+
+	assert_int_equal(file, 0);
+	assert_true(line > rj->last); /* in file order */
+	if (rj->n++ == 0)
+		snprintf(rj->first, sizeof(rj->first), "%s", msg);
+	rj->last = line;
+}
+
+/* Files in memory (an upload) are named by their paths entry; every
+ * skipped row reaches the reject hook, past the kept messages. */
+static void test_memory_and_every_reject(void **state)
+{
+	static const unsigned char ole2[64] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+	static unsigned char xlsx[1 << 16];
+	char data[8192], path[512], *names[] = {"unggahan <1>.csv"};
+	struct load_source src;
+	struct load_opts o = {0};
+	struct rejected rj = {0};
+	struct instrument in;
+	struct score_acc *acc = NULL;
+	struct load_report rep;
+	struct ikm_err err = {0};
+	size_t n = 0;
+	FILE *f;
+
+	(void)state;
+	n += (size_t)snprintf(data + n, sizeof(data) - n, "U1,U2,U3,U4,U5,U6,U7,U8,U9\n");
+	for (int i = 0; i < 50; i++)
+		n += (size_t)snprintf(data + n, sizeof(data) - n, "4,4,4,4,4,4,4,4,%d\n",
+		                      i % 2 ? 7 : 3);
+	src.data = data;
+	src.len = n;
+	o.mem = &src;
+	o.skip_invalid = 1;
+	o.reject = on_reject;
+	o.reject_user = &rj;
+	instr_standard(&in);
+	assert_int_equal(load_files(names, 1, &in, &o, &acc, &rep, &err), 0);
+	assert_int_equal(rep.skipped, 25);
+	assert_int_equal(rep.nmsgs, LOAD_KEEP_MESSAGES);
+	assert_int_equal(rj.n, 25);
+	assert_int_equal(rj.last, 51);
+	assert_contains(rj.first, "unggahan <1>.csv: baris 3, kolom 9");
+	assert_not_contains(rj.first, "--skip-invalid");
+	assert_int_equal(score_acc_respondents(acc), 25);
+	score_acc_free(acc);
+	load_report_free(&rep);
+
+	/* An XLSX in memory. */
+	f = fopen(path_of(path, sizeof(path), "tests/data/google-forms-sample.xlsx"), "rb");
+	assert_non_null(f);
+	src.len = fread(xlsx, 1, sizeof(xlsx), f);
+	fclose(f);
+	assert_true(src.len > 0 && src.len < sizeof(xlsx));
+	src.data = xlsx;
+	o.reject = NULL;
+	assert_int_equal(load_files(names, 1, &in, &o, &acc, &rep, &err), 0);
+	assert_string_equal(rep.files[0].format, "XLSX");
+	assert_int_equal(score_acc_respondents(acc), 5);
+	score_acc_free(acc);
+	load_report_free(&rep);
+
+	/* A legacy .xls in memory: refused by content, named. */
+	src.data = ole2;
+	src.len = sizeof(ole2);
+	assert_int_equal(load_files(names, 1, &in, &o, &acc, &rep, &err), -1);
+	assert_int_equal(err.kind, IKM_EDATA);
+	assert_contains(err.msg, "unggahan <1>.csv");
+	assert_contains(err.msg, ".xls");
+	score_acc_free(acc);
+	load_report_free(&rep);
 }
 
 static void test_blank_and_unanswered_rows(void **state)
@@ -692,6 +775,7 @@ int main(void)
 	    cmocka_unit_test(test_invalid_value_stops),
 	    cmocka_unit_test(test_skip_invalid),
 	    cmocka_unit_test(test_skip_invalid_keeps_bounded_messages),
+	    cmocka_unit_test(test_memory_and_every_reject),
 	    cmocka_unit_test(test_blank_and_unanswered_rows),
 	    cmocka_unit_test(test_two_files_pooled),
 	    cmocka_unit_test(test_google_forms_labels),

@@ -6,19 +6,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "analysis.h"
 #include "cli.h"
 #include "compute_view.h"
 #include "quality.h"
-#include "respdate.h"
 #include "sample.h"
 #include "scope.h"
 #include "stats.h"
 #include "store_cli.h"
 #include "store_monitor.h"
 #include "text.h"
+#include "store_import.h"
 
 struct scope_opts {
 	const char *db, *unit, *period, *service, *output;
@@ -41,131 +40,6 @@ static int import_scope(struct store *s, const struct scope_opts *o, struct stor
 }
 
 /* ---- import ------------------------------------------------------------ */
-
-struct importer {
-	struct store *s;
-	struct instrument *in;
-	char *const *paths;
-	int64_t instrument; /* id, set at the first row */
-	struct store_response r;
-	const struct store_period *period;
-	int64_t unit, service;
-	int skip_invalid;
-	uint64_t stored, empty, rejected, truncated;
-	int nmsgs;
-	char msgs[LOAD_KEEP_MESSAGES][LOAD_MESSAGE_MAX];
-};
-
-/* Copy a field trimmed, cut at a UTF-8 boundary to size-1 bytes; 1 when
- * it was cut. */
-static int field_copy(char *dst, size_t size, const char *s, size_t n)
-{
-	int cut = 0;
-
-	if (s == NULL)
-		n = 0;
-	else
-		text_trim(&s, &n);
-	/* The apostrophe export puts before a would-be formula. */
-	if (n >= 2 && s[0] == '\'' && strchr("=+-@", s[1]) != NULL) {
-		s++;
-		n--;
-	}
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-		cut = 1;
-	}
-	if (n > 0)
-		memcpy(dst, s, n);
-	dst[n] = '\0';
-	return cut;
-}
-
-static int import_row(void *user, const struct load_row *lr, struct ikm_err *err)
-{
-	struct importer *im = user;
-	struct store_response *r = &im->r;
-	const char *d = lr->prof[PROF_DATE];
-	int32_t date = 0;
-	int dup;
-
-	if (lr->flags & QUALITY_EMPTY) {
-		im->empty++;
-		return 0;
-	}
-	if (im->instrument == 0 &&
-	    store_instrument_put(im->s, im->in, im->unit, &im->instrument, err) < 0)
-		return -1;
-	memset(r, 0, sizeof(*r));
-	if (d != NULL && lr->prof_len[PROF_DATE] > 0) {
-		int a, b, y;
-		int kind = respdate_parse(d, lr->prof_len[PROF_DATE], &date, &a, &b, &y);
-
-		if (kind == 2) /* N/N/YYYY: day first, the Indonesian order */
-			date = y * 10000 + b * 100 + a;
-		if (kind == 0 || date < im->period->from || date > im->period->to) {
-			char msg[LOAD_MESSAGE_MAX];
-
-			snprintf(msg, sizeof(msg),
-			         "%s: baris %llu, kolom tanggal: \"%.*s\" %s periode \"%s\" "
-			         "(%04d-%02d-%02d s.d. %04d-%02d-%02d) / date %s the period",
-			         im->paths[lr->file], (unsigned long long)lr->line,
-			         (int)(lr->prof_len[PROF_DATE] < 40 ? lr->prof_len[PROF_DATE] : 40),
-			         d, kind == 0 ? "bukan tanggal yang dikenali untuk" : "di luar",
-			         im->period->slug, im->period->from / 10000,
-			         im->period->from / 100 % 100, im->period->from % 100,
-			         im->period->to / 10000, im->period->to / 100 % 100,
-			         im->period->to % 100, kind == 0 ? "not readable for" : "outside");
-			if (!im->skip_invalid)
-				return err_set(err, IKM_EDATA, "%s", msg);
-			if (im->nmsgs < LOAD_KEEP_MESSAGES)
-				memcpy(im->msgs[im->nmsgs++], msg, sizeof(msg));
-			im->rejected++;
-			return 0;
-		}
-	}
-	r->unit = im->unit;
-	r->service = im->service;
-	r->period = im->period->id;
-	r->instrument = im->instrument;
-	r->channel = STORE_IMPORT;
-	r->submitted = (int64_t)time(NULL);
-	r->date = date;
-	r->k = lr->k;
-	memcpy(r->answers, lr->vals, (size_t)lr->k);
-	r->age = -1;
-	if (lr->prof[PROF_AGE] != NULL) {
-		char age[16];
-		char *end;
-		long v;
-
-		field_copy(age, sizeof(age), lr->prof[PROF_AGE], lr->prof_len[PROF_AGE]);
-		v = strtol(age, &end, 10);
-		if (end != age && v >= 1 && v <= 150 &&
-		    (*end == '\0' || strcmp(end, " tahun") == 0 || strcmp(end, " th") == 0))
-			r->age = (int)v;
-	}
-	im->truncated +=
-	    field_copy(r->gender, sizeof(r->gender), lr->prof[PROF_GENDER],
-	               lr->prof_len[PROF_GENDER]) |
-	    field_copy(r->education, sizeof(r->education), lr->prof[PROF_EDUCATION],
-	               lr->prof_len[PROF_EDUCATION]) |
-	    field_copy(r->job, sizeof(r->job), lr->prof[PROF_JOB], lr->prof_len[PROF_JOB]) |
-	    field_copy(r->service_text, sizeof(r->service_text), lr->prof[PROF_SERVICE],
-	               lr->prof_len[PROF_SERVICE]) |
-	    field_copy(r->suggestion, sizeof(r->suggestion), lr->prof[PROF_SUGGESTION],
-	               lr->prof_len[PROF_SUGGESTION]);
-	r->flags = lr->flags;
-	if (store_response_add(im->s, r, &dup, err) < 0) {
-		err_prefix(err, "%s: baris %llu: ", im->paths[lr->file],
-		           (unsigned long long)lr->line);
-		return -1;
-	}
-	im->stored++;
-	return 0;
-}
 
 static const char import_usage[] =
     "Penggunaan / usage: ikm import FILE... --unit SLUG --period SLUG [--service SLUG]\n"
@@ -192,9 +66,8 @@ int cmd_import(int argc, char **argv)
 	struct store_period p;
 	struct store_service v;
 	struct store_scope sc;
-	struct importer *im = NULL;
+	struct store_import *im = NULL;
 	struct instrument in;
-	struct score_acc *acc = NULL;
 	struct load_report rep = {0};
 	struct ikm_err err = {0};
 	struct load_opts lo;
@@ -264,20 +137,17 @@ int cmd_import(int argc, char **argv)
 	if (im == NULL)
 		abort();
 	im->s = s;
-	im->in = &in;
-	im->paths = argv + optind;
 	im->period = &p;
 	im->unit = u.id;
 	im->service = v.id;
+	im->channel = STORE_IMPORT;
 	im->skip_invalid = dopts.load.skip_invalid;
 	lo = dopts.load;
 	lo.add_extras = dopts.elements == NULL;
-	lo.row = import_row;
-	lo.row_user = im;
 	if (store_begin(s, &err) < 0)
 		goto fail;
 	began = 1;
-	if (load_files(argv + optind, argc - optind, &in, &lo, &acc, &rep, &err) < 0)
+	if (store_import_files(im, argv + optind, argc - optind, &in, &lo, &rep, &err) < 0)
 		goto fail;
 	if (store_commit(s, &err) < 0)
 		goto fail;
@@ -285,7 +155,7 @@ int cmd_import(int argc, char **argv)
 	printf("Diimpor ke unit %s, periode %s%s%s: %llu tanggapan disimpan; %llu baris ditolak "
 	       "(nilai atau tanggal tidak sah); %llu baris tanpa jawaban tidak disimpan.\n",
 	       u.slug, p.slug, v.id ? ", layanan " : "", v.id ? v.slug : "",
-	       (unsigned long long)im->stored, (unsigned long long)(rep.skipped + im->rejected),
+	       (unsigned long long)im->stored, (unsigned long long)im->rejected,
 	       (unsigned long long)im->empty);
 	for (int i = 0; i < rep.nmsgs; i++)
 		printf("  - %s\n", rep.msgs[i]);
@@ -303,7 +173,6 @@ fail:
 	rc = cli_fail(&err);
 out:
 	free(im);
-	score_acc_free(acc);
 	load_report_free(&rep);
 	store_close(s);
 	return rc;

@@ -17,7 +17,8 @@ struct csv_reader;
  * own_fd). name is used in messages. Caller owns *out. */
 int csv_open_fd(int fd, int own_fd, const char *name, struct csv_reader **out, struct ikm_err *err);
 
-/* Read from memory (buf must outlive the reader); for tests and fuzzing. */
+/* Read from memory (buf must outlive the reader): an upload, tests,
+ * fuzzing. */
 int csv_open_mem(const char *buf, size_t len, const char *name, struct csv_reader **out,
                  struct ikm_err *err);
 

@@ -112,6 +112,25 @@ struct rows_out {
 	const struct load_opts *opts; /* for the row visitor, or NULL */
 };
 
+/* Keep (while there is room) and hand to opts->reject the message of a
+ * row skipped for a bad value. */
+static void skip_note(struct rows_out *o, int fi, const char *path, const struct table_row *row,
+                      int col, const struct colmap *m, int j, const struct instr_element *e,
+                      int kind)
+{
+	int keep = o->msgs != NULL && o->msgs->nmsgs < LOAD_KEEP_MESSAGES;
+	int call = o->opts != NULL && o->opts->reject != NULL;
+	char msg[LOAD_MESSAGE_MAX];
+
+	if (!keep && !call)
+		return;
+	bad_value(msg, sizeof(msg), path, row, col, m, j, e, kind, 0);
+	if (keep)
+		memcpy(o->msgs->msgs[o->msgs->nmsgs++], msg, sizeof(msg));
+	if (call)
+		o->opts->reject(o->opts->reject_user, fi, row->line, msg);
+}
+
 static int blank_char(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -183,11 +202,9 @@ static int process_rows(struct table *t, const char *path, int fi, const struct 
 							          (int)c, m, j, &in->el[j], pv, 1);
 							return err_set(err, IKM_EDATA, "%s", msg);
 						}
-						if (!bad && o->msgs != NULL &&
-						    o->msgs->nmsgs < LOAD_KEEP_MESSAGES)
-							bad_value(o->msgs->msgs[o->msgs->nmsgs++],
-							          LOAD_MESSAGE_MAX, path, &row,
-							          (int)c, m, j, &in->el[j], pv, 0);
+						if (!bad)
+							skip_note(o, fi, path, &row, (int)c, m, j,
+							          &in->el[j], pv);
 						bad = 1;
 						continue;
 					}
@@ -382,7 +399,9 @@ static int load_one(const char *path, int fi, struct instrument *in, const struc
 	int rc;
 
 	snprintf(info->name, sizeof(info->name), "%s", path);
-	if (table_open(path, &t, err) < 0)
+	if ((opts->mem != NULL
+	         ? table_open_mem(opts->mem[fi].data, opts->mem[fi].len, path, &t, err)
+	         : table_open(path, &t, err)) < 0)
 		return -1;
 	/* Spreadsheets often save empty rows (",,,,") above the header. */
 	while ((rc = table_next(t, &row, err)) > 0 && blank_row(&row))

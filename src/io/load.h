@@ -5,6 +5,7 @@
 #ifndef IKM_LOAD_H
 #define IKM_LOAD_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "colmap.h"
@@ -33,6 +34,12 @@ struct load_row {
 	size_t prof_len[PROF_COUNT];
 };
 
+/* A data file held in memory (see load_opts.mem). */
+struct load_source {
+	const void *data;
+	size_t len;
+};
+
 struct load_opts {
 	int skip_invalid;           /* report and skip rows with invalid values */
 	int add_extras;             /* add U10.. columns of the first file as elements */
@@ -54,6 +61,15 @@ struct load_opts {
 	 * profile fields; returning -1 stops the load with that error. */
 	int (*row)(void *user, const struct load_row *r, struct ikm_err *err);
 	void *row_user;
+	/* When set (with skip_invalid), called for every row skipped as
+	 * invalid, in file order, with the message naming file, row, column,
+	 * value and what was expected (the rep->msgs keep only the first
+	 * LOAD_KEEP_MESSAGES). */
+	void (*reject)(void *user, int file, uint64_t line, const char *msg);
+	void *reject_user;
+	/* When set, file i is read from mem[i] (an upload) and paths[i] only
+	 * names it in messages. */
+	const struct load_source *mem;
 };
 
 struct load_file_info {

@@ -33,6 +33,17 @@ static ssize_t peek(int fd, unsigned char *buf, size_t n)
 	return got;
 }
 
+/* The signature of an OLE compound file: a legacy .xls workbook. */
+static const unsigned char ole_magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+
+static int legacy_xls(const char *name, struct ikm_err *err)
+{
+	return err_set(err, IKM_EDATA,
+	               "%s: berkas Excel lama (.xls) belum didukung; simpan ulang sebagai "
+	               ".xlsx atau .csv / legacy .xls is not supported, save as .xlsx or .csv",
+	               name);
+}
+
 int table_open(const char *path, struct table **out, struct ikm_err *err)
 {
 	struct table *t;
@@ -75,13 +86,9 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 		*out = t;
 		return 0;
 	}
-	if (got >= 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+	if (got >= 8 && memcmp(magic, ole_magic, 8) == 0) {
 		close(fd);
-		return err_set(err, IKM_EDATA,
-		               "%s: berkas Excel lama (.xls) belum didukung; simpan ulang sebagai "
-		               ".xlsx atau .csv / legacy .xls is not supported, save as .xlsx or "
-		               ".csv",
-		               path);
+		return legacy_xls(path, err);
 	}
 	t = xcalloc(1, sizeof(*t));
 	if (csv_open_fd(fd, 1, path, &t->csv, err) < 0) {
@@ -92,6 +99,33 @@ int table_open(const char *path, struct table **out, struct ikm_err *err)
 	t->fd = S_ISREG(st.st_mode) ? fd : -1;
 	t->size = (int64_t)st.st_size;
 	snprintf(t->format, sizeof(t->format), "CSV");
+	*out = t;
+	return 0;
+}
+
+int table_open_mem(const void *buf, size_t len, const char *name, struct table **out,
+                   struct ikm_err *err)
+{
+	struct table *t;
+
+	*out = NULL;
+	if (len >= 8 && memcmp(buf, ole_magic, 8) == 0)
+		return legacy_xls(name, err);
+	t = xcalloc(1, sizeof(*t));
+	t->fd = -1;
+	if (len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0) {
+		if (xlsx_open_mem(buf, len, name, &t->xlsx, err) < 0) {
+			free(t);
+			return -1;
+		}
+		snprintf(t->format, sizeof(t->format), "XLSX");
+	} else {
+		if (csv_open_mem((const char *)buf, len, name, &t->csv, err) < 0) {
+			free(t);
+			return -1;
+		}
+		snprintf(t->format, sizeof(t->format), "CSV");
+	}
 	*out = t;
 	return 0;
 }

@@ -32,6 +32,11 @@ int table_open(const char *path, struct table **out, struct ikm_err *err);
  * the file and row). Empty lines are skipped. */
 int table_next(struct table *t, struct table_row *row, struct ikm_err *err);
 
+/* The same over bytes buf[0..len) in memory (an upload), which must
+ * outlive the table; name is used in messages. */
+int table_open_mem(const void *buf, size_t len, const char *name, struct table **out,
+                   struct ikm_err *err);
+
 /* A table over bytes [start, end) of a CSV file whose delimiter is known
  * (see csv_open_range); fd stays owned by the caller. */
 int table_open_csv_range(int fd, const char *name, int64_t start, int64_t end, char delim,

@@ -22,8 +22,8 @@ struct xlsx_reader;
 /* Open the file at path (name is used in messages). Caller owns *out. */
 int xlsx_open(const char *path, struct xlsx_reader **out, struct ikm_err *err);
 
-/* Open an XLSX held in memory (buf must outlive the reader); for tests and
- * fuzzing. name is used in messages. */
+/* Open an XLSX held in memory (buf must outlive the reader): an upload,
+ * tests, fuzzing. name is used in messages. */
 int xlsx_open_mem(const void *buf, size_t len, const char *name, struct xlsx_reader **out,
                   struct ikm_err *err);
 

@@ -23,7 +23,7 @@
 #define STORE_FIELD_MAX   64   /* named limit: bytes of a profile field */
 #define STORE_SUGG_MAX    2000 /* named limit: bytes of a suggestion */
 #define STORE_ID_MAX      64   /* named limit: client id, ticket hash (hex) */
-#define STORE_SCHEMA      3    /* the newest migration */
+#define STORE_SCHEMA      4    /* the newest migration */
 
 struct store;
 

@@ -88,7 +88,27 @@ static const char migration_3[] =
     "  user_id BIGINT NOT NULL REFERENCES app_user (id), created_at BIGINT NOT NULL, "
     "  name TEXT NOT NULL, data TEXT NOT NULL);";
 
-static const char *const migrations[STORE_SCHEMA] = {migration_1, migration_2, migration_3};
+/* Migration 4: paper entry checked twice (double entry). The first entry
+ * of a sheet waits here, not counted, until a second entry of the same
+ * sheet matches it; then one response is stored and the row goes. The key
+ * is the client id the response will carry (derived from unit, period and
+ * sheet number), so a sheet waits once; form_id tells a resent form from
+ * a second entry. */
+static const char migration_4[] =
+    "CREATE TABLE entry_pending (client_id TEXT PRIMARY KEY, "
+    "  unit_id BIGINT NOT NULL REFERENCES unit (id), "
+    "  period_id BIGINT NOT NULL REFERENCES period (id), "
+    "  service_id BIGINT NOT NULL DEFAULT 0, "
+    "  instrument_id BIGINT NOT NULL REFERENCES instrument (id), "
+    "  sheet TEXT NOT NULL, form_id TEXT NOT NULL, user_id BIGINT NOT NULL, "
+    "  created_at BIGINT NOT NULL, survey_date BIGINT NOT NULL DEFAULT 0, "
+    "  answers TEXT NOT NULL, gender TEXT NOT NULL DEFAULT '', "
+    "  age BIGINT NOT NULL DEFAULT -1, education TEXT NOT NULL DEFAULT '', "
+    "  job TEXT NOT NULL DEFAULT '', suggestion TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX entry_pending_scope ON entry_pending (unit_id, period_id, sheet);";
+
+static const char *const migrations[STORE_SCHEMA] = {migration_1, migration_2, migration_3,
+                                                     migration_4};
 
 /* sql with every @ID@ replaced for the dialect (caller frees). */
 static char *dialect_sql(const char *sql, enum db_dialect d)

@@ -375,8 +375,295 @@ static const char file_1[] =
 	"terbaru</a> {{/paged}}{{#older}}<a href=\"{{older}}\" rel=\"next\">Entri "
 	"lebih lama &raquo;</a>{{/older}}</p>\n";
 
-/* admin/home.html */
+/* admin/entry-choose.html */
 static const char file_2[] =
+	"{{! The units a user may enter or import sheets for (paper entry, "
+	"import). }}\n"
+	"<h1>{{heading}}</h1>\n"
+	"<p>{{intro}}</p>\n"
+	"{{#has_units}}\n"
+	"<table class=\"data\">\n"
+	"  <thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Kode</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#units}}<tr><td><a href=\"{{href}}\">{{name}}</a></td><td>{{slug}}</td></tr>{{/units"
+	"}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{/has_units}}\n"
+	"{{^has_units}}<p>Belum ada unit yang dapat Anda pilih. Minta admin "
+	"menambahkan unit terlebih dahulu.</p>{{/has_units}}\n";
+
+/* admin/entry-form.html */
+static const char file_3[] =
+	"{{! Paper entry: one sheet at a time, by keyboard (digits 1-4, Tab, "
+	"Enter).\n"
+	"    Works without JavaScript; entry.js only moves the focus on after "
+	"a\n"
+	"    digit. Names of list items (el_error, chosen, focus) are not "
+	"used at the\n"
+	"    root, so a missing one never falls through to a root value. "
+	"}}\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin/entry.css\">\n"
+	"<h1>Entri kuesioner kertas</h1>\n"
+	"<p class=\"entry-unit\">Unit: <strong>{{unit_name}}</strong> &middot; "
+	"<a href=\"/admin/entri\">Ganti unit</a> &middot; <a href=\"/admin/impor\?unit={{unit}}\""
+	">Impor berkas</a></p>\n"
+	"{{#notice}}<p class=\"flash\" role=\"status\">{{notice}}</p>{{/notice}}\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"{{#has_mismatch}}\n"
+	"<div class=\"errors\" role=\"alert\">\n"
+	"  <p>Entri ini berbeda dengan entri pertama lembar nomor {{sheet}}. "
+	"Periksa lembarnya, perbaiki isian di bawah, lalu simpan lagi. Bila "
+	"entri pertama yang keliru, pilih &ldquo;Ganti entri pertama&rdquo;.</p>\n"
+	"  <table class=\"data entry-compare\">\n"
+	"    <caption>Isian yang berbeda</caption>\n"
+	"    <thead><tr><th scope=\"col\">Isian</th><th scope=\"col\">Entri "
+	"pertama</th><th scope=\"col\">Entri ini</th></tr></thead>\n"
+	"    <tbody>\n"
+	"    {{#mismatch}}<tr><th scope=\"row\">{{label}}</th><td>{{first}}</td><td>{{second}}</t"
+	"d></tr>{{/mismatch}}\n"
+	"    </tbody>\n"
+	"  </table>\n"
+	"</div>\n"
+	"{{/has_mismatch}}\n"
+	"<form method=\"post\" action=\"/admin/entri\" class=\"console-form "
+	"entry-form\" autocomplete=\"off\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <input type=\"hidden\" name=\"formulir\" value=\"{{form_id}}\">\n"
+	"  <input type=\"hidden\" name=\"instrumen\" value=\"{{instr}}\">\n"
+	"  <div class=\"entry-head\">\n"
+	"    <p class=\"entry-field{{#sheet_error}} invalid{{/sheet_error}}\">\n"
+	"      <label for=\"lembar\">Nomor lembar</label>\n"
+	"      <input type=\"text\" id=\"lembar\" name=\"lembar\" value=\"{{sheet}}\" "
+	"maxlength=\"20\" required pattern=\"[0-9A-Za-z.\\/\\-]{1,20}\" spellcheck=\"false\"{{#sh"
+	"eet_focus}} autofocus{{/sheet_focus}}{{#sheet_error}} aria-invalid=\"true\" "
+	"aria-describedby=\"lembar-error\"{{/sheet_error}}>\n"
+	"      {{#sheet_error}}<span class=\"field-error\" id=\"lembar-error\">{{sheet_error}}</s"
+	"pan>{{/sheet_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#date_error}} invalid{{/date_error}}\">\n"
+	"      <label for=\"tanggal\">Tanggal survei</label>\n"
+	"      <input type=\"date\" id=\"tanggal\" name=\"tanggal\" value=\"{{date}}\" "
+	"required{{#date_focus}} autofocus{{/date_focus}}{{#date_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"tanggal-error\"{{/date_error}}>\n"
+	"      {{#date_error}}<span class=\"field-error\" id=\"tanggal-error\">{{date_error}}</sp"
+	"an>{{/date_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#service_error}} invalid{{/service_error}}\">\n"
+	"      <label for=\"layanan\">Layanan</label>\n"
+	"      <select id=\"layanan\" name=\"layanan\"{{#service_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"layanan-error\"{{/service_error}}>\n"
+	"        <option value=\"\">(tanpa layanan tertentu)</option>\n"
+	"        {{#services}}<option value=\"{{slug}}\"{{#chosen}} selected{{/chosen}}>{{name}}<"
+	"/option>{{/services}}\n"
+	"      </select>\n"
+	"      {{#service_error}}<span class=\"field-error\" id=\"layanan-error\">{{service_error"
+	"}}</span>{{/service_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field\">\n"
+	"      <label class=\"check\"><input type=\"checkbox\" name=\"ganda\" "
+	"value=\"1\"{{#double}} checked{{/double}}> Entri ganda: lembar baru "
+	"dihitung setelah diketik dua kali dan cocok</label>\n"
+	"    </p>\n"
+	"  </div>\n"
+	"  <fieldset class=\"entry-answers\">\n"
+	"    <legend>Jawaban: ketik 1, 2, 3 atau 4 untuk setiap unsur</legend>\n"
+	"    {{#elements}}\n"
+	"    <p class=\"entry-cell{{#el_error}} invalid{{/el_error}}\">\n"
+	"      <label for=\"{{field}}\"><span class=\"code\">{{code}}</span> "
+	"{{name}}</label>\n"
+	"      <input type=\"text\" class=\"entry-digit\" id=\"{{field}}\" "
+	"name=\"{{field}}\" value=\"{{value}}\" inputmode=\"numeric\" maxlength=\"1\" "
+	"pattern=\"[1-4]\" size=\"2\" required{{#focus}} autofocus{{/focus}}{{#el_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"{{field}}-error\"{{/el_error}}>\n"
+	"      {{#el_error}}<span class=\"field-error\" id=\"{{field}}-error\">{{el_error}}</span"
+	">{{/el_error}}\n"
+	"    </p>\n"
+	"    {{/elements}}\n"
+	"  </fieldset>\n"
+	"  <fieldset class=\"entry-profile\">\n"
+	"    <legend>Profil responden (boleh dikosongkan)</legend>\n"
+	"    <p class=\"entry-field{{#gender_error}} invalid{{/gender_error}}\">\n"
+	"      <label for=\"jk\">Jenis kelamin (L/P)</label>\n"
+	"      <input type=\"text\" id=\"jk\" name=\"jk\" value=\"{{gender}}\" "
+	"maxlength=\"1\" pattern=\"[LlPp]\" size=\"2\" data-after-answers{{#gender_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"jk-error\"{{/gender_error}}>\n"
+	"      {{#gender_error}}<span class=\"field-error\" id=\"jk-error\">{{gender_error}}</spa"
+	"n>{{/gender_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#age_error}} invalid{{/age_error}}\">\n"
+	"      <label for=\"usia\">Usia (tahun)</label>\n"
+	"      <input type=\"text\" id=\"usia\" name=\"usia\" value=\"{{age}}\" "
+	"inputmode=\"numeric\" maxlength=\"3\" pattern=\"[0-9]{2,3}\" size=\"4\"{{#age_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"usia-error\"{{/age_error}}>\n"
+	"      {{#age_error}}<span class=\"field-error\" id=\"usia-error\">{{age_error}}</span>{{"
+	"/age_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#education_error}} invalid{{/education_error}}\">\n"
+	"      <label for=\"pendidikan\">Pendidikan</label>\n"
+	"      <select id=\"pendidikan\" name=\"pendidikan\"{{#education_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"pendidikan-error\"{{/education_error}}>\n"
+	"        <option value=\"\">&mdash;</option>\n"
+	"        {{#educations}}<option value=\"{{value}}\"{{#chosen}} selected{{/chosen}}>{{valu"
+	"e}}</option>{{/educations}}\n"
+	"      </select>\n"
+	"      {{#education_error}}<span class=\"field-error\" id=\"pendidikan-error\">{{educatio"
+	"n_error}}</span>{{/education_error}}\n"
+	"    </p>\n"
+	"    <p class=\"entry-field{{#job_error}} invalid{{/job_error}}\">\n"
+	"      <label for=\"pekerjaan\">Pekerjaan</label>\n"
+	"      <select id=\"pekerjaan\" name=\"pekerjaan\"{{#job_error}} "
+	"aria-invalid=\"true\" aria-describedby=\"pekerjaan-error\"{{/job_error}}>\n"
+	"        <option value=\"\">&mdash;</option>\n"
+	"        {{#jobs}}<option value=\"{{value}}\"{{#chosen}} selected{{/chosen}}>{{value}}</o"
+	"ption>{{/jobs}}\n"
+	"      </select>\n"
+	"      {{#job_error}}<span class=\"field-error\" id=\"pekerjaan-error\">{{job_error}}</sp"
+	"an>{{/job_error}}\n"
+	"    </p>\n"
+	"  </fieldset>\n"
+	"  <p class=\"entry-field{{#suggestion_error}} invalid{{/suggestion_error}}\">\n"
+	"    <label for=\"saran\">Saran</label>\n"
+	"    <textarea id=\"saran\" name=\"saran\" rows=\"3\" maxlength=\"2000\"{{#suggestion_err"
+	"or}} aria-invalid=\"true\" aria-describedby=\"saran-error\"{{/suggestion_error}}>{{sugge"
+	"stion}}</textarea>\n"
+	"    {{#suggestion_error}}<span class=\"field-error\" id=\"saran-error\">{{suggestion_err"
+	"or}}</span>{{/suggestion_error}}\n"
+	"  </p>\n"
+	"  <p>\n"
+	"    <button type=\"submit\">Simpan lembar</button>\n"
+	"    {{#has_mismatch}}<button type=\"submit\" name=\"aksi\" value=\"ganti\" "
+	"class=\"secondary\">Ganti entri pertama</button>{{/has_mismatch}}\n"
+	"  </p>\n"
+	"  <p class=\"hint\">Enter menyimpan lembar; Tab pindah ke isian "
+	"berikutnya. Pada entri ganda, saran cukup diketik sekali.</p>\n"
+	"</form>\n"
+	"{{#has_pending}}\n"
+	"<p>Lembar yang menunggu entri kedua pada periode {{period_name}}: "
+	"{{pending}}{{#pending_more}}, &hellip;{{/pending_more}}</p>\n"
+	"{{/has_pending}}\n"
+	"<script src=\"/static/admin/entry.js\" defer></script>\n";
+
+/* admin/entry.css */
+static const char file_4[] =
+	"/* entry.css: the paper entry and import pages of the console, on "
+	"top of\n"
+	" * ikm.css and admin.css. Compact: many small answer boxes per screen. "
+	"*/\n"
+	"\n"
+	".entry-form {\n"
+	"\tmax-width: 60rem;\n"
+	"}\n"
+	"\n"
+	".entry-head {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 0 1.5rem;\n"
+	"}\n"
+	"\n"
+	".entry-field {\n"
+	"\tmargin: 0 0 0.75rem;\n"
+	"}\n"
+	"\n"
+	".entry-field label {\n"
+	"\tdisplay: block;\n"
+	"}\n"
+	"\n"
+	".entry-field label.check {\n"
+	"\tdisplay: inline;\n"
+	"}\n"
+	"\n"
+	".entry-answers {\n"
+	"\tdisplay: grid;\n"
+	"\tgrid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));\n"
+	"\tgap: 0.25rem 1rem;\n"
+	"}\n"
+	"\n"
+	".entry-answers legend {\n"
+	"\tfont-weight: 600;\n"
+	"}\n"
+	"\n"
+	".entry-cell {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\talign-items: center;\n"
+	"\tgap: 0.25rem 0.5rem;\n"
+	"\tmargin: 0.25rem 0;\n"
+	"}\n"
+	"\n"
+	".entry-cell label {\n"
+	"\tflex: 1 1 8rem;\n"
+	"}\n"
+	"\n"
+	".entry-cell .code {\n"
+	"\tfont-weight: 700;\n"
+	"}\n"
+	"\n"
+	".entry-form input.entry-digit {\n"
+	"\twidth: 2.75rem;\n"
+	"\ttext-align: center;\n"
+	"\tfont-size: 1.25rem;\n"
+	"\tfont-variant-numeric: tabular-nums;\n"
+	"}\n"
+	"\n"
+	".entry-cell .field-error,\n"
+	".entry-field .field-error {\n"
+	"\tdisplay: block;\n"
+	"\tflex-basis: 100%;\n"
+	"}\n"
+	"\n"
+	".entry-profile {\n"
+	"\tdisplay: flex;\n"
+	"\tflex-wrap: wrap;\n"
+	"\tgap: 0 1.5rem;\n"
+	"}\n"
+	"\n"
+	".entry-compare caption {\n"
+	"\ttext-align: left;\n"
+	"\tfont-weight: 600;\n"
+	"}\n"
+	"\n"
+	".import-errors td.num,\n"
+	".import-map td.num {\n"
+	"\twhite-space: nowrap;\n"
+	"}\n";
+
+/* admin/entry.js */
+static const char file_5[] =
+	"/* entry.js: paper entry in the console. After a digit 1-4 in an "
+	"answer\n"
+	" * box, the focus moves to the next box (after the last one, to "
+	"the\n"
+	" * profile). Nothing else: the form works the same without this "
+	"script. */\n"
+	"(function () {\n"
+	"\t'use strict';\n"
+	"\tvar form = document.querySelector('form.entry-form');\n"
+	"\tif (!form) {\n"
+	"\t\treturn;\n"
+	"\t}\n"
+	"\tvar boxes = Array.prototype.slice.call(form.querySelectorAll('input.entry-digit'));\n"
+	"\tvar after = form.querySelector('[data-after-answers]');\n"
+	"\tboxes.forEach(function (box, i) {\n"
+	"\t\tbox.addEventListener('input', function () {\n"
+	"\t\t\tif (!/^[1-4]$/.test(box.value)) {\n"
+	"\t\t\t\treturn;\n"
+	"\t\t\t}\n"
+	"\t\t\tvar next = i + 1 < boxes.length \? boxes[i + 1] : after;\n"
+	"\t\t\tif (next) {\n"
+	"\t\t\t\tnext.focus();\n"
+	"\t\t\t\tif (next.select) {\n"
+	"\t\t\t\t\tnext.select();\n"
+	"\t\t\t\t}\n"
+	"\t\t\t}\n"
+	"\t\t});\n"
+	"\t});\n"
+	"})();\n";
+
+/* admin/home.html */
+static const char file_6[] =
 	"{{! The console's home page. }}\n"
 	"<h1>Selamat datang, {{name}}</h1>\n"
 	"<p>Anda masuk sebagai <strong>{{role}}</strong>{{#unit}} untuk unit "
@@ -388,8 +675,132 @@ static const char file_2[] =
 	"perangkat</button>\n"
 	"</form>\n";
 
+/* admin/import-form.html */
+static const char file_7[] =
+	"{{! Import: the upload form of one unit (multipart/form-data). }}\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin/entry.css\">\n"
+	"<h1>Impor berkas kuesioner</h1>\n"
+	"<p>Unit: <strong>{{unit_name}}</strong> &middot; <a href=\"/admin/impor\">Ganti "
+	"unit</a> &middot; <a href=\"/admin/entri\?unit={{unit}}\">Entri "
+	"kuesioner kertas</a></p>\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"{{#has_periods}}\n"
+	"<form method=\"post\" action=\"/admin/impor\" enctype=\"multipart/form-data\" "
+	"class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <label for=\"periode\">Periode survei</label>\n"
+	"  <select id=\"periode\" name=\"periode\" required>\n"
+	"    {{#periods}}<option value=\"{{slug}}\"{{#chosen}} selected{{/chosen}}>{{name}}</opti"
+	"on>{{/periods}}\n"
+	"  </select>\n"
+	"  <label for=\"layanan\">Layanan</label>\n"
+	"  <select id=\"layanan\" name=\"layanan\">\n"
+	"    <option value=\"\">(tanpa layanan tertentu)</option>\n"
+	"    {{#services}}<option value=\"{{slug}}\"{{#chosen}} selected{{/chosen}}>{{name}}</opt"
+	"ion>{{/services}}\n"
+	"  </select>\n"
+	"  <p class=\"entry-field{{#file_error}} invalid{{/file_error}}\">\n"
+	"    <label for=\"berkas\">Berkas CSV atau XLSX</label>\n"
+	"    <input type=\"file\" id=\"berkas\" name=\"berkas\" accept=\".csv,.xlsx,text/csv,appl"
+	"ication/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" "
+	"required{{#file_error}} aria-invalid=\"true\" aria-describedby=\"berkas-error\"{{/file_e"
+	"rror}}>\n"
+	"    {{#file_error}}<span class=\"field-error\" id=\"berkas-error\">{{file_error}}</span>"
+	"{{/file_error}}\n"
+	"  </p>\n"
+	"  <p class=\"hint\">Paling besar 10 MB. Baris pertama berisi judul "
+	"kolom: U1 sampai U9 (atau nama unsurnya), dan bila ada Tanggal, "
+	"Jenis Kelamin, Usia, Pendidikan, Pekerjaan dan Saran. Berkas diperiksa "
+	"dulu; belum ada yang disimpan sebelum Anda menekan &ldquo;Simpan&rdquo; "
+	"pada pratinjau.</p>\n"
+	"  <p><button type=\"submit\">Periksa berkas</button></p>\n"
+	"</form>\n"
+	"{{/has_periods}}\n"
+	"{{^has_periods}}<p>Tidak ada periode survei yang sedang dibuka, "
+	"jadi belum ada data yang dapat diimpor. Minta admin membuka atau "
+	"menambahkan periode.</p>{{/has_periods}}\n";
+
+/* admin/import-preview.html */
+static const char file_8[] =
+	"{{! Import: the preview of an uploaded file (mapping, counts, row "
+	"errors)\n"
+	"    and its commit; after a commit that skipped rows, the same page "
+	"lists\n"
+	"    them (done). }}\n"
+	"<link rel=\"stylesheet\" href=\"/static/admin/entry.css\">\n"
+	"{{#done}}<h1>Impor selesai</h1>\n"
+	"<p class=\"flash\" role=\"status\">{{ready}} tanggapan dari berkas "
+	"<strong>{{file}}</strong> sudah disimpan; {{bad}} baris yang salah "
+	"dilewati (daftarnya di bawah).</p>{{/done}}\n"
+	"{{^done}}<h1>Pratinjau impor</h1>{{/done}}\n"
+	"<p>Berkas <strong>{{file}}</strong> ({{format}}) untuk unit <strong>{{unit_name}}</stron"
+	"g>{{#service_name}}, layanan <strong>{{service_name}}</strong>{{/service_name}}, "
+	"periode <strong>{{period_name}}</strong>.</p>\n"
+	"{{#form_error}}<div class=\"errors\" role=\"alert\"><p>{{form_error}}</p></div>{{/form_e"
+	"rror}}\n"
+	"<h2>Kolom yang dikenali</h2>\n"
+	"<table class=\"data import-map\">\n"
+	"  <thead><tr><th scope=\"col\" class=\"num\">Kolom</th><th scope=\"col\">Judul "
+	"di berkas</th><th scope=\"col\">Dibaca sebagai</th></tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#columns}}<tr><td class=\"num\">{{col}}</td><td>{{header}}</td><td>{{use}}</td></tr>"
+	"{{/columns}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#has_ignored}}<p>Kolom yang diabaikan: {{ignored}}</p>{{/has_ignored}}\n"
+	"<h2>Ringkasan</h2>\n"
+	"<table class=\"data\">\n"
+	"  <tbody>\n"
+	"    <tr><th scope=\"row\">Baris data</th><td class=\"num\">{{rows}}</td></tr>\n"
+	"    <tr><th scope=\"row\">{{#done}}Tanggapan disimpan{{/done}}{{^done}}Baris "
+	"yang dapat disimpan{{/done}}</th><td class=\"num\">{{ready}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Baris tanpa jawaban (tidak disimpan)</th><td "
+	"class=\"num\">{{empty}}</td></tr>\n"
+	"    <tr><th scope=\"row\">Baris yang salah</th><td class=\"num\">{{bad}}</td></tr>\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#has_errors}}\n"
+	"<h2>Baris yang salah</h2>\n"
+	"<table class=\"data import-errors\">\n"
+	"  <thead><tr><th scope=\"col\" class=\"num\">Baris</th><th scope=\"col\">Keterangan</th>"
+	"</tr></thead>\n"
+	"  <tbody>\n"
+	"  {{#errors}}<tr><td class=\"num\">{{line}}</td><td>{{msg}}</td></tr>{{/errors}}\n"
+	"  </tbody>\n"
+	"</table>\n"
+	"{{#errors_more}}<p>&hellip; dan {{errors_more}} baris salah lainnya "
+	"(tidak ditampilkan).</p>{{/errors_more}}\n"
+	"{{/has_errors}}\n"
+	"{{^done}}\n"
+	"{{#can_save}}\n"
+	"<form method=\"post\" action=\"/admin/impor/simpan\" class=\"console-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unggahan\" value=\"{{token}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <input type=\"hidden\" name=\"layanan\" value=\"{{service}}\">\n"
+	"  <input type=\"hidden\" name=\"periode\" value=\"{{period}}\">\n"
+	"  {{#has_errors}}<p><label class=\"check\"><input type=\"checkbox\" "
+	"name=\"lewati\" value=\"1\"> Lewati baris yang salah dan simpan "
+	"baris lainnya</label></p>{{/has_errors}}\n"
+	"  <p><button type=\"submit\">Simpan</button></p>\n"
+	"</form>\n"
+	"{{/can_save}}\n"
+	"{{^can_save}}<p>Tidak ada baris yang dapat disimpan dari berkas "
+	"ini.</p>{{/can_save}}\n"
+	"<form method=\"post\" action=\"/admin/impor/batal\" class=\"inline-form\">\n"
+	"  <input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">\n"
+	"  <input type=\"hidden\" name=\"unggahan\" value=\"{{token}}\">\n"
+	"  <input type=\"hidden\" name=\"unit\" value=\"{{unit}}\">\n"
+	"  <button type=\"submit\" class=\"secondary\">Batal</button>\n"
+	"</form>\n"
+	"{{/done}}\n"
+	"{{#done}}<p><a href=\"/admin/impor\?unit={{unit}}\">Impor berkas "
+	"lain</a></p>{{/done}}\n";
+
 /* admin/layout.html */
-static const char file_3[] =
+static const char file_9[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"id\">\n"
 	"<head>\n"
@@ -432,7 +843,7 @@ static const char file_3[] =
 	"</html>\n";
 
 /* admin/login.html */
-static const char file_4[] =
+static const char file_10[] =
 	"{{! Sign-in. csrf is the pre-session token's; next is a checked "
 	"/admin path. }}\n"
 	"<h1>Masuk konsol</h1>\n"
@@ -452,14 +863,14 @@ static const char file_4[] =
 	"</form>\n";
 
 /* admin/message.html */
-static const char file_5[] =
+static const char file_11[] =
 	"{{! A console message: refused, not found, not yet, a failure. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
 	"<p><a href=\"/admin\">Kembali ke beranda konsol</a></p>\n";
 
 /* admin/monitor-overview.html */
-static const char file_6[] =
+static const char file_12[] =
 	"{{! Monitoring: every unit (and service) the user may see in a period,\n"
 	"    responses so far against the Krejcie-Morgan minimum. }}\n"
 	"<h1>Pemantauan survei</h1>\n"
@@ -515,7 +926,7 @@ static const char file_6[] =
 	"{{/no_units}}\n";
 
 /* admin/monitor-review.html */
-static const char file_7[] =
+static const char file_13[] =
 	"{{! The flagged responses of a unit (and service) in a period, a "
 	"page at a\n"
 	"    time, with the current decision; admins accept or exclude one "
@@ -606,7 +1017,7 @@ static const char file_7[] =
 	"{{/none}}\n";
 
 /* admin/monitor-unit.html */
-static const char file_8[] =
+static const char file_14[] =
 	"{{! Monitoring of one unit (or one of its services) in a period: "
 	"progress,\n"
 	"    counts by channel and by survey day (charts built server-side "
@@ -711,7 +1122,7 @@ static const char file_8[] =
 	"{{/any_flagged}}\n";
 
 /* admin/password.html */
-static const char file_9[] =
+static const char file_15[] =
 	"{{! Change one's own password. }}\n"
 	"<h1>Ganti kata sandi</h1>\n"
 	"{{#error}}<div class=\"errors\" role=\"alert\"><p>{{error}}</p></div>{{/error}}\n"
@@ -731,7 +1142,7 @@ static const char file_9[] =
 	"<p class=\"hint\">Setelah diganti, sesi Anda di perangkat lain berakhir.</p>\n";
 
 /* admin/results-chooser.html */
-static const char file_10[] =
+static const char file_16[] =
 	"{{! The scope chooser of the results and downloads pages (GET: nothing "
 	"changes). }}\n"
 	"<form method=\"get\" action=\"{{action}}\" class=\"console-form "
@@ -759,7 +1170,7 @@ static const char file_10[] =
 	"</form>\n";
 
 /* admin/results-download.html */
-static const char file_11[] =
+static const char file_17[] =
 	"{{! The downloads of one unit and period (console_download.c). }}\n"
 	"<h1>Unduhan</h1>\n"
 	"{{{chooser}}}\n"
@@ -780,7 +1191,7 @@ static const char file_11[] =
 	"{{^scope}}<p>Pilih unit dan periode, lalu tekan Tampilkan.</p>{{/scope}}\n";
 
 /* admin/results-page.html */
-static const char file_12[] =
+static const char file_18[] =
 	"{{! The results of one unit and period (console_results.c). Every "
 	"value is\n"
 	"    escaped; chooser and chart are markup built from escaped parts. "
@@ -930,7 +1341,7 @@ static const char file_12[] =
 	"{{^scope}}<p>Pilih unit dan periode, lalu tekan Tampilkan.</p>{{/scope}}\n";
 
 /* admin/setup-home.html */
-static const char file_13[] =
+static const char file_19[] =
 	"{{! The overview of the setup pages. kota: the signed-in user is "
 	"admin-kota. }}\n"
 	"<h1>Pengaturan</h1>\n"
@@ -954,7 +1365,7 @@ static const char file_13[] =
 	"</ul>\n";
 
 /* admin/setup-instrument.html */
-static const char file_14[] =
+static const char file_20[] =
 	"{{! A unit's instrument version: units (picker), chosen with unit,\n"
 	"    unit_name, versi (its id, sent back by the forms), version, "
 	"own,\n"
@@ -1102,7 +1513,7 @@ static const char file_14[] =
 	"{{^chosen}}<p>Pilih unit untuk melihat instrumennya.</p>{{/chosen}}\n";
 
 /* admin/setup-periods.html */
-static const char file_15[] =
+static const char file_21[] =
 	"{{! Periods: today_text, current (the period holding today, current_closed),\n"
 	"    rows (slug, name, from, to, closed, today); kota: may change "
 	"them; the\n"
@@ -1184,7 +1595,7 @@ static const char file_15[] =
 	"kembali periode.</p>{{/kota}}\n";
 
 /* admin/setup-population.html */
-static const char file_16[] =
+static const char file_22[] =
 	"{{! Populations: units and periods (pickers), no_periods, chosen "
 	"with\n"
 	"    unit/unit_name/period/period_name and rows (service, label, "
@@ -1253,7 +1664,7 @@ static const char file_16[] =
 	"{{^chosen}}{{^no_periods}}<p>Pilih unit dan periode.</p>{{/no_periods}}{{/chosen}}\n";
 
 /* admin/setup-profile.html */
-static const char file_17[] =
+static const char file_23[] =
 	"{{! The office profile: fields (key, label, prose, max, value, error);\n"
 	"    logo (logo_version, logo_kib), logo_damaged, logo_error. }}\n"
 	"<h1>Profil kantor</h1>\n"
@@ -1301,7 +1712,7 @@ static const char file_17[] =
 	"</form>\n";
 
 /* admin/setup-services.html */
-static const char file_18[] =
+static const char file_24[] =
 	"{{! The services of a unit: units (picker), chosen with unit/unit_name,\n"
 	"    rows (slug, name, value, error), the add form (slug, name, *_error). "
 	"}}\n"
@@ -1372,7 +1783,7 @@ static const char file_18[] =
 	"{{^chosen}}<p>Pilih unit untuk melihat dan mengatur layanannya.</p>{{/chosen}}\n";
 
 /* admin/setup-units.html */
-static const char file_19[] =
+static const char file_25[] =
 	"{{! The unit tree: rows (depth, slug, name, parent, value, error) "
 	"the user\n"
 	"    may reach, a rename form on each; the add form (slug, name, "
@@ -1440,7 +1851,7 @@ static const char file_19[] =
 	"</form>\n";
 
 /* admin/users-edit.html */
-static const char file_20[] =
+static const char file_26[] =
 	"{{! One user of the console (/admin/pengguna/ID): what is known, "
 	"and the\n"
 	"    changes the signed-in admin may make. Every value is escaped. "
@@ -1537,7 +1948,7 @@ static const char file_20[] =
 	"{{/unlockable}}\n";
 
 /* admin/users-list.html */
-static const char file_21[] =
+static const char file_27[] =
 	"{{! The users of the console (/admin/pengguna): the users the signed-in "
 	"admin\n"
 	"    may see, and the form to add one. Every value is escaped. }}\n"
@@ -1623,7 +2034,7 @@ static const char file_21[] =
 	"</form>\n";
 
 /* face-1.svg */
-static const char file_22[] =
+static const char file_28[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b3261e\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1632,7 +2043,7 @@ static const char file_22[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-2.svg */
-static const char file_23[] =
+static const char file_29[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#b45309\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1641,7 +2052,7 @@ static const char file_23[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-3.svg */
-static const char file_24[] =
+static const char file_30[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#3f7d20\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1650,7 +2061,7 @@ static const char file_24[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* face-4.svg */
-static const char file_25[] =
+static const char file_31[] =
 	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" "
 	"width=\"32\" height=\"32\"><circle cx=\"16\" cy=\"16\" r=\"14.5\" "
 	"fill=\"#1b6e3a\"/><circle cx=\"11.5\" cy=\"12.5\" r=\"2\" fill=\"#fff\"/><circle "
@@ -1659,7 +2070,7 @@ static const char file_25[] =
 	"stroke-linecap=\"round\"/></svg>\n";
 
 /* form.html */
-static const char file_26[] =
+static const char file_32[] =
 	"{{! The questionnaire of a unit: one fieldset per element, the profile,\n"
 	"    the suggestion box. Works without JavaScript. }}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -1750,7 +2161,7 @@ static const char file_26[] =
 	"</form>\n";
 
 /* home.html */
-static const char file_27[] =
+static const char file_33[] =
 	"{{! The home page: the organisation's units and their services. "
 	"}}\n"
 	"<h1>{{heading}}</h1>\n"
@@ -1776,7 +2187,7 @@ static const char file_27[] =
 	"{{/units}}\n";
 
 /* ikm.css */
-static const char file_28[] =
+static const char file_34[] =
 	"/* ikm.css: the one stylesheet of the survey pages. Mobile first "
 	"(one\n"
 	" * column, large touch targets of 44px at least), the system fonts "
@@ -2237,7 +2648,7 @@ static const char file_28[] =
 	"}\n";
 
 /* kiosk-outbox.js */
-static const char file_29[] =
+static const char file_35[] =
 	"/* kiosk-outbox.js: the kiosk's outbox of completed responses, kept "
 	"in\n"
 	" * IndexedDB on the device until the server has them. Loaded by "
@@ -2485,7 +2896,7 @@ static const char file_29[] =
 	"})(self);\n";
 
 /* kiosk-sw.js */
-static const char file_30[] =
+static const char file_36[] =
 	"/* kiosk-sw.js: the service worker of the kiosk, served at /kiosk-sw.js "
 	"so\n"
 	" * that its scope covers the kiosk pages under /u/. It keeps the "
@@ -2586,7 +2997,7 @@ static const char file_30[] =
 	"});\n";
 
 /* kiosk.css */
-static const char file_31[] =
+static const char file_37[] =
 	"/* kiosk.css: the kiosk screens (kiosk.html, built by kiosk.js), "
 	"on top of\n"
 	" * ikm.css (its colours, focus ring and .option rows). The screen "
@@ -2810,7 +3221,7 @@ static const char file_31[] =
 	"}\n";
 
 /* kiosk.html */
-static const char file_32[] =
+static const char file_38[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{lang}}\">\n"
 	"<head>\n"
@@ -2846,7 +3257,7 @@ static const char file_32[] =
 	"</html>\n";
 
 /* kiosk.js */
-static const char file_33[] =
+static const char file_39[] =
 	"/* kiosk.js: the kiosk screens of a unit (kiosk.html). One question "
 	"per\n"
 	" * screen with four face buttons; choosing one goes on by itself. "
@@ -3298,7 +3709,7 @@ static const char file_33[] =
 	"})();\n";
 
 /* layout.html */
-static const char file_34[] =
+static const char file_40[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"{{#lang}}{{lang}}{{/lang}}{{^lang}}id{{/lang}}\">\n"
 	"<head>\n"
@@ -3327,7 +3738,7 @@ static const char file_34[] =
 	"</html>\n";
 
 /* message.html */
-static const char file_35[] =
+static const char file_41[] =
 	"{{! A short message page: thanks, a closed period, not found. }}\n"
 	"<h1>{{heading}}</h1>\n"
 	"<p>{{text}}</p>\n"
@@ -3337,41 +3748,47 @@ static const char file_35[] =
 const struct webfile webfiles[] = {
 	{"admin.css", file_0, sizeof(file_0) - 1, "text/css; charset=utf-8"},
 	{"admin/audit.html", file_1, sizeof(file_1) - 1, "text/html; charset=utf-8"},
-	{"admin/home.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
-	{"admin/layout.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
-	{"admin/login.html", file_4, sizeof(file_4) - 1, "text/html; charset=utf-8"},
-	{"admin/message.html", file_5, sizeof(file_5) - 1, "text/html; charset=utf-8"},
-	{"admin/monitor-overview.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
-	{"admin/monitor-review.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
-	{"admin/monitor-unit.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
-	{"admin/password.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
-	{"admin/results-chooser.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
-	{"admin/results-download.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
-	{"admin/results-page.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-home.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-instrument.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-periods.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-population.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-profile.html", file_17, sizeof(file_17) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-services.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
-	{"admin/setup-units.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
-	{"admin/users-edit.html", file_20, sizeof(file_20) - 1, "text/html; charset=utf-8"},
-	{"admin/users-list.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
-	{"face-1.svg", file_22, sizeof(file_22) - 1, "image/svg+xml"},
-	{"face-2.svg", file_23, sizeof(file_23) - 1, "image/svg+xml"},
-	{"face-3.svg", file_24, sizeof(file_24) - 1, "image/svg+xml"},
-	{"face-4.svg", file_25, sizeof(file_25) - 1, "image/svg+xml"},
-	{"form.html", file_26, sizeof(file_26) - 1, "text/html; charset=utf-8"},
-	{"home.html", file_27, sizeof(file_27) - 1, "text/html; charset=utf-8"},
-	{"ikm.css", file_28, sizeof(file_28) - 1, "text/css; charset=utf-8"},
-	{"kiosk-outbox.js", file_29, sizeof(file_29) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk-sw.js", file_30, sizeof(file_30) - 1, "text/javascript; charset=utf-8"},
-	{"kiosk.css", file_31, sizeof(file_31) - 1, "text/css; charset=utf-8"},
-	{"kiosk.html", file_32, sizeof(file_32) - 1, "text/html; charset=utf-8"},
-	{"kiosk.js", file_33, sizeof(file_33) - 1, "text/javascript; charset=utf-8"},
-	{"layout.html", file_34, sizeof(file_34) - 1, "text/html; charset=utf-8"},
-	{"message.html", file_35, sizeof(file_35) - 1, "text/html; charset=utf-8"},
+	{"admin/entry-choose.html", file_2, sizeof(file_2) - 1, "text/html; charset=utf-8"},
+	{"admin/entry-form.html", file_3, sizeof(file_3) - 1, "text/html; charset=utf-8"},
+	{"admin/entry.css", file_4, sizeof(file_4) - 1, "text/css; charset=utf-8"},
+	{"admin/entry.js", file_5, sizeof(file_5) - 1, "text/javascript; charset=utf-8"},
+	{"admin/home.html", file_6, sizeof(file_6) - 1, "text/html; charset=utf-8"},
+	{"admin/import-form.html", file_7, sizeof(file_7) - 1, "text/html; charset=utf-8"},
+	{"admin/import-preview.html", file_8, sizeof(file_8) - 1, "text/html; charset=utf-8"},
+	{"admin/layout.html", file_9, sizeof(file_9) - 1, "text/html; charset=utf-8"},
+	{"admin/login.html", file_10, sizeof(file_10) - 1, "text/html; charset=utf-8"},
+	{"admin/message.html", file_11, sizeof(file_11) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-overview.html", file_12, sizeof(file_12) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-review.html", file_13, sizeof(file_13) - 1, "text/html; charset=utf-8"},
+	{"admin/monitor-unit.html", file_14, sizeof(file_14) - 1, "text/html; charset=utf-8"},
+	{"admin/password.html", file_15, sizeof(file_15) - 1, "text/html; charset=utf-8"},
+	{"admin/results-chooser.html", file_16, sizeof(file_16) - 1, "text/html; charset=utf-8"},
+	{"admin/results-download.html", file_17, sizeof(file_17) - 1, "text/html; charset=utf-8"},
+	{"admin/results-page.html", file_18, sizeof(file_18) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-home.html", file_19, sizeof(file_19) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-instrument.html", file_20, sizeof(file_20) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-periods.html", file_21, sizeof(file_21) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-population.html", file_22, sizeof(file_22) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-profile.html", file_23, sizeof(file_23) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-services.html", file_24, sizeof(file_24) - 1, "text/html; charset=utf-8"},
+	{"admin/setup-units.html", file_25, sizeof(file_25) - 1, "text/html; charset=utf-8"},
+	{"admin/users-edit.html", file_26, sizeof(file_26) - 1, "text/html; charset=utf-8"},
+	{"admin/users-list.html", file_27, sizeof(file_27) - 1, "text/html; charset=utf-8"},
+	{"face-1.svg", file_28, sizeof(file_28) - 1, "image/svg+xml"},
+	{"face-2.svg", file_29, sizeof(file_29) - 1, "image/svg+xml"},
+	{"face-3.svg", file_30, sizeof(file_30) - 1, "image/svg+xml"},
+	{"face-4.svg", file_31, sizeof(file_31) - 1, "image/svg+xml"},
+	{"form.html", file_32, sizeof(file_32) - 1, "text/html; charset=utf-8"},
+	{"home.html", file_33, sizeof(file_33) - 1, "text/html; charset=utf-8"},
+	{"ikm.css", file_34, sizeof(file_34) - 1, "text/css; charset=utf-8"},
+	{"kiosk-outbox.js", file_35, sizeof(file_35) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk-sw.js", file_36, sizeof(file_36) - 1, "text/javascript; charset=utf-8"},
+	{"kiosk.css", file_37, sizeof(file_37) - 1, "text/css; charset=utf-8"},
+	{"kiosk.html", file_38, sizeof(file_38) - 1, "text/html; charset=utf-8"},
+	{"kiosk.js", file_39, sizeof(file_39) - 1, "text/javascript; charset=utf-8"},
+	{"layout.html", file_40, sizeof(file_40) - 1, "text/html; charset=utf-8"},
+	{"message.html", file_41, sizeof(file_41) - 1, "text/html; charset=utf-8"},
 	{0, 0, 0, 0},
 };
-const size_t webfiles_count = 36;
+const size_t webfiles_count = 42;
 /* clang-format on */

@@ -18,19 +18,19 @@ DB="$T/ikm.db"
 # P pimpinan); everyone else gets 403, by GET and by POST. GET, POST: the
 # status the roles that may get, the POST carrying only a valid CSRF token;
 # "*" is any status below 500 but 403. STATE "pending": the page is still a
-# placeholder of console_pending.c, whose 501 is accepted until the page
+# placeholder answering 501, accepted until the page
 # lands; from then on the row's codes apply (write them in, and drop
 # "pending", when it lands).
 cat >"$T/matrix" <<'EOF'
 # path               ROLES GET  POST  STATE
 /admin               KUOP  200  200   ready
-/admin/atur          KU    200  *     pending
-/admin/atur/profil   K     200  *     pending
-/admin/pantau        KUO   200  *     pending
-/admin/entri         KUO   200  *     pending
-/admin/impor         KUO   200  *     pending
-/admin/hasil         KUOP  200  *     pending
-/admin/unduh         KUOP  200  *     pending
+/admin/atur          KU    200  405   ready
+/admin/atur/profil   K     200  303   ready
+/admin/pantau        KUO   200  405   ready
+/admin/entri         KUO   200  200   ready
+/admin/impor         KUO   200  422   ready
+/admin/hasil         KUOP  200  405   ready
+/admin/unduh         KUOP  200  405   ready
 /admin/pengguna      KU    200  422   ready
 /admin/audit         K     200  405   ready
 /admin/sandi         KUOP  200  422   ready

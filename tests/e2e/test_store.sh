@@ -11,7 +11,7 @@ suite() { # label, db url
 	db=$2
 	run init --db "$db" --name "Pemerintah Kota Mojokerto"
 	expect_rc "$label: init" 0
-	expect_out "$label: init says the schema" "skema versi 3"
+	expect_out "$label: init says the schema" "skema versi 4"
 	run init --db "$db"
 	expect_rc "$label: init again is harmless" 0
 	run unit add kota --name "Kota Mojokerto" --db "$db"
