@@ -23,7 +23,7 @@
 
 	function fresh() {
 		state = { step: START, answers: [], gender: "", age: "", education: "", job: "",
-			suggestion: "" };
+			suggestion: "", ticket: "" };
 	}
 
 	/* A word in the current language, {name} replaced from vars. */
@@ -158,8 +158,32 @@
 		];
 	}
 
-	function suggestionScreen() {
+	/* The queue ticket (ikm serve --tickets): asked with the suggestion. */
+	function ticketField() {
+		if (data.tickets !== "optional" && data.tickets !== "required")
+			return [];
 		return [
+			el("label", { "for": "k-ticket" },
+				[w(data.tickets === "required" ? "ticket" : "ticket_optional")]),
+			el("p", { "class": "hint", id: "k-ticket-hint" }, [w("ticket_hint")]),
+			el("p", { "class": "field-error", id: "k-ticket-error", role: "alert",
+				hidden: "hidden" }, []),
+			el("input", { type: "text", id: "k-ticket", maxlength: 64, autocomplete: "off",
+				autocapitalize: "characters", spellcheck: "false",
+				"aria-describedby": "k-ticket-hint", value: state.ticket || "" }, [])
+		];
+	}
+
+	/* A ticket as the server reads it: letters and digits, blanks - / . ignored. */
+	function ticketProblem(t) {
+		var norm = t.replace(/[ \t\-\/.]/g, "");
+		if (!norm)
+			return data.tickets === "required" ? "ticket_missing" : null;
+		return /^[A-Za-z0-9]{1,32}$/.test(norm) ? null : "ticket_bad";
+	}
+
+	function suggestionScreen() {
+		return ticketField().concat([
 			el("h1", { tabindex: "-1" }, [el("label", { "for": "k-suggestion" },
 				[w("suggestion")])]),
 			el("textarea", { id: "k-suggestion", rows: 5, maxlength: 2000 },
@@ -169,7 +193,7 @@
 				button(w("back"), "k-secondary", back),
 				button(w("submit"), "k-primary", submit, { id: "k-submit" })
 			])
-		];
+		]);
 	}
 
 	function thanksScreen() {
@@ -279,6 +303,20 @@
 		var item;
 
 		state.suggestion = document.getElementById("k-suggestion").value.trim();
+		if (document.getElementById("k-ticket")) {
+			var problem;
+
+			state.ticket = document.getElementById("k-ticket").value.trim();
+			problem = ticketProblem(state.ticket);
+			if (problem) {
+				var e = document.getElementById("k-ticket-error");
+
+				e.textContent = w(problem);
+				e.hidden = false;
+				document.getElementById("k-ticket").focus();
+				return;
+			}
+		}
 		if (data.service)
 			body.service = data.service;
 		data.questions.forEach(function (q, i) {
@@ -296,6 +334,8 @@
 			body.profile = profile;
 		if (state.suggestion)
 			body.suggestion = state.suggestion;
+		if (state.ticket)
+			body.ticket = state.ticket;
 		item = { id: id, url: data.post, body: body, created: Date.now() };
 		document.getElementById("k-submit").disabled = true;
 		/* Kept on the device first; only then sent. */

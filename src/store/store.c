@@ -399,8 +399,15 @@ int store_service_add(struct store *s, const char *slug, const char *unit_slug, 
 	struct db_stmt *st;
 	char what[256];
 
-	if (check_slug("layanan", slug, err) < 0 || check_name(name, err) < 0 ||
-	    store_unit_get(s, unit_slug, &u, err) < 0)
+	if (check_slug("layanan", slug, err) < 0 || check_name(name, err) < 0)
+		return -1;
+	/* /u/UNIT/kiosk is the unit's kiosk, so no service may be called that. */
+	if (strcmp(slug, "kiosk") == 0)
+		return err_set(
+		    err, IKM_EDATA,
+		    "slug layanan \"kiosk\" dicadangkan untuk mode kios; pilih nama lain / "
+		    "the service slug \"kiosk\" is reserved for the kiosk");
+	if (store_unit_get(s, unit_slug, &u, err) < 0)
 		return -1;
 	if (db_prepare(s->db, "INSERT INTO service (unit_id, slug, name) VALUES (?, ?, ?)", &st,
 	               err) < 0)

@@ -145,8 +145,8 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 		apibody_error(b, "service",
 		              "layanan tidak dikenal pada unit ini / unknown service");
 	}
-	if (have_unit && a->tickets == TICKET_REQUIRED && b->ticket[0] == '\0')
-		apibody_error(b, "ticket", "nomor tiket wajib diisi / a ticket is required");
+	if (have_unit)
+		web_api_ticket_required(a, b);
 	if (b->nerr > 0) {
 		web_api_invalid(res, b);
 		goto out;
@@ -183,21 +183,8 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 	snprintf(r->suggestion, sizeof(r->suggestion), "%s", b->suggestion);
 	snprintf(r->client_id, sizeof(r->client_id), "%s", b->client_id);
 	r->flags = quality_flags(r->answers, r->k);
-	web_ticket(a, u.id, b->ticket, r->ticket_hash);
-	if (web_store_response(a, s, r, &dup, &err) < 0) {
-		int used = 0;
-
-		if (err.kind == IKM_EDATA && r->ticket_hash[0] != '\0' &&
-		    store_ticket_used(s, u.id, r->ticket_hash, &used, &err) == 0 && used) {
-			web_api_fail(
-			    res, 409, "ticket_used",
-			    "Tiket ini sudah dipakai untuk satu tanggapan di unit ini / the "
-			    "ticket was "
-			    "already used in this unit");
-			goto out;
-		}
-		goto store_fail;
-	}
+	if (web_api_store(a, s, req, res, b, r, &dup) < 0)
+		goto out;
 	if (dup)
 		web_api_reply(res, 200, json_pack("{s:s, s:b}", "id", "stored", "duplicate", 1));
 	else
@@ -209,6 +196,33 @@ out:
 	free(r);
 	free(in);
 	free(b);
+}
+
+void web_api_ticket_required(const struct web_app *a, struct apibody *b)
+{
+	if (a->tickets == TICKET_REQUIRED && b->ticket[0] == '\0')
+		apibody_error(b, "ticket", "nomor tiket wajib diisi / a ticket is required");
+}
+
+int web_api_store(struct web_app *a, struct store *s, const struct http_request *req,
+                  struct http_response *res, const struct apibody *b, struct store_response *r,
+                  int *dup)
+{
+	struct ikm_err err = {0};
+	int used = 0;
+
+	web_ticket(a, r->unit, b->ticket, r->ticket_hash);
+	if (web_store_response(a, s, r, dup, &err) == 0)
+		return 0;
+	if (err.kind == IKM_EDATA && r->ticket_hash[0] != '\0' &&
+	    store_ticket_used(s, r->unit, r->ticket_hash, &used, &err) == 0 && used)
+		web_api_fail(
+		    res, 409, "ticket_used",
+		    "Tiket ini sudah dipakai untuk satu tanggapan di unit ini / the ticket "
+		    "was already used in this unit");
+	else
+		web_api_store_failed(res, req, &err);
+	return -1;
 }
 
 void web_api_handle(struct web_app *a, struct store *s, const struct http_request *req,

@@ -30,6 +30,13 @@ void web_api_invalid(struct http_response *res, const struct apibody *b);
 /* The one mapping from a store error to an HTTP status (409, 422, 503). */
 int web_api_status(enum ikm_err_kind kind);
 /* Reply to a failed store call with that status (logged). */
+/* With tickets required, a missing ticket is a field error of b. */
+void web_api_ticket_required(const struct web_app *a, struct apibody *b);
+/* Store r (with the keyed hash of b->ticket): 0 stored (*dup set; the
+ * caller replies); -1 answered (409 ticket_used, or the store's error). */
+int web_api_store(struct web_app *a, struct store *s, const struct http_request *req,
+                  struct http_response *res, const struct apibody *b, struct store_response *r,
+                  int *dup);
 void web_api_store_failed(struct http_response *res, const struct http_request *req,
                           const struct ikm_err *err);
 

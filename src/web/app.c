@@ -5,6 +5,7 @@
 #include "app_int.h"
 
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,10 @@ int web_app_new(const char *url, struct web_app **out, struct ikm_err *err)
 	struct web_app *a = xcalloc(1, sizeof(*a));
 
 	*out = NULL;
+	if (sodium_init() < 0) {
+		free(a);
+		return err_set(err, IKM_EIO, "libsodium tidak dapat dimulai / cannot initialise");
+	}
 	snprintf(a->url, sizeof(a->url), "%s", url != NULL ? url : "");
 	/* The writer's connection also checks the database opens. */
 	if (gcommit_start(a->url, &a->gc, err) < 0) {
@@ -239,19 +244,9 @@ out:
 void web_new_client_id(char *buf, size_t size)
 {
 	unsigned char r[16];
-	FILE *f = fopen("/dev/urandom", "rb");
-	size_t n = f != NULL ? fread(r, 1, sizeof(r), f) : 0;
 
-	if (f != NULL)
-		fclose(f);
-	if (n != sizeof(r)) { /* never expected; still unique enough per process */
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		for (size_t i = 0; i < sizeof(r); i++)
-			r[i] =
-			    (unsigned char)((uint64_t)ts.tv_nsec >> (i % 8 * 8)) ^ (unsigned char)i;
-	}
+	/* libsodium's generator (getrandom): no file opened per page. */
+	randombytes_buf(r, sizeof(r));
 	for (size_t i = 0; i < sizeof(r) && 2 * i + 2 < size; i++)
 		snprintf(buf + 2 * i, 3, "%02x", r[i]);
 }

@@ -79,20 +79,39 @@ static const struct {
 	int kiosk; /* 1: kwords, 0: web_word */
 	int word;
 } page_words[] = {
-    {"title", 0, W_TITLE},       {"other_lang", 0, W_OTHER_LANG},
-    {"start", 1, K_START},       {"start_hint", 1, K_START_HINT},
-    {"progress", 1, K_PROGRESS}, {"back", 1, K_BACK},
-    {"next", 1, K_NEXT},         {"skip", 1, K_SKIP},
-    {"profile", 0, W_PROFILE},   {"profile_hint", 0, W_PROFILE_HINT},
-    {"gender", 1, K_GENDER},     {"male", 0, W_MALE},
-    {"female", 0, W_FEMALE},     {"age", 0, W_AGE},
-    {"age_bad", 0, W_AGE_BAD},   {"education", 0, W_EDUCATION},
-    {"job", 0, W_JOB},           {"suggestion", 0, W_SUGGESTION},
-    {"consent", 0, W_CONSENT},   {"submit", 0, W_SUBMIT},
-    {"thanks", 0, W_THANKS},     {"thanks_text", 1, K_THANKS_TEXT},
-    {"done", 1, K_DONE},         {"pending", 1, K_PENDING},
-    {"all_sent", 1, K_ALL_SENT}, {"dropped", 1, K_DROPPED},
-    {"offline", 1, K_OFFLINE},   {"no_storage", 1, K_NO_STORAGE},
+    {"title", 0, W_TITLE},
+    {"other_lang", 0, W_OTHER_LANG},
+    {"start", 1, K_START},
+    {"start_hint", 1, K_START_HINT},
+    {"progress", 1, K_PROGRESS},
+    {"back", 1, K_BACK},
+    {"next", 1, K_NEXT},
+    {"skip", 1, K_SKIP},
+    {"profile", 0, W_PROFILE},
+    {"profile_hint", 0, W_PROFILE_HINT},
+    {"gender", 1, K_GENDER},
+    {"male", 0, W_MALE},
+    {"female", 0, W_FEMALE},
+    {"age", 0, W_AGE},
+    {"age_bad", 0, W_AGE_BAD},
+    {"education", 0, W_EDUCATION},
+    {"job", 0, W_JOB},
+    {"suggestion", 0, W_SUGGESTION},
+    {"consent", 0, W_CONSENT},
+    {"submit", 0, W_SUBMIT},
+    {"thanks", 0, W_THANKS},
+    {"thanks_text", 1, K_THANKS_TEXT},
+    {"done", 1, K_DONE},
+    {"pending", 1, K_PENDING},
+    {"all_sent", 1, K_ALL_SENT},
+    {"dropped", 1, K_DROPPED},
+    {"offline", 1, K_OFFLINE},
+    {"no_storage", 1, K_NO_STORAGE},
+    {"ticket", 0, W_TICKET},
+    {"ticket_optional", 0, W_TICKET_OPTIONAL},
+    {"ticket_hint", 0, W_TICKET_HINT},
+    {"ticket_missing", 0, W_TICKET_MISSING},
+    {"ticket_bad", 0, W_TICKET_BAD},
 };
 
 int kiosk_new(struct kiosk **out, struct ikm_err *err)
@@ -266,8 +285,9 @@ static int zone_hours(const char *zone)
 
 /* The data block of the page: what the script shows and where it posts
  * (text owned by the caller, free()). */
-static char *page_data(const struct web_target *tg, const struct store_org *org, const char *path,
-                       const char *unit, const char *service, int lang, int reset)
+static char *page_data(const struct web_app *a, const struct web_target *tg,
+                       const struct store_org *org, const char *path, const char *unit,
+                       const char *service, int lang, int reset)
 {
 	json_t *d = json_object(), *qs = json_array(), *w = json_object();
 	json_t *edu = json_array(), *jobs = json_array();
@@ -323,6 +343,10 @@ static char *page_data(const struct web_target *tg, const struct store_org *org,
 		                                                web_word((enum web_word)wd, 1)));
 	}
 	json_object_set_new(d, "words", w);
+	json_object_set_new(d, "tickets",
+	                    jstr(a->tickets == TICKET_REQUIRED   ? "required"
+	                         : a->tickets == TICKET_OPTIONAL ? "optional"
+	                                                         : "off"));
 	text = json_dumps(d, JSON_COMPACT);
 	json_decref(d);
 	return text;
@@ -342,7 +366,8 @@ static void page(struct web_app *a, struct store *s, const struct http_request *
 
 	if (web_target_get(a, s, req, res, lang, org, unit, service[0] ? service : NULL, &tg) < 0)
 		return;
-	json = page_data(&tg, org, req->path, unit, service, lang, kiosk_reset_seconds(req->query));
+	json =
+	    page_data(a, &tg, org, req->path, unit, service, lang, kiosk_reset_seconds(req->query));
 	if (json == NULL) {
 		http_text(res, 500, "Data kios tidak dapat dibuat / kiosk data failed\n");
 		goto out;
@@ -534,9 +559,7 @@ static void store_body(struct web_app *a, struct store *s, const struct http_req
 	snprintf(r->client_id, sizeof(r->client_id), "%s", b->client_id);
 	/* No QUALITY_BURST: see kiosk.h. */
 	r->flags = quality_flags(r->answers, r->k);
-	if (web_store_response(a, s, r, &dup, &err) < 0)
-		web_api_store_failed(res, req, &err);
-	else
+	if (web_api_store(a, s, req, res, b, r, &dup) == 0)
 		web_api_reply(res, dup ? 200 : 201,
 		              json_pack("{s:b, s:b}", "stored", 1, "duplicate", dup));
 	free(r);
@@ -581,6 +604,7 @@ static void submit(struct web_app *a, struct store *s, const struct http_request
 	b = xmalloc(sizeof(*b));
 	apibody_validate(root, in, b);
 	check_kiosk(b, unit, service, store_today(org->zone));
+	web_api_ticket_required(a, b);
 	if (b->nerr > 0)
 		web_api_invalid(res, b);
 	else

@@ -303,8 +303,12 @@ async function kiosk(browser) {
 			created: Date.now() }), first);
 		await p.reload();
 		await waitPending(p, 0, 20000);
-		expect(replies.some((r) => r.status === 200 && r.body && r.body.duplicate === true),
-			JSON.stringify(replies));
+		// It left the outbox as delivered, not as refused (the page or the
+		// service worker may have sent it: the worker's fetches are not
+		// always seen as this context's responses, so the reply is not
+		// asserted), and the store did not take it twice.
+		const status = await p.locator("#kiosk-status").textContent();
+		expect(!status.includes("ditolak"), status);
 		const got = respondents();
 		expect(got === n0 + 3, `respondents ${got}, want ${n0 + 3}`);
 		expect(kioskRows().length === 3, "kiosk rows");

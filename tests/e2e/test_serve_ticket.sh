@@ -78,6 +78,25 @@ expect_code "API with a used ticket: 409" 409
 expect_body "API: ticket_used" '"ticket_used"'
 api "{\"unit\":\"dispenduk\",\"ticket\":\"B 7!\",$ans}"
 expect_code "API with a bad ticket: 422" 422
+
+# The kiosk follows it too: the page asks, the POST needs an unused one.
+get /u/dispenduk/kiosk
+expect_body "kiosk data: tickets required" '"tickets":"required"'
+kiosk() { # json -> $code, $body
+	code=$(curl -s -o "$T/body" -w '%{http_code}' -H 'Content-Type: application/json' \
+		--data-binary "$1" "${url}u/dispenduk/kiosk")
+	body=$(cat "$T/body")
+}
+kiosk "{\"unit\":\"dispenduk\",\"client_id\":\"00000000000000000000000000000a01\",$ans}"
+expect_code "kiosk without a ticket: 422" 422
+expect_body "kiosk: the field named" '"ticket"'
+kiosk "{\"unit\":\"dispenduk\",\"client_id\":\"00000000000000000000000000000a02\",\"ticket\":\"K-1\",$ans}"
+expect_code "kiosk with a ticket: 201" 201
+kiosk "{\"unit\":\"dispenduk\",\"client_id\":\"00000000000000000000000000000a02\",\"ticket\":\"K-1\",$ans}"
+expect_code "the kiosk resending it: 200 duplicate" 200
+kiosk "{\"unit\":\"dispenduk\",\"client_id\":\"00000000000000000000000000000a03\",\"ticket\":\"k1\",$ans}"
+expect_code "kiosk with a used ticket: 409" 409
+expect_body "kiosk: ticket_used" '"ticket_used"'
 kill "$pid"
 wait "$pid" 2>/dev/null
 

@@ -27,6 +27,9 @@ suite() { # label, db url
 	expect_out "$label: unit list" "dispenduk	Dinas Kependudukan dan Pencatatan Sipil	kota"
 	run service add akta --unit dispenduk --name "Akta Kelahiran" --db "$db"
 	expect_rc "$label: service add" 0
+	run service add kiosk --unit dispenduk --name "Kios" --db "$db"
+	expect_rc "$label: the service slug kiosk is reserved" 1
+	expect_err "$label: reserved: said why" "dicadangkan untuk mode kios"
 	run service list --unit dispenduk --db "$db"
 	expect_out "$label: service list" "dispenduk	akta	Akta Kelahiran"
 	run period add 2022-s1 --from 2022-01-01 --to 2022-06-30 --name "Semester I 2022" --db "$db"
