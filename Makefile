@@ -133,6 +133,10 @@ run: $(BUILD)/ikm
 		set -- $(SEMESTER); \
 		$$ikm period add "$$1" $$db --from "$$2" --to "$$3" --name "Semester $$4 $${1%%-*}" >/dev/null; \
 		$$ikm import examples/mojokerto-2022-s1-demo.csv $$db --unit dispenduk --period 2022-s1; \
+		$$ikm profile load examples/mojokerto.ini $$db >/dev/null; \
+		pw=$$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n'); \
+		echo "$$pw" | $$ikm user add admin --role admin-kota --name "Admin Demo" $$db >/dev/null; \
+		(umask 077; echo "$$pw" >var/admin-sandi.txt); \
 	fi
 	$(BUILD)/ikm compute --db $(DEMO_DB) --unit dispenduk --period 2022-s1
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --profile examples/mojokerto.ini \
@@ -143,7 +147,8 @@ run: $(BUILD)/ikm
 		--period "Semester I 2022" -o var/olahdata-demo.xlsx
 	$(BUILD)/ikm report examples/mojokerto-2022-s1-demo.csv --kind infografis \
 		--profile examples/mojokerto.ini --period "Semester I 2022" -o var/infografis-demo.png
-	@echo "ikm: buka / open http://127.0.0.1:8080/ (kuesioner: /u/dispenduk); Ctrl+C untuk berhenti / to stop"
+	@echo "ikm: buka / open http://127.0.0.1:8080/ (kuesioner: /u/dispenduk; kios: /u/dispenduk/kiosk)"
+	@echo "ikm: konsol / console http://127.0.0.1:8080/login: pengguna admin, kata sandi di var/admin-sandi.txt; Ctrl+C untuk berhenti / to stop"
 	$(BUILD)/ikm serve --db $(DEMO_DB) --listen 127.0.0.1:8080
 
 clean:

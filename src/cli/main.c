@@ -34,6 +34,7 @@ static void usage(FILE *out)
 	      "      Server web pada basis data; SIGTERM/Ctrl+C menghentikannya.\n"
 	      "  ikm apikey add NAMA | list | revoke NAMA [--db URL]\n"
 	      "  ikm user add NAMA --role PERAN [--unit SLUG] | list | passwd NAMA [--db URL]\n"
+	      "  ikm profile load BERKAS.ini | show [--db URL]\n"
 	      "      Kunci untuk sistem lain yang mengirim tanggapan ke POST /api/v1/responses.\n"
 	      "  ikm sample N\n"
 	      "      Sampel minimum Krejcie-Morgan untuk populasi N.\n"
@@ -88,6 +89,8 @@ int main(int argc, char **argv)
 		return cmd_apikey(argc - 1, argv + 1);
 	if (strcmp(cmd, "user") == 0)
 		return cmd_user(argc - 1, argv + 1);
+	if (strcmp(cmd, "profile") == 0)
+		return cmd_profile(argc - 1, argv + 1);
 	fprintf(stderr,
 	        "ikm: perintah tidak dikenal \"%s\"; lihat ikm --help / unknown command \"%s\"\n",
 	        cmd, cmd);

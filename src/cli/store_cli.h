@@ -28,5 +28,7 @@ int cmd_export(int argc, char **argv);
 int cmd_apikey(int argc, char **argv);
 /* `ikm user add|list|passwd|disable|enable` (user_cmd.c). */
 int cmd_user(int argc, char **argv);
+/* `ikm profile load FILE.ini | show` (profile_cmd.c). */
+int cmd_profile(int argc, char **argv);
 
 #endif

@@ -86,6 +86,11 @@ const char *store_url(const struct store *s)
 	return s->url;
 }
 
+int store_in_transaction(const struct store *s)
+{
+	return s->in_tx;
+}
+
 int store_begin(struct store *s, struct ikm_err *err)
 {
 	store_tally_clear(s);

@@ -43,6 +43,8 @@ int store_schema_version(struct store *s, int *version, struct ikm_err *err);
 
 /* Transactions spanning several calls (an import): all or nothing. */
 int store_begin(struct store *s, struct ikm_err *err);
+/* 1 inside store_begin .. commit/rollback. */
+int store_in_transaction(const struct store *s);
 int store_commit(struct store *s, struct ikm_err *err);
 void store_rollback(struct store *s);
 /* 1 inside store_begin after a statement failed (a constraint, a lost

@@ -106,7 +106,16 @@ static int write_logo(const char *b64, const char *dir, struct profile *p, struc
 		goto out;
 	}
 	f = fopen(p->logo, "wb");
-	if (f == NULL || fwrite(bin, 1, len, f) != len || fclose(f) != 0) {
+	if (f == NULL) {
+		err_set(err, IKM_EIO, "%s: %s", p->logo, strerror(errno));
+		goto out;
+	}
+	if (fwrite(bin, 1, len, f) != len) {
+		err_set(err, IKM_EIO, "%s: %s", p->logo, strerror(errno));
+		fclose(f);
+		goto out;
+	}
+	if (fclose(f) != 0) {
 		err_set(err, IKM_EIO, "%s: %s", p->logo, strerror(errno));
 		goto out;
 	}
@@ -142,4 +151,44 @@ int office_profile_load(struct store *s, const char *logo_dir, struct profile *p
 	}
 	free(v);
 	return 0;
+}
+
+int office_profile_save(struct store *s, const struct profile *p, struct ikm_err *err)
+{
+	unsigned char *logo = NULL;
+	size_t len = 0;
+	int own = !store_in_transaction(s), rc = -1;
+
+	if (p->logo[0] != '\0') {
+		FILE *f = fopen(p->logo, "rb");
+
+		if (f == NULL)
+			return err_set(err, IKM_EIO, "%s: %s", p->logo, strerror(errno));
+		logo = xmalloc(OFFICE_LOGO_MAX + 1);
+		len = fread(logo, 1, OFFICE_LOGO_MAX + 1, f);
+		fclose(f);
+		if (office_logo_check(logo, len, err) < 0) {
+			err_prefix(err, "%s: ", p->logo);
+			free(logo);
+			return -1;
+		}
+	}
+	if (own && store_begin(s, err) < 0)
+		goto out;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *v = (const char *)p + fields[i].offset;
+
+		if (store_profile_set(s, fields[i].key, v[0] != '\0' ? v : NULL, err) < 0)
+			goto fail;
+	}
+	if (logo != NULL && office_logo_set(s, logo, len, err) < 0)
+		goto fail;
+	rc = own ? store_commit(s, err) : 0;
+	goto out;
+fail:
+	if (own)
+		store_rollback(s);
+out:
+	free(logo);
+	return rc;
 }

@@ -33,6 +33,11 @@ const struct office_field *office_fields(int *n);
 int office_profile_load(struct store *s, const char *logo_dir, struct profile *p,
                         struct ikm_err *err);
 
+/* Store every text field of p (an empty one removes the key) and, when
+ * p->logo names a file, that PNG as the logo; in one transaction (or the
+ * caller's). */
+int office_profile_save(struct store *s, const struct profile *p, struct ikm_err *err);
+
 /* Check a logo upload: a PNG (signature, IHDR) of at most OFFICE_LOGO_MAX
  * bytes, at most 4000 pixels a side. IKM_EDATA / IKM_ELIMIT with what is
  * wrong. */
