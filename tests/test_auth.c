@@ -32,6 +32,12 @@ static void test_password_policy(void **state)
 	assert_null(auth_password_problem("kata-sandi-ÄÖÜ-✓", "budi"));
 	assert_contains(auth_password_problem("sembilan9", "budi"), "paling sedikit 10");
 	assert_contains(auth_password_problem("", "budi"), "paling sedikit 10");
+	/* Characters, not bytes: five two-byte letters are 10 bytes but 5 characters. */
+	assert_contains(auth_password_problem("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", "budi"),
+	                "paling sedikit 10");
+	assert_null(auth_password_problem("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	                                  "abcde",
+	                                  "budi"));
 	assert_contains(auth_password_problem(NULL, "budi"), "paling sedikit 10");
 	memset(longest, 'x', AUTH_PASSWORD_MAX);
 	longest[AUTH_PASSWORD_MAX] = '\0';

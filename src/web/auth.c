@@ -46,17 +46,20 @@ int auth_init(struct ikm_err *err)
 
 const char *auth_password_problem(const char *pw, const char *username)
 {
-	size_t n = pw != NULL ? strlen(pw) : 0;
+	size_t n = pw != NULL ? strlen(pw) : 0, chars = 0;
 
-	if (n < AUTH_PASSWORD_MIN)
-		return "kata sandi paling sedikit 10 karakter / a password needs at least 10 "
-		       "characters";
 	if (n > AUTH_PASSWORD_MAX)
 		return "kata sandi paling banyak 128 bait / a password may have at most 128 bytes";
-	if (!text_clean_utf8(pw))
+	if (n > 0 && !text_clean_utf8(pw))
 		return "kata sandi berisi karakter kendali atau bukan UTF-8 yang sah / the "
 		       "password "
 		       "holds a control character or is not valid UTF-8";
+	/* Characters, not bytes: every byte but UTF-8 continuation bytes. */
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)pw[i] & 0xC0) != 0x80;
+	if (chars < AUTH_PASSWORD_MIN)
+		return "kata sandi paling sedikit 10 karakter / a password needs at least 10 "
+		       "characters";
 	if (username != NULL && strcmp(pw, username) == 0)
 		return "kata sandi tidak boleh sama dengan nama pengguna / the password must not "
 		       "be "
