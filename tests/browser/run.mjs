@@ -7,55 +7,15 @@
 // of the server restarted here), VALGRIND_CMD (wraps the restarted server).
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { artifacts, expect, finish, flow, launch, notOk, ok, portOpen as open, shot, step, until }
+	from "./lib.mjs";
 
 const env = process.env;
 const base = env.IKM_URL; // "http://127.0.0.1:PORT/"
 const port = Number(new URL(base).port);
 const DB = env.IKM_DB;
-const artifacts = env.IKM_ARTIFACTS;
-let n = Number(env.TAP_START || 0);
-let failed = 0;
-
-function ok(desc) {
-	console.log(`ok ${++n} - ${desc}`);
-}
-
-function notOk(desc, why) {
-	failed++;
-	console.log(`not ok ${++n} - ${desc}`);
-	for (const line of String(why || "").split("\n").slice(0, 20))
-		console.log(`#   ${line}`);
-}
-
-function expect(cond, msg) {
-	if (!cond)
-		throw new Error(msg);
-}
-
-// One check of a flow: reported, and a failure ends the flow.
-async function step(desc, fn) {
-	try {
-		await fn();
-		ok(desc);
-	} catch (e) {
-		notOk(desc, (e && e.message) || e);
-		throw new Error("flow stopped");
-	}
-}
-
-async function flow(name, fn) {
-	try {
-		await fn();
-	} catch (e) {
-		if (!(e instanceof Error && e.message === "flow stopped"))
-			notOk(`${name}: ran to the end`, (e && e.stack) || e);
-	}
-}
-
-const shot = (p, name) => p.screenshot({ path: path.join(artifacts, name), fullPage: true });
+const portOpen = () => open(port);
 
 // ---- the store, seen through the CLI and the database file ------------------
 
@@ -81,27 +41,6 @@ function kioskRows() {
 }
 
 // ---- the server: stopped for real, restarted on the same port ----------------
-
-function portOpen() {
-	return new Promise((resolve) => {
-		const s = net.connect(port, "127.0.0.1");
-		s.on("connect", () => {
-			s.destroy();
-			resolve(true);
-		});
-		s.on("error", () => resolve(false));
-	});
-}
-
-async function until(cond, ms, what) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		if (await cond())
-			return;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`timed out after ${ms} ms: ${what}`);
-}
 
 let server2 = null;
 
@@ -359,14 +298,9 @@ async function inactivity(browser) {
 
 const t0 = Date.now();
 let browser = null;
+let rc = 1;
 try {
-	browser = await chromium.launch({
-		executablePath: env.IKM_CHROMIUM || "/usr/bin/chromium",
-		headless: true,
-		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync"]
-	});
-	ok(`chromium ${browser.version()} started`);
+	browser = await launch();
 	await flow("phone", () => phoneForm(browser));
 	await flow("kiosk", () => kiosk(browser));
 	await flow("inactivity", () => inactivity(browser));
@@ -383,8 +317,6 @@ try {
 		else
 			notOk("restarted server: clean exit on SIGTERM", `exit ${code}`);
 	}
-	console.log(`# browser tests took ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
-		`screenshots in ${artifacts}`);
-	fs.writeFileSync(env.TAP_RESULT, `${n} ${failed}\n`);
+	rc = finish(t0, "browser tests");
 }
-process.exit(failed > 0 ? 1 : 0);
+process.exit(rc);

@@ -96,6 +96,46 @@ start_server() {
 	fi
 }
 
+# need_browser DESC: sets $chromium (IKM_CHROMIUM, default /usr/bin/chromium)
+# when the browser suites can run; otherwise ends the script with one SKIP
+# naming what is missing, or with a failure when IKM_REQUIRE_BROWSER is set.
+need_browser() {
+	chromium=${IKM_CHROMIUM:-/usr/bin/chromium}
+	why=""
+	if [ ! -x "$chromium" ]; then
+		why="$chromium tidak ada / missing (apt-get install chromium; .ci/run does)"
+	elif ! command -v node >/dev/null 2>&1; then
+		why="node tidak ada / missing"
+	elif [ ! -f "$IKM_TOP/tests/browser/node_modules/playwright-core/package.json" ]; then
+		why="tests/browser/node_modules tidak ada / missing (cd tests/browser && npm ci; .ci/run does)"
+	elif ! command -v python3 >/dev/null 2>&1; then
+		why="python3 tidak ada / missing"
+	fi
+	[ -z "$why" ] && return 0
+	if [ -n "${IKM_REQUIRE_BROWSER:-}" ]; then
+		not_ok "$1" "IKM_REQUIRE_BROWSER is set (CI), but: $why"
+		done_testing
+		exit 1
+	fi
+	skip "$1" "$why"
+	done_testing
+	exit 0
+}
+
+# run_node SCRIPT: runs tests/browser/SCRIPT with the environment already
+# exported, its TAP numbered after ours; adds its counts to ours.
+run_node() {
+	TAP_START="$tap_n" TAP_RESULT="$T/tap" node "$IKM_TOP/tests/browser/$1"
+	node_rc=$?
+	if [ -f "$T/tap" ]; then
+		read -r tap_n node_failed <"$T/tap"
+		tap_failed=$((tap_failed + node_failed))
+		[ "$node_rc" -eq 0 ] || [ "$node_failed" -gt 0 ] || not_ok "$1 exit status" "exit $node_rc"
+	else
+		not_ok "$1 finished" "exit $node_rc"
+	fi
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
