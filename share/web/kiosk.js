@@ -292,6 +292,24 @@
 	}
 
 	/* Today in the organisation's time zone (the survey date). */
+	/* The suggestion as the server takes it: no control character but
+	 * line ends and tabs (text pasted from elsewhere may carry one), at
+	 * most 2,000 bytes of UTF-8, cut between characters; a response the
+	 * server refused would be lost. */
+	function cleanSuggestion(s) {
+		var bytes = 0, i, c, n;
+
+		s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, " ").trim();
+		for (i = 0; i < s.length; i += n) {
+			c = s.charCodeAt(i);
+			n = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+			bytes += n === 2 ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+			if (bytes > 2000)
+				return s.slice(0, i).trim();
+		}
+		return s;
+	}
+
 	function today() {
 		return new Date(Date.now() + data.zone_hours * 3600000).toISOString().slice(0, 10);
 	}
@@ -302,7 +320,7 @@
 		var profile = {};
 		var item;
 
-		state.suggestion = document.getElementById("k-suggestion").value.trim();
+		state.suggestion = cleanSuggestion(document.getElementById("k-suggestion").value);
 		if (document.getElementById("k-ticket")) {
 			var problem;
 

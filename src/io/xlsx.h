@@ -16,6 +16,11 @@
 #define XLSX_MAX_SST_COUNT  2000000     /* named limit: shared strings */
 #define XLSX_MAX_CELL_BYTES 32767       /* Excel's own cell limit */
 #define XLSX_MAX_ROWS       1048576     /* Excel's own row limit */
+/* named limit: bytes of XML unpacked from all parts of one file together.
+ * A full sheet of Excel's 1048576 rows takes a few hundred MB; a small
+ * file that unpacks to more (a "zip bomb") is refused before it costs
+ * minutes of parsing. */
+#define XLSX_MAX_UNPACKED (1ull << 30)
 
 struct xlsx_reader;
 

@@ -41,6 +41,7 @@ struct xlsx_reader {
 	struct ikm_err err; /* the last error, kept so a failed reader stays failed */
 	int failed;
 	int done;
+	uint64_t unpacked; /* bytes of XML read from the parts so far */
 
 	/* shared strings: text of string i is sst.p + sst_off[i], NUL-terminated,
 	 * sst_off[i + 1] - sst_off[i] - 1 bytes long */
@@ -110,7 +111,7 @@ XML_Parser xlsx_parser_new(struct part_ctx *c);
 zip_file_t *xlsx_part_open(struct xlsx_reader *r, const char *part);
 
 /* Read up to CHUNK_BYTES of f into r->chunk; returns bytes read, -1 with
- * r->err set on error. */
+ * r->err set on error (also past XLSX_MAX_UNPACKED bytes in all). */
 zip_int64_t xlsx_part_read(struct xlsx_reader *r, zip_file_t *f, const char *part);
 
 /* Find the part name of the first worksheet. Returns 0 with r->sheet_part

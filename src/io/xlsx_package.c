@@ -156,9 +156,19 @@ zip_int64_t xlsx_part_read(struct xlsx_reader *r, zip_file_t *f, const char *par
 {
 	zip_int64_t n = zip_fread(f, r->chunk, CHUNK_BYTES);
 
-	if (n < 0)
+	if (n < 0) {
 		xlsx_fail(r, IKM_EDATA, "%s: berkas XLSX rusak (%s) / corrupt XLSX file", part,
 		          zip_error_strerror(zip_file_get_error(f)));
+		return -1;
+	}
+	r->unpacked += (uint64_t)n;
+	if (r->unpacked > XLSX_MAX_UNPACKED) {
+		xlsx_fail(r, IKM_ELIMIT,
+		          "%s: isi berkas setelah dibuka melebihi %llu MiB / the file unpacks to "
+		          "more than %llu MiB",
+		          part, XLSX_MAX_UNPACKED >> 20, XLSX_MAX_UNPACKED >> 20);
+		return -1;
+	}
 	return n;
 }
 

@@ -35,6 +35,20 @@ static void sub_error(struct apibody *b, const char *prefix, const char *key, co
 	apibody_error(b, field, msg);
 }
 
+/* 1 when the UTF-8 text s[0..n) (jansson checked the encoding) has no
+ * control character but tab and line ends: no NUL, C0, DEL or C1, as the
+ * public form takes it (formdata). */
+static int prose_ok(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++)
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') || p[i] == 0x7f ||
+		    (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f))
+			return 0;
+	return 1;
+}
+
 static int slug_ok(const char *s, size_t n)
 {
 	if (n == 0 || n > STORE_SLUG_MAX || s[0] == '-')
@@ -273,9 +287,13 @@ int apibody_validate(const json_t *root, const struct instrument *in, struct api
 		apibody_error(b, "date",
 		              "bukan tanggal YYYY-MM-DD yang sah / not a valid YYYY-MM-DD");
 	rc = get_string(b, root, "suggestion", "suggestion", &s, &n);
-	if (rc > 0 && (n > STORE_SUGG_MAX || memchr(s, '\0', n) != NULL))
+	if (rc > 0 && n > STORE_SUGG_MAX)
 		apibody_error(b, "suggestion",
 		              "saran paling banyak 2.000 bait / at most 2,000 bytes");
+	else if (rc > 0 && !prose_ok(s, n))
+		apibody_error(
+		    b, "suggestion",
+		    "saran berisi karakter kendali / the suggestion has control characters");
 	else if (rc > 0)
 		memcpy(b->suggestion, s, n + 1);
 	rc = get_string(b, root, "ticket", "ticket", &s, &n);

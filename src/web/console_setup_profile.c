@@ -2,7 +2,8 @@
  * route) — every text field of office_fields() (the letterhead, the
  * signatory, the survey facts, the follow-up plan the documents print),
  * saved together in one transaction, and the logo: a PNG upload checked
- * by office_logo_check, removed with a button, shown from the store at
+ * by office_logo_check and decoded once (office_logo_decodes), removed
+ * with a button, shown from the store at
  * /admin/atur/profil/logo.png. */
 #include "console_setup_int.h"
 
@@ -193,8 +194,12 @@ static const char *logo_problem(const unsigned char *data, size_t len, char *buf
 	*status = 422;
 	if (len == 0)
 		return "Pilih berkas logo (PNG) lebih dahulu.";
-	if (office_logo_check(data, len, &err) == 0)
-		return NULL;
+	if (office_logo_check(data, len, &err) == 0) {
+		if (office_logo_decodes(data, len, &err) == 0)
+			return NULL;
+		return "Gambar PNG ini rusak: isinya tidak dapat dibaca. Simpan ulang gambarnya "
+		       "sebagai PNG, lalu unggah lagi.";
+	}
 	if (len > OFFICE_LOGO_MAX) {
 		*status = 413;
 		snprintf(buf, size,

@@ -1,6 +1,7 @@
 /* office: see office.h. */
 #include "office.h"
 
+#include <cairo.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -66,6 +67,39 @@ int office_logo_check(const unsigned char *data, size_t len, struct ikm_err *err
 		               "ukuran logo %lux%lu piksel tidak sah; paling besar 4000x4000 / bad "
 		               "logo size",
 		               w, h);
+	return 0;
+}
+
+/* Reading a PNG held in memory, for cairo. */
+struct png_mem {
+	const unsigned char *p;
+	size_t len, pos;
+};
+
+static cairo_status_t png_mem_read(void *closure, unsigned char *buf, unsigned int n)
+{
+	struct png_mem *m = closure;
+
+	if (n > m->len - m->pos)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(buf, m->p + m->pos, n);
+	m->pos += n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int office_logo_decodes(const unsigned char *data, size_t len, struct ikm_err *err)
+{
+	struct png_mem m = {data, len, 0};
+	cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_mem_read, &m);
+	int ok = cairo_surface_status(img) == CAIRO_STATUS_SUCCESS &&
+	         cairo_image_surface_get_width(img) > 0 && cairo_image_surface_get_height(img) > 0;
+
+	cairo_surface_destroy(img);
+	if (!ok)
+		return err_set(
+		    err, IKM_EDATA,
+		    "gambar PNG rusak: pikselnya tidak dapat dibaca / the PNG is damaged: "
+		    "its pixels cannot be read");
 	return 0;
 }
 

@@ -42,6 +42,11 @@ int office_profile_save(struct store *s, const struct profile *p, struct ikm_err
  * bytes, at most 4000 pixels a side. IKM_EDATA / IKM_ELIMIT with what is
  * wrong. */
 int office_logo_check(const unsigned char *data, size_t len, struct ikm_err *err);
+/* 0 when the pixels of a PNG office_logo_check accepted can be read, as
+ * the PDF renderer reads them (cairo); else IKM_EDATA: a header that
+ * passes is no proof, and a logo the renderer cannot read would fail
+ * every PDF document. Decodes the whole image (at most 4000 x 4000). */
+int office_logo_decodes(const unsigned char *data, size_t len, struct ikm_err *err);
 /* Store the logo (data NULL: remove it). */
 int office_logo_set(struct store *s, const unsigned char *data, size_t len, struct ikm_err *err);
 
