@@ -398,6 +398,10 @@ for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	grep -qF "kebersihan ruang tunggu" "$T/body" && break
 	sleep 0.2
 done
+# Each worker thread may keep its questionnaire for up to a second: past
+# that, every thread serves the new version (the POST below included).
+sleep 1.2
+code=$(curl -s -o "$T/body" -w '%{http_code}' "$base/u/dinkes")
 expect_body "the public form asks the new question" "Bagaimana kebersihan ruang tunggu ($SQLI_ESC)?"
 expect_body "the rewritten question, escaped" "Seberapa cepat layanan kami selesai? $XSS_ESC"
 expect_body "the new labels" "Sangat bersih"
